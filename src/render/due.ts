@@ -1,0 +1,150 @@
+// The human view of `crm due`: a DueReport -> a grouped, aligned string. Returns strings only;
+// never prints, never reads the clock, never decides colour itself (the Style is passed in).
+import type { DueReport } from '../domain/due.js';
+import type { Money } from '../domain/types.js';
+
+/** Colour functions; pass identities (plainStyle) when colour is off. */
+export interface DueStyle {
+  bold: (s: string) => string;
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  dim: (s: string) => string;
+  green: (s: string) => string;
+}
+
+const id = (s: string): string => s;
+export const plainStyle: DueStyle = { bold: id, red: id, yellow: id, dim: id, green: id };
+
+export type MoneyFormatter = (money: Money) => string;
+
+export interface DueRenderOptions {
+  style: DueStyle;
+  formatMoney: MoneyFormatter;
+  /** The --within the report was computed with; only changes the headline. */
+  within: number;
+}
+
+/** "3 days overdue", "1 day overdue", "due today", "tomorrow", "in 2 days". */
+export function lateness(daysOverdue: number): string {
+  if (daysOverdue > 1) return `${daysOverdue} days overdue`;
+  if (daysOverdue === 1) return '1 day overdue';
+  if (daysOverdue === 0) return 'due today';
+  if (daysOverdue === -1) return 'tomorrow';
+  return `in ${-daysOverdue} days`;
+}
+
+/**
+ * Stored names and texts are user input: control characters (newlines, ESC) would break the
+ * layout or smuggle terminal escapes into it, so each run of them becomes one space.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+}
+
+/** "every 7 days" / "every day". */
+export function cadence(days: number): string {
+  return days === 1 ? 'every day' : `every ${days} days`;
+}
+
+// Columns for terminals: East Asian wide characters and emoji take two cells, combining marks none.
+function cellWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (/\p{Mn}|\p{Me}|\u200d|[\ufe00-\ufe0f]/u.test(ch)) continue;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x1f300 && cp <= 0x1faff) ||
+      (cp >= 0x20000 && cp <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** Left-aligned table cells: widths are measured before styling, so colour codes never skew them. */
+function layout(rows: { text: string; paint?: (s: string) => string }[][], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cellWidth(cell.text));
+    });
+  }
+  return rows.map((row) => {
+    const cells = row.map((cell, i) => {
+      const last = i === row.length - 1;
+      const pad = last ? '' : ' '.repeat((widths[i] ?? 0) - cellWidth(cell.text));
+      return (cell.paint ? cell.paint(cell.text) : cell.text) + pad;
+    });
+    return (indent + cells.join('  ')).trimEnd();
+  });
+}
+
+function urgency(style: DueStyle, daysOverdue: number): (s: string) => string {
+  if (daysOverdue > 0) return style.red;
+  if (daysOverdue === 0) return style.yellow;
+  return style.dim;
+}
+
+export function renderDue(report: DueReport, { style, formatMoney, within }: DueRenderOptions): string {
+  const window = within > 0 ? `in the next ${within === 1 ? 'day' : `${within} days`}` : 'today';
+  const { checkIns, invoices, reminders } = report;
+  if (checkIns.length + invoices.length + reminders.length === 0) {
+    return `${style.green(`Nothing due ${window}.`)} ${style.dim(`(as of ${report.asOf})`)}\n`;
+  }
+
+  const out: string[] = [style.bold(`Due ${window}`) + style.dim(` (as of ${report.asOf})`)];
+
+  if (checkIns.length > 0) {
+    out.push('', style.bold(`Check-ins (${checkIns.length})`));
+    out.push(
+      ...layout(
+        checkIns.map((c) => [
+          { text: oneLine(c.client.name) },
+          { text: lateness(c.daysOverdue), paint: urgency(style, c.daysOverdue) },
+          {
+            text: `${c.lastContact ? `last contact ${c.lastContact}` : 'never contacted'}, ${cadence(c.cadenceDays)}`,
+            paint: style.dim,
+          },
+        ]),
+      ),
+    );
+  }
+
+  if (invoices.length > 0) {
+    out.push('', style.bold(`Invoices to chase (${invoices.length})`));
+    out.push(
+      ...layout(
+        invoices.map((inv) => [
+          { text: oneLine(inv.number) },
+          { text: oneLine(inv.client.name) },
+          { text: formatMoney(inv.balance) },
+          { text: lateness(inv.daysOverdue), paint: urgency(style, inv.daysOverdue) },
+          { text: `due ${inv.dueOn}`, paint: style.dim },
+        ]),
+      ),
+    );
+  }
+
+  if (reminders.length > 0) {
+    out.push('', style.bold(`Reminders (${reminders.length})`));
+    out.push(
+      ...layout(
+        reminders.map((r) => [
+          { text: `#${r.id}`, paint: style.dim },
+          { text: oneLine(r.client.name) },
+          { text: lateness(r.daysOverdue), paint: urgency(style, r.daysOverdue) },
+          { text: `${oneLine(r.text)} (${r.kind})` },
+        ]),
+      ),
+    );
+  }
+
+  return out.join('\n') + '\n';
+}
