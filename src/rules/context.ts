@@ -1,0 +1,124 @@
+// Builds the view of one client's facts *as known on asOf*: later records dropped, balances and
+// lateness computed as of that day, every list sorted so input order cannot change a result.
+import type { DateStr } from '../domain/types.js';
+import type {
+  ClientFacts, InvoiceFact, DisputeFact, IncidentFact, InteractionFact, ChangeFact, ReferralFact,
+  DeliveryFact, IncomeFact,
+} from './facts.js';
+import type { RulesConfig } from './config.js';
+import type { EvaluateOptions, WorkingHours } from './types.js';
+import { diffDays, localParts, minDate, type LocalParts } from './dates.js';
+
+export interface InvoiceState {
+  fact: InvoiceFact;
+  paid: number;
+  conceded: number;
+  balance: number;
+  /** The day payments and concessions first covered the amount; null while a balance remains. */
+  settledOn: DateStr | null;
+  /** Settled: settledOn − dueOn. Unsettled and past due: asOf − dueOn. Otherwise null. */
+  daysLate: number | null;
+  /** Disputes opened by asOf; a resolution after asOf is hidden (still open then). */
+  disputes: DisputeFact[];
+  /** Settled, or so far past due + grace that it is late whatever happens next. */
+  decided: boolean;
+  late: boolean;
+  /** Paid in full within grace, with nothing conceded. */
+  onTime: boolean;
+}
+
+export type KnownIncident = IncidentFact & { on: DateStr };
+export type KnownInteraction = InteractionFact & { local: LocalParts };
+
+export interface RuleContext {
+  asOf: DateStr;
+  config: RulesConfig;
+  timeZone: string;
+  workingHours: WorkingHours;
+  client: ClientFacts['client'];
+  invoices: InvoiceState[];
+  incidents: KnownIncident[];
+  interactions: KnownInteraction[];
+  changes: ChangeFact[];
+  referrals: ReferralFact[];
+  deliveries: DeliveryFact[];
+  clientIncome: IncomeFact[];
+  portfolioIncome: IncomeFact[];
+  /** First day anything was recorded about the client (created, or an older backdated record). */
+  since: DateStr;
+  /** Days between `date` and asOf (0 for asOf itself). */
+  age(date: DateStr): number;
+  /** Recency weight of an event on `date`: halves every half-life; 0 beyond `windowDays`. */
+  recency(date: DateStr, windowDays?: number): number;
+}
+
+const byDateThenId = <T extends { id: number }>(key: (x: T) => string) => (a: T, b: T) =>
+  key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id;
+
+function invoiceState(inv: InvoiceFact, asOf: DateStr, graceDays: number): InvoiceState {
+  const payments = inv.payments.filter((p) => p.on <= asOf);
+  const disputes = inv.disputes
+    .filter((d) => d.openedOn <= asOf)
+    .map((d) => (d.resolvedOn !== null && d.resolvedOn > asOf
+      ? { ...d, resolvedOn: null, outcome: null, conceded: 0 } : d))
+    .sort(byDateThenId((d) => d.openedOn));
+  // Walk payments and concessions in date order to find the day the balance reached zero.
+  const credits = [
+    ...payments.map((p) => ({ on: p.on, amount: p.amount })),
+    ...disputes.filter((d) => d.resolvedOn !== null).map((d) => ({ on: d.resolvedOn as DateStr, amount: d.conceded })),
+  ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  let covered = 0;
+  let settledOn: DateStr | null = null;
+  for (const c of credits) {
+    covered += c.amount;
+    if (settledOn === null && covered >= inv.amount) settledOn = c.on;
+  }
+  const paid = payments.reduce((s, p) => s + p.amount, 0);
+  const conceded = disputes.reduce((s, d) => s + d.conceded, 0);
+  const pastDue = diffDays(asOf, inv.dueOn);
+  const daysLate = settledOn !== null ? diffDays(settledOn, inv.dueOn) : pastDue > 0 ? pastDue : null;
+  const late = daysLate !== null && daysLate > graceDays;
+  return {
+    fact: inv, paid, conceded, balance: Math.max(0, inv.amount - paid - conceded), settledOn, daysLate,
+    disputes, decided: settledOn !== null || late, late, onTime: settledOn !== null && !late && conceded === 0,
+  };
+}
+
+export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleContext {
+  const { asOf, config, timeZone, workingHours } = opts;
+  const invoices = facts.invoices
+    .filter((i) => i.issuedOn <= asOf)
+    .map((i) => invoiceState(i, asOf, config.latePayment.graceDays))
+    .sort((a, b) => byDateThenId<InvoiceFact>((i) => i.issuedOn)(a.fact, b.fact));
+  const incidents = facts.incidents
+    .map((i) => ({ ...i, on: localParts(i.at, timeZone).date }))
+    .filter((i) => i.on <= asOf)
+    .sort(byDateThenId((i) => i.at));
+  const interactions = facts.interactions
+    .map((i) => ({ ...i, local: localParts(i.at, timeZone) }))
+    .filter((i) => i.local.date <= asOf)
+    .sort(byDateThenId((i) => i.at));
+  const upTo = <T extends { on: DateStr }>(xs: T[]) => xs.filter((x) => x.on <= asOf);
+  const sortOn = <T extends { on: DateStr; id: number }>(xs: T[]) => upTo(xs).sort(byDateThenId((x) => x.on));
+  const income = (xs: IncomeFact[]) =>
+    upTo(xs).sort((a, b) => (a.on + a.currency < b.on + b.currency ? -1 : a.on + a.currency > b.on + b.currency ? 1 : a.amount - b.amount));
+  const changes = sortOn(facts.changes);
+  const referrals = sortOn(facts.referrals);
+  const deliveries = sortOn(facts.deliveries);
+  const dates = [
+    ...invoices.map((i) => i.fact.issuedOn), ...incidents.map((i) => i.on),
+    ...interactions.map((i) => i.local.date), ...changes.map((c) => c.on),
+    ...referrals.map((r) => r.on), ...deliveries.map((d) => d.on),
+  ];
+  const since = dates.reduce(minDate, minDate(facts.client.createdOn, asOf));
+  const age = (date: DateStr) => Math.max(0, diffDays(asOf, date));
+  const recency = (date: DateStr, windowDays = config.windowDays) => {
+    const a = age(date);
+    return a > windowDays ? 0 : Math.pow(0.5, a / config.halfLifeDays);
+  };
+  return {
+    asOf, config, timeZone, workingHours, client: facts.client, invoices, incidents, interactions,
+    changes, referrals, deliveries, clientIncome: income(facts.clientIncome),
+    portfolioIncome: income(facts.portfolioIncome), since, age, recency,
+  };
+}

@@ -1,0 +1,54 @@
+// Pure calendar arithmetic on 'YYYY-MM-DD' strings and time-zone views of instants.
+// Never reads the clock: every function takes its dates as arguments.
+import type { DateStr, InstantStr } from '../domain/types.js';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for a calendar date (UTC-based, so no DST surprises). */
+export function dayNumber(date: DateStr): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+export function fromDayNumber(n: number): DateStr {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `a − b` in whole days. */
+export const diffDays = (a: DateStr, b: DateStr): number => dayNumber(a) - dayNumber(b);
+export const addDays = (date: DateStr, n: number): DateStr => fromDayNumber(dayNumber(date) + n);
+export const minDate = (a: DateStr, b: DateStr): DateStr => (a <= b ? a : b);
+
+/** The last day of the month `offset` months from `date`'s month (0 = its own month). */
+export function monthEnd(date: DateStr, offset = 0): DateStr {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return fromDayNumber(Date.UTC(y, m + offset, 0) / DAY_MS);
+}
+
+/** `YYYY-MM` of a date: the bucket for "months with contact". */
+export const monthKey = (date: DateStr): string => date.slice(0, 7);
+
+export interface LocalParts { date: DateStr; time: string; isoWeekday: number }
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+// Building a DateTimeFormat is costly and review --all evaluates many instants: one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date, HH:mm and ISO weekday of an instant as seen on a wall clock in `timeZone`. */
+export function localParts(instant: InstantStr, timeZone: string): LocalParts {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  const p: Record<string, string> = {};
+  for (const part of fmt.formatToParts(new Date(instant))) p[part.type] = part.value;
+  return {
+    date: `${p.year}-${p.month}-${p.day}`,
+    time: `${p.hour}:${p.minute}`,
+    isoWeekday: WEEKDAYS[p.weekday ?? ''] ?? 0,
+  };
+}

@@ -1,0 +1,64 @@
+// Turns known records into Evidence items and formats the numbers findings quote.
+// Pure helpers shared by the rule files; no judgement lives here.
+import type { Money } from '../domain/types.js';
+import type { InvoiceState, KnownIncident, KnownInteraction } from './context.js';
+import type { ChangeFact, DisputeFact, ReferralFact } from './facts.js';
+import type { Evidence } from './types.js';
+
+const money = (amount: number, currency: string): Money => ({ amount, currency });
+
+export const invoiceEvidence = (s: InvoiceState): Evidence => ({
+  type: 'invoice', id: s.fact.id, number: s.fact.number,
+  amount: money(s.fact.amount, s.fact.currency), balance: money(s.balance, s.fact.currency),
+  issuedOn: s.fact.issuedOn, dueOn: s.fact.dueOn, paidOn: s.settledOn, daysLate: s.daysLate,
+});
+
+export const disputeEvidence = (s: InvoiceState, d: DisputeFact): Evidence => ({
+  type: 'dispute', id: d.id, invoice: s.fact.number, openedOn: d.openedOn, reason: d.reason,
+  outcome: d.outcome, resolvedOn: d.resolvedOn, conceded: money(d.conceded, s.fact.currency),
+});
+
+export const incidentEvidence = (i: KnownIncident): Evidence => ({
+  type: 'incident', id: i.id, kind: i.kind, on: i.on, at: i.at, severity: i.severity, warned: i.warned, note: i.note,
+});
+
+export const changeEvidence = (c: ChangeFact): Evidence => ({
+  type: 'change', id: c.id, on: c.on, project: c.project, hours: c.hours, unbilled: c.unbilled,
+});
+
+const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+export const interactionEvidence = (i: KnownInteraction): Evidence => ({
+  type: 'interaction', id: i.id, at: i.at, direction: i.direction, channel: i.channel,
+  local: `${WEEKDAY_NAMES[i.local.isoWeekday] ?? ''} ${i.local.date} ${i.local.time}`,
+});
+
+export const referralEvidence = (r: ReferralFact): Evidence => ({ type: 'referral', id: r.id, on: r.on, note: r.note });
+
+const fractionDigits = new Map<string, number>();
+/** `EUR 1,200.00` from minor units; the currency's own decimals (JPY has none). */
+export function formatMoney(amount: number, currency: string): string {
+  let digits = fractionDigits.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2; // an unknown code should never reach here, but a wrong format beats a crash
+    }
+    fractionDigits.set(currency, digits);
+  }
+  const value = (amount / 10 ** digits).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${currency} ${value}`;
+}
+
+export const pct = (share: number): string => `${Math.round(share * 100)}%`;
+export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+/** Rounds a measure so the explanation shows exactly the numbers that were summed. */
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+export const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Sums amounts per currency, never across currencies; currencies in alphabetical order. */
+export function perCurrency(items: { currency: string; amount: number }[]): Money[] {
+  const sums = new Map<string, number>();
+  for (const i of items) sums.set(i.currency, (sums.get(i.currency) ?? 0) + i.amount);
+  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ amount, currency }));
+}

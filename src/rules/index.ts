@@ -1,0 +1,12 @@
+// Public face of the pure rules module: evaluate(), the RULES catalogue, config and types.
+// Nothing here touches SQL, I/O, colour or the clock.
+export { evaluate } from './evaluate.js';
+export { RULES, ALL_RULES, describeRules, type RuleDescription } from './catalogue.js';
+export { RulesConfigSchema, defaultRulesConfig, configValue, type RulesConfig } from './config.js';
+export { addDays, diffDays, monthEnd, localParts } from './dates.js';
+export { formatMoney } from './evidence.js';
+export type {
+  Verdict, VerdictKind, Finding, FindingSeverity, Evidence, RuleId, RuleMeta, Stats, Confidence,
+  EvaluateOptions, WorkingHours,
+} from './types.js';
+export type { ClientFacts } from './facts.js';

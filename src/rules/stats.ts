@@ -1,0 +1,51 @@
+// Key numbers for the verdict card, computed from the as-of view. Describes; never judges.
+import type { RuleContext } from './context.js';
+import type { Stats } from './types.js';
+import { addDays, diffDays } from './dates.js';
+import { perCurrency, round2 } from './evidence.js';
+
+export function computeStats(ctx: RuleContext): Stats {
+  const decided = ctx.invoices.filter((s) => s.decided);
+  const late = decided.filter((s) => s.late);
+  const lateness = decided.map((s) => Math.max(0, s.daysLate ?? 0));
+  const from = addDays(ctx.asOf, -364);
+  const mine = perCurrency(ctx.clientIncome.filter((p) => p.on >= from));
+  const all = new Map(perCurrency(ctx.portfolioIncome.filter((p) => p.on >= from)).map((m) => [m.currency, m.amount]));
+  const disputes = ctx.invoices.flatMap((s) => s.disputes.map((d) => ({ s, d })));
+  const incidents: Stats['incidents'] = {};
+  for (const i of ctx.incidents) incidents[i.kind] = (incidents[i.kind] ?? 0) + 1;
+  const lastInteraction = ctx.interactions[ctx.interactions.length - 1];
+  return {
+    since: ctx.since,
+    relationshipDays: diffDays(ctx.asOf, ctx.since),
+    lastContact: lastInteraction ? lastInteraction.local.date : null,
+    invoices: {
+      issued: ctx.invoices.length,
+      open: ctx.invoices.filter((s) => s.balance > 0).length,
+      paidOnTime: decided.filter((s) => s.onTime).length,
+      paidLate: late.length,
+      avgDaysLate: lateness.length ? round2(lateness.reduce((a, b) => a + b, 0) / lateness.length) : null,
+      worstDaysLate: lateness.length ? Math.max(...lateness) : null,
+    },
+    income12m: mine.map((m) => {
+      const total = Math.max(all.get(m.currency) ?? 0, m.amount);
+      return { currency: m.currency, amount: m, total: { amount: total, currency: m.currency }, share: round2(m.amount / total) };
+    }),
+    overdue: perCurrency(ctx.invoices
+      .filter((s) => s.balance > 0 && s.fact.dueOn < ctx.asOf)
+      .map((s) => ({ currency: s.fact.currency, amount: s.balance }))),
+    disputes: {
+      count: disputes.length,
+      open: disputes.filter(({ d }) => d.resolvedOn === null).length,
+      conceded: perCurrency(disputes.filter(({ d }) => d.conceded > 0).map(({ s, d }) => ({ currency: s.fact.currency, amount: d.conceded }))),
+    },
+    changes: {
+      count: ctx.changes.length,
+      last12m: ctx.changes.filter((c) => c.on >= from).length,
+      unbilled: ctx.changes.filter((c) => c.unbilled).length,
+    },
+    incidents,
+    referrals: ctx.referrals.length,
+    deliveries: ctx.deliveries.length,
+  };
+}

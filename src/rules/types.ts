@@ -1,0 +1,110 @@
+// The vocabulary of judging: findings, evidence, verdicts and the shape of a rule.
+// Types only — no behaviour, so every layer (render, cli, tests) can import it freely.
+import type {
+  DateStr, InstantStr, IncidentKind, Severity, Direction, Channel, DisputeOutcome, Money,
+} from '../domain/types.js';
+import type { RulesConfig } from './config.js';
+import type { RuleContext } from './context.js';
+
+export type FindingSeverity = 'dealbreaker' | 'warning' | 'positive' | 'info';
+export type VerdictKind = 'keep' | 'watch' | 'fire';
+export type Confidence = 'low' | 'normal';
+
+export type RuleId =
+  | 'physical-abuse' | 'verbal-abuse' | 'dishonesty' | 'legal-risk'
+  | 'late-payment' | 'overdue-balance' | 'invoice-disputes' | 'scope-churn'
+  | 'unreasonable-demands' | 'ignored-advice' | 'competitor-leverage' | 'missed-commitments'
+  | 'on-time-payer' | 'referrals' | 'long-relationship' | 'income-concentration';
+
+/** A record a finding rests on; `type` says which table it came from. */
+export type Evidence =
+  | {
+      type: 'invoice'; id: number; number: string; amount: Money; balance: Money;
+      issuedOn: DateStr; dueOn: DateStr; paidOn: DateStr | null; daysLate: number | null;
+    }
+  | {
+      type: 'dispute'; id: number; invoice: string; openedOn: DateStr; reason: string;
+      outcome: DisputeOutcome | null; resolvedOn: DateStr | null; conceded: Money;
+    }
+  | {
+      type: 'incident'; id: number; kind: IncidentKind; on: DateStr; at: InstantStr;
+      severity: Severity; warned: boolean; note: string | null;
+    }
+  | { type: 'change'; id: number; on: DateStr; project: string | null; hours: number | null; unbilled: boolean }
+  | {
+      type: 'interaction'; id: number; at: InstantStr; local: string;
+      direction: Direction; channel: Channel | null;
+    }
+  | { type: 'referral'; id: number; on: DateStr; note: string | null }
+  | { type: 'income'; from: DateStr; to: DateStr; client: Money; total: Money; share: number };
+
+export interface Finding {
+  rule: RuleId;
+  severity: FindingSeverity;
+  title: string;
+  detail: string;
+  evidence: Evidence[];
+  /** What the rule measured (unitless; see the rule's catalogue entry). */
+  measure: number;
+  /** Points per unit of measure; negative for good signs. */
+  weight: number;
+  /** measure × weight: this finding's share of the score. */
+  points: number;
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  severity: FindingSeverity;
+  /** Severity the rule escalates to, when it can (verbal abuse after a warning). */
+  escalatesTo?: FindingSeverity;
+  title: string;
+  looksAt: string;
+  why: string;
+  measure: string;
+  configKeys: string[];
+}
+
+/** One rule: its catalogue entry, the check, and the next steps it suggests when it fires. */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): Finding | null;
+  /** Concrete next steps; `verdict` lets context rules (income share) phrase them for the outcome. */
+  advise?(finding: Finding, ctx: RuleContext, verdict: VerdictKind): string[];
+}
+
+export interface WorkingHours { start: string; end: string; days: number[] }
+
+export interface EvaluateOptions {
+  asOf: DateStr;
+  config: RulesConfig;
+  workingHours: WorkingHours;
+  /** IANA zone the user works in, resolved by the caller (config or TZ). */
+  timeZone: string;
+}
+
+export interface Stats {
+  since: DateStr;
+  relationshipDays: number;
+  lastContact: DateStr | null;
+  invoices: {
+    issued: number; open: number; paidOnTime: number; paidLate: number;
+    avgDaysLate: number | null; worstDaysLate: number | null;
+  };
+  income12m: { currency: string; amount: Money; total: Money; share: number }[];
+  overdue: Money[];
+  disputes: { count: number; open: number; conceded: Money[] };
+  changes: { count: number; last12m: number; unbilled: number };
+  incidents: Partial<Record<IncidentKind, number>>;
+  referrals: number;
+  deliveries: number;
+}
+
+export interface Verdict {
+  asOf: DateStr;
+  verdict: VerdictKind;
+  score: number;
+  confidence: Confidence;
+  findings: Finding[];
+  stats: Stats;
+  advice: string[];
+}
