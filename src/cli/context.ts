@@ -1,0 +1,108 @@
+// What every command receives: IO, env, clock, config and lazily opened stores. Built in main.ts;
+// tests build it from buffers and a fixed clock.
+import fs from 'node:fs';
+import type { IO, Style } from '../io/io.js';
+import type { Clock } from '../io/clock.js';
+import type { Config } from '../config/schema.js';
+import type { DateStr } from '../domain/types.js';
+import type { Store } from '../db/store.js';
+import { openStore } from '../db/store.js';
+import { loadConfig, resolveConfigPath, resolveDbPath } from '../config/load.js';
+import { localDate } from '../domain/dates.js';
+import { UsageError, CrmError, quote } from '../domain/errors.js';
+
+export interface Ctx {
+  io: IO;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  style: Style;
+  now(): Date;
+  today(): DateStr;
+  config(): Config;
+  dbPath(): string;
+  configPath(): string;
+  /** For commands that only read: never creates a database file. */
+  read(): Store;
+  /** For commands that write: creates the database on first use. */
+  write(): Store;
+  /** Read a text value: `-` means stdin (for notes kept out of shell history). */
+  text(value: string | undefined, field: string): Promise<string | undefined>;
+  /** Read a text value from a file named by the user. */
+  textFile(file: string, field: string): string;
+  close(): void;
+}
+
+export interface CtxInit {
+  io: IO;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  style: Style;
+  globalOpts: () => { db?: string | undefined };
+}
+
+const MAX_TEXT = 1024 * 1024;
+
+export function createCtx(init: CtxInit): Ctx {
+  let config: Config | undefined;
+  let store: Store | undefined;
+  let storeWritable = false;
+  let stdinUsed = false;
+  const busyTimeoutMs = Number(init.env.CRM_BUSY_TIMEOUT_MS ?? '') || 5000;
+  const ctx: Ctx = {
+    ...init,
+    now: () => init.clock.now(),
+    today: () => localDate(init.clock.now()),
+    config: () => (config ??= loadConfig(ctx.configPath())),
+    dbPath: () => resolveDbPath(init.globalOpts().db, init.env),
+    configPath: () => resolveConfigPath(init.env),
+    read() {
+      store ??= openStore(ctx.dbPath(), { write: false, busyTimeoutMs, warn: (m) => init.io.err(m + '\n') });
+      return store;
+    },
+    write() {
+      if (store && !storeWritable && store.path === null) {
+        store.close();
+        store = undefined;
+      }
+      if (!store) {
+        store = openStore(ctx.dbPath(), { write: true, busyTimeoutMs, warn: (m) => init.io.err(m + '\n') });
+      }
+      storeWritable = true;
+      return store;
+    },
+    async text(value, field) {
+      if (value !== '-') return value;
+      if (init.io.stdinIsTTY) throw new UsageError(`${field} '-' reads from standard input, but it is a terminal; pipe the text in`);
+      if (stdinUsed) throw new UsageError(`${field} '-': standard input was already read by another option`);
+      stdinUsed = true;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of init.io.stdin) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+        size += buf.length;
+        if (size > MAX_TEXT) throw new UsageError(`${field} from standard input is larger than 1 MiB`);
+        chunks.push(buf);
+      }
+      return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    },
+    textFile(file, field) {
+      try {
+        const st = fs.statSync(file);
+        if (st.size > MAX_TEXT) throw new UsageError(`${field} ${quote(file)} is larger than 1 MiB`);
+        return fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      } catch (e) {
+        if (e instanceof UsageError) throw e;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+          throw new UsageError(`${field} ${quote(file)} cannot be read (${code})`);
+        }
+        throw new CrmError(`cannot read ${file}: ${(e as Error).message}`);
+      }
+    },
+    close() {
+      store?.close();
+      store = undefined;
+    },
+  };
+  return ctx;
+}

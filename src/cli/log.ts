@@ -1,0 +1,115 @@
+// `crm log` (record a conversation) and `crm recap` (reprint the last recap). Flags build a
+// LogPlan; on a terminal with no --summary the wizard fills it in instead. One transaction either way.
+import { Command } from '@commander-js/extra-typings';
+import type { Ctx } from './context.js';
+import { type AnyCommand, examples, findClient, nullable, optOneOf, printJson } from './shared.js';
+import { UsageError } from '../domain/errors.js';
+import { parseDate, parseDateTime } from '../domain/dates.js';
+import { CHANNELS, DIRECTIONS, MOODS, NEXT_OWNERS } from '../domain/types.js';
+import { recordLog, type LogPlan } from '../db/log.js';
+import { changesOfInteraction, lastInteraction } from '../db/events.js';
+import { interactionDto, reminderDto, ref } from '../render/json.js';
+import { renderRecap } from '../render/recap.js';
+
+export interface LogFlags {
+  at?: string;
+  channel?: string;
+  direction?: string;
+  summary?: string;
+  mood?: string;
+  followUp?: string;
+  next?: string;
+  owner?: string;
+}
+
+/** Build the interaction part of a plan from flags (all validated here). */
+export async function planFromFlags(ctx: Ctx, clientId: number, defaultChannel: string | null, o: LogFlags): Promise<LogPlan> {
+  const now = ctx.now();
+  const today = ctx.today();
+  const summary = nullable(await ctx.text(o.summary, '--summary'));
+  const followUpOn = o.followUp === undefined ? null : parseDate(o.followUp, today, '--follow-up');
+  const nextStep = nullable(o.next);
+  return {
+    clientId,
+    interaction: {
+      at: o.at === undefined ? now.toISOString() : parseDateTime(o.at, now, '--at'),
+      channel: optOneOf(o.channel, CHANNELS, '--channel') ?? (defaultChannel as LogPlan['interaction']['channel']),
+      direction: optOneOf(o.direction, DIRECTIONS, '--direction') ?? 'out',
+      summary,
+      mood: optOneOf(o.mood, MOODS, '--mood'),
+      nextStep,
+      nextOwner: nextStep === null ? null : optOneOf(o.owner, NEXT_OWNERS, '--owner') ?? 'me',
+      followUpOn,
+      recordedAt: now.toISOString(),
+    },
+    followUp: followUpOn === null ? null : { on: followUpOn, text: nextStep ?? `Follow up: ${summary ?? 'check in'}` },
+    incidents: [],
+    changes: [],
+    disputes: [],
+    referrals: [],
+  };
+}
+
+export function logCommand(ctx: Ctx): AnyCommand {
+  return examples(
+    new Command('log')
+      .description('record a call, email or meeting, and print a recap to paste into an email')
+      .argument('[client]', 'name, prefix or id (asked for on a terminal)')
+      .option('--at <datetime>', 'when it happened (default now)')
+      .option('--channel <channel>', "email, phone, video, in-person or chat (default: the client's preferred)")
+      .option('--direction <dir>', 'in = the client reached out, out = you did (default out)')
+      .option('--summary <text>', "what was discussed ('-' reads stdin)")
+      .option('--mood <mood>', 'positive, neutral or negative')
+      .option('--follow-up <date>', 'create a follow-up reminder on this date')
+      .option('--next <text>', 'the agreed next step (with --follow-up it is the reminder text)')
+      .option('--owner <who>', 'who owns the next step: me, client or both (default me)')
+      .option('--no-recap', 'do not print the recap')
+      .option('--json', 'print the recorded interaction as JSON'),
+    [
+      'crm log acme --channel phone --summary "Kick-off: scope and timeline" --mood positive',
+      'crm log acme --direction in --summary "Asked for a quote" --follow-up +2d --next "Send the quote"',
+      'crm log            # on a terminal: the interactive wizard',
+    ],
+  ).action(async (clientRef, o) => {
+    const interactive = ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY && o.summary === undefined;
+    let plan: LogPlan;
+    let clientName: string;
+    if (interactive) {
+      const { runLogWizard } = await import('./log-wizard.js');
+      const result = await runLogWizard(ctx, clientRef, o);
+      plan = result.plan;
+      clientName = result.clientName;
+    } else {
+      if (clientRef === undefined) throw new UsageError('missing <client>: name the client, e.g. crm log acme --summary "…"');
+      const client = findClient(ctx.read().db, clientRef);
+      plan = await planFromFlags(ctx, client.id, client.channel, o);
+      clientName = client.name;
+    }
+    const result = ctx.write().write((db) => recordLog(db, plan));
+    const client = ref(plan.clientId, clientName);
+    if (o.json) {
+      return printJson(ctx, {
+        ...interactionDto(result.interaction, client),
+        reminder: result.reminder ? reminderDto(result.reminder) : null,
+      });
+    }
+    ctx.io.out(`Logged ${ctx.style.bold('#' + result.interaction.id)} with ${ctx.style.bold(clientName)}` +
+      (result.reminder ? `; follow-up reminder #${result.reminder.id} on ${result.reminder.on}` : '') + '\n');
+    if (o.recap) ctx.io.out('\n' + renderRecap(clientName, result.interaction, result.changes));
+  });
+}
+
+export function recapCommand(ctx: Ctx): AnyCommand {
+  return examples(
+    new Command('recap')
+      .description('reprint the recap of the last conversation with a client')
+      .argument('<client>', 'name, prefix or id'),
+    ['crm recap acme | pbcopy'],
+  ).action((clientRef) => {
+    const db = ctx.read().db;
+    const client = findClient(db, clientRef);
+    const last = lastInteraction(db, client.id);
+    if (!last) return ctx.io.out(`Nothing logged with ${client.name} yet.\n`);
+    ctx.io.out(renderRecap(client.name, last, changesOfInteraction(db, last.id)));
+  });
+}

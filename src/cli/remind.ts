@@ -1,0 +1,63 @@
+// `crm remind add|done|list`: reminders to follow up, ask for feedback, or ask about something personal.
+import { Command } from '@commander-js/extra-typings';
+import type { Ctx } from './context.js';
+import { type AnyCommand, examples, findClient, oneOf, parseId, printJson } from './shared.js';
+import { UsageError, quote } from '../domain/errors.js';
+import { parseDate } from '../domain/dates.js';
+import { REMINDER_KINDS } from '../domain/types.js';
+import { getReminder, insertReminder, listReminders, markReminderDone, type Reminder } from '../db/reminders.js';
+import type { DB } from '../db/store.js';
+import { reminderDto } from '../render/json.js';
+import { renderReminderList } from '../render/reminders.js';
+
+export function findReminder(db: DB, idText: string): Reminder {
+  const id = parseId(idText, 'reminder id');
+  const r = getReminder(db, id);
+  if (!r) throw new UsageError(`no reminder #${id} (crm remind list --all shows them)`);
+  return r;
+}
+
+export function remindCommand(ctx: Ctx): AnyCommand {
+  const remind = new Command('remind').description('reminders: follow-ups, feedback requests, personal things to ask about');
+  const say = (text: string): void => ctx.io.out(text + '\n');
+
+  examples(
+    remind.command('add').description('add a reminder').argument('<client>', 'name, prefix or id')
+      .requiredOption('--on <date>', 'when: YYYY-MM-DD, tomorrow, +3d, +2w, +1m')
+      .requiredOption('--text <text>', 'what to do')
+      .option('--kind <kind>', 'follow-up, personal or feedback (default follow-up)')
+      .option('--json', 'print the reminder as JSON'),
+    ['crm remind add acme --on +1w --text "Ask how the trip to Japan went" --kind personal'],
+  ).action((clientRef, o) => {
+    const on = parseDate(o.on, ctx.today(), '--on');
+    const kind = o.kind === undefined ? 'follow-up' : oneOf(o.kind, REMINDER_KINDS, '--kind');
+    if (o.text.trim() === '') throw new UsageError('--text is empty; say what to do');
+    const r = ctx.write().write((db) => insertReminder(db, { clientId: findClient(db, clientRef).id, on, kind, text: o.text }));
+    if (o.json) return printJson(ctx, reminderDto(r));
+    say(`Reminder #${r.id} for ${r.clientName} on ${r.on}`);
+  });
+
+  examples(
+    remind.command('done').description('mark a reminder done').argument('<id>', 'reminder id').option('--json', 'print the reminder as JSON'),
+    ['crm remind done 4'],
+  ).action((idText, o) => {
+    const r = ctx.write().write((db) => {
+      const found = findReminder(db, idText);
+      if (found.doneOn) throw new UsageError(`reminder #${found.id} is already done (on ${found.doneOn})`);
+      markReminderDone(db, found.id, ctx.today());
+      return getReminder(db, found.id)!;
+    });
+    if (o.json) return printJson(ctx, reminderDto(r));
+    say(`Done: #${r.id} ${r.text}`);
+  });
+
+  examples(
+    remind.command('list').description('list open reminders (all with --all)').option('--all', 'include done reminders').option('--json', 'print JSON'),
+    ['crm remind list', 'crm remind list --all --json'],
+  ).action((o) => {
+    const rows = listReminders(ctx.read().db, { all: Boolean(o.all) });
+    if (o.json) return printJson(ctx, rows.map(reminderDto));
+    ctx.io.out(renderReminderList(ctx.style, rows, ctx.today(), Boolean(o.all)));
+  });
+  return remind;
+}

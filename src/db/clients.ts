@@ -1,0 +1,104 @@
+// Clients table: rows in, records out. SQL lives here; validation happens before these calls.
+import type { DB } from './store.js';
+import type { Channel, ClientStatus, DateStr } from '../domain/types.js';
+
+export interface Client {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  channel: Channel | null;
+  cadenceDays: number;
+  timezone: string | null;
+  status: ClientStatus;
+  statusReason: string | null;
+  statusOn: DateStr | null;
+  note: string | null;
+  createdOn: DateStr;
+  revision: number;
+}
+
+export interface ClientFields {
+  name: string;
+  nameKey: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  channel: Channel | null;
+  cadenceDays: number;
+  timezone: string | null;
+  note: string | null;
+}
+
+const COLUMNS = `id, name, email, phone, company, channel, cadence_days AS cadenceDays, timezone, status,
+  status_reason AS statusReason, status_on AS statusOn, note, created_on AS createdOn, revision`;
+
+export function listClients(db: DB, { all = true }: { all?: boolean } = {}): Client[] {
+  const where = all ? '' : `WHERE status = 'active'`;
+  return db.prepare(`SELECT ${COLUMNS} FROM clients ${where} ORDER BY name COLLATE NOCASE, id`).all() as Client[];
+}
+
+export function getClient(db: DB, id: number): Client | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM clients WHERE id = ?`).get(id) as Client | undefined;
+}
+
+export function findByNameKey(db: DB, key: string): Client | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM clients WHERE name_key = ?`).get(key) as Client | undefined;
+}
+
+export function insertClient(db: DB, f: ClientFields, createdOn: DateStr): Client {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO clients (name, name_key, email, phone, company, channel, cadence_days, timezone, note, created_on)
+       VALUES (@name, @nameKey, @email, @phone, @company, @channel, @cadenceDays, @timezone, @note, @createdOn)`,
+    )
+    .run({ ...f, createdOn });
+  return getClient(db, Number(lastInsertRowid)) as Client;
+}
+
+/**
+ * Update a client only if nobody changed it since `revision` was read.
+ * Returns false when the row moved on (a stale edit), so the caller can refuse instead of overwriting.
+ */
+export function updateClient(db: DB, id: number, revision: number, f: ClientFields): boolean {
+  const { changes } = db
+    .prepare(
+      `UPDATE clients SET name = @name, name_key = @nameKey, email = @email, phone = @phone, company = @company,
+         channel = @channel, cadence_days = @cadenceDays, timezone = @timezone, note = @note, revision = revision + 1
+       WHERE id = @id AND revision = @revision`,
+    )
+    .run({ ...f, id, revision });
+  return changes === 1;
+}
+
+export function setClientStatus(db: DB, id: number, status: ClientStatus, on: DateStr, reason: string | null): void {
+  db.prepare(
+    `UPDATE clients SET status = ?, status_on = ?, status_reason = ?, revision = revision + 1 WHERE id = ?`,
+  ).run(status, on, reason, id);
+}
+
+export interface ClientActivity {
+  lastContactAt: string | null;
+  interactions: number;
+  openReminders: number;
+}
+
+export function clientActivity(db: DB, id: number): ClientActivity {
+  return db
+    .prepare(
+      `SELECT (SELECT max(at) FROM interactions WHERE client_id = @id) AS lastContactAt,
+              (SELECT count(*) FROM interactions WHERE client_id = @id) AS interactions,
+              (SELECT count(*) FROM reminders WHERE client_id = @id AND done_on IS NULL) AS openReminders`,
+    )
+    .get({ id }) as ClientActivity;
+}
+
+/** When each client was last in touch (latest interaction instant), in one query. */
+export function lastContacts(db: DB): Map<number, string> {
+  const rows = db.prepare('SELECT client_id AS id, max(at) AS at FROM interactions GROUP BY client_id').all() as {
+    id: number;
+    at: string;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.at]));
+}

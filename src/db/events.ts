@@ -1,0 +1,143 @@
+// What happens with a client over time: interactions, change requests, incidents, referrals and
+// deliveries. Inserts and the lookups commands need; validation happens before these calls.
+import type { DB } from './store.js';
+import type { Channel, DateStr, Direction, IncidentKind, InstantStr, Mood, NextOwner, Severity } from '../domain/types.js';
+
+export interface Interaction {
+  id: number;
+  clientId: number;
+  at: InstantStr;
+  channel: Channel | null;
+  direction: Direction;
+  summary: string | null;
+  mood: Mood | null;
+  nextStep: string | null;
+  nextOwner: NextOwner | null;
+  followUpOn: DateStr | null;
+  recordedAt: InstantStr;
+}
+
+const INTERACTION_COLUMNS = `id, client_id AS clientId, at, channel, direction, summary, mood, next_step AS nextStep, next_owner AS nextOwner,
+  follow_up_on AS followUpOn, recorded_at AS recordedAt`;
+
+export function insertInteraction(db: DB, i: Omit<Interaction, 'id'>): Interaction {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO interactions (client_id, at, channel, direction, summary, mood, next_step, next_owner, follow_up_on, recorded_at)
+         VALUES (@clientId, @at, @channel, @direction, @summary, @mood, @nextStep, @nextOwner, @followUpOn, @recordedAt)`,
+      )
+      .run(i).lastInsertRowid,
+  );
+  return { id, ...i };
+}
+
+/** The most recent interaction with a client (by when it happened). */
+export function lastInteraction(db: DB, clientId: number): Interaction | undefined {
+  return db
+    .prepare(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE client_id = ? ORDER BY at DESC, id DESC LIMIT 1`)
+    .get(clientId) as Interaction | undefined;
+}
+
+export interface ChangeRequest {
+  id: number;
+  clientId: number;
+  interactionId: number | null;
+  summary: string;
+  project: string | null;
+  on: DateStr;
+  hours: number | null;
+  unbilled: boolean;
+}
+
+export function insertChange(db: DB, c: Omit<ChangeRequest, 'id'>): ChangeRequest {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO change_requests (client_id, interaction_id, summary, project, on_date, hours, unbilled)
+         VALUES (@clientId, @interactionId, @summary, @project, @on, @hours, @unbilled)`,
+      )
+      .run({ ...c, unbilled: c.unbilled ? 1 : 0 }).lastInsertRowid,
+  );
+  return { id, ...c };
+}
+
+export interface Incident {
+  id: number;
+  clientId: number;
+  interactionId: number | null;
+  kind: IncidentKind;
+  at: InstantStr;
+  severity: Severity;
+  note: string | null;
+  warned: boolean;
+}
+
+export function insertIncident(db: DB, i: Omit<Incident, 'id'>): Incident {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO incidents (client_id, interaction_id, kind, at, severity, note, warned)
+         VALUES (@clientId, @interactionId, @kind, @at, @severity, @note, @warned)`,
+      )
+      .run({ ...i, warned: i.warned ? 1 : 0 }).lastInsertRowid,
+  );
+  return { id, ...i };
+}
+
+export interface Referral {
+  id: number;
+  clientId: number;
+  interactionId: number | null;
+  on: DateStr;
+  note: string | null;
+}
+
+export function insertReferral(db: DB, r: Omit<Referral, 'id'>): Referral {
+  const id = Number(
+    db
+      .prepare('INSERT INTO referrals (client_id, interaction_id, on_date, note) VALUES (@clientId, @interactionId, @on, @note)')
+      .run(r).lastInsertRowid,
+  );
+  return { id, ...r };
+}
+
+export interface Delivery {
+  id: number;
+  clientId: number;
+  project: string | null;
+  on: DateStr;
+}
+
+export function insertDelivery(db: DB, d: Omit<Delivery, 'id'>): Delivery {
+  const id = Number(
+    db.prepare('INSERT INTO deliveries (client_id, project, on_date) VALUES (@clientId, @project, @on)').run(d)
+      .lastInsertRowid,
+  );
+  return { id, ...d };
+}
+
+/** Counts of each kind of record for one client, for `client show`. */
+export function eventCounts(db: DB, clientId: number): Record<string, number> {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM interactions WHERE client_id = @id) AS interactions,
+              (SELECT count(*) FROM invoices WHERE client_id = @id) AS invoices,
+              (SELECT count(*) FROM change_requests WHERE client_id = @id) AS changeRequests,
+              (SELECT count(*) FROM incidents WHERE client_id = @id) AS incidents,
+              (SELECT count(*) FROM referrals WHERE client_id = @id) AS referrals,
+              (SELECT count(*) FROM deliveries WHERE client_id = @id) AS deliveries`,
+    )
+    .get({ id: clientId }) as Record<string, number>;
+}
+
+/** Change requests recorded together with an interaction (for its recap). */
+export function changesOfInteraction(db: DB, interactionId: number): ChangeRequest[] {
+  const rows = db
+    .prepare(
+      `SELECT id, client_id AS clientId, interaction_id AS interactionId, summary, project, on_date AS "on", hours, unbilled
+       FROM change_requests WHERE interaction_id = ? ORDER BY id`,
+    )
+    .all(interactionId) as (Omit<ChangeRequest, 'unbilled'> & { unbilled: number })[];
+  return rows.map((r) => ({ ...r, unbilled: r.unbilled === 1 }));
+}

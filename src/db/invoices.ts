@@ -1,0 +1,121 @@
+// Invoices, payments and disputes. An invoice's balance and status are derived here from its
+// payments and concessions, never stored, so they cannot drift.
+import type { DB } from './store.js';
+import type { DateStr, DisputeOutcome, InvoiceStatus } from '../domain/types.js';
+
+export interface Invoice {
+  id: number;
+  number: string;
+  clientId: number;
+  clientName: string;
+  project: string | null;
+  amount: number;
+  currency: string;
+  issuedOn: DateStr;
+  dueOn: DateStr;
+  paid: number;
+  conceded: number;
+  balance: number;
+  status: InvoiceStatus;
+  /** The open dispute, if any. */
+  disputeId: number | null;
+}
+
+const SELECT = `
+  WITH totals AS (
+    SELECT i.id,
+      coalesce((SELECT sum(amount) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid,
+      coalesce((SELECT sum(conceded) FROM disputes d WHERE d.invoice_id = i.id), 0) AS conceded,
+      (SELECT d.id FROM disputes d WHERE d.invoice_id = i.id AND d.resolved_on IS NULL) AS disputeId,
+      EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.outcome = 'written-off') AS writtenOff
+    FROM invoices i
+  )
+  SELECT i.id, i.number, i.client_id AS clientId, c.name AS clientName, i.project, i.amount, i.currency,
+    i.issued_on AS issuedOn, i.due_on AS dueOn, t.paid, t.conceded, i.amount - t.paid - t.conceded AS balance,
+    t.disputeId,
+    CASE WHEN t.writtenOff THEN 'written-off'
+         WHEN t.disputeId IS NOT NULL THEN 'disputed'
+         WHEN i.amount - t.paid - t.conceded <= 0 THEN 'paid'
+         ELSE 'open' END AS status
+  FROM invoices i JOIN totals t ON t.id = i.id JOIN clients c ON c.id = i.client_id`;
+
+export interface InvoiceFilter {
+  clientId?: number;
+  open?: boolean;
+  /** Only invoices with a balance whose due date is before this date. */
+  overdueBefore?: DateStr;
+}
+
+export function listInvoices(db: DB, f: InvoiceFilter = {}): Invoice[] {
+  const where: string[] = [];
+  if (f.clientId !== undefined) where.push('i.client_id = @clientId');
+  if (f.open) where.push('i.amount - t.paid - t.conceded > 0');
+  if (f.overdueBefore) where.push('i.amount - t.paid - t.conceded > 0 AND i.due_on < @overdueBefore');
+  const sql = `${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.due_on, i.number`;
+  return db.prepare(sql).all({ clientId: f.clientId, overdueBefore: f.overdueBefore }) as Invoice[];
+}
+
+export function getInvoiceByNumber(db: DB, number: string): Invoice | undefined {
+  return db.prepare(`${SELECT} WHERE i.number = ? COLLATE NOCASE`).get(number) as Invoice | undefined;
+}
+
+export function invoiceNumbers(db: DB, limit = 2000): string[] {
+  return (db.prepare('SELECT number FROM invoices ORDER BY id DESC LIMIT ?').all(limit) as { number: string }[]).map(
+    (r) => r.number,
+  );
+}
+
+/** The next free number in the INV-0001 sequence. */
+export function nextInvoiceNumber(db: DB): string {
+  const row = db
+    .prepare(`SELECT max(CAST(substr(number, 5) AS INTEGER)) AS n FROM invoices WHERE number GLOB 'INV-[0-9]*'`)
+    .get() as { n: number | null };
+  return `INV-${String((row.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export interface NewInvoice {
+  number: string;
+  clientId: number;
+  project: string | null;
+  amount: number;
+  currency: string;
+  issuedOn: DateStr;
+  dueOn: DateStr;
+}
+
+export function insertInvoice(db: DB, inv: NewInvoice): Invoice {
+  db.prepare(
+    `INSERT INTO invoices (number, client_id, project, amount, currency, issued_on, due_on)
+     VALUES (@number, @clientId, @project, @amount, @currency, @issuedOn, @dueOn)`,
+  ).run(inv);
+  return getInvoiceByNumber(db, inv.number) as Invoice;
+}
+
+export function insertPayment(db: DB, invoiceId: number, amount: number, paidOn: DateStr): number {
+  return Number(
+    db.prepare('INSERT INTO payments (invoice_id, amount, paid_on) VALUES (?, ?, ?)').run(invoiceId, amount, paidOn)
+      .lastInsertRowid,
+  );
+}
+
+export function insertDispute(db: DB, invoiceId: number, reason: string, openedOn: DateStr): number {
+  return Number(
+    db.prepare('INSERT INTO disputes (invoice_id, reason, opened_on) VALUES (?, ?, ?)').run(invoiceId, reason, openedOn)
+      .lastInsertRowid,
+  );
+}
+
+export function resolveDispute(db: DB, disputeId: number, outcome: DisputeOutcome, conceded: number, on: DateStr): void {
+  db.prepare('UPDATE disputes SET outcome = ?, conceded = ?, resolved_on = ? WHERE id = ? AND resolved_on IS NULL').run(
+    outcome,
+    conceded,
+    on,
+    disputeId,
+  );
+}
+
+export function getDispute(db: DB, id: number): { id: number; openedOn: DateStr; reason: string } | undefined {
+  return db.prepare('SELECT id, opened_on AS openedOn, reason FROM disputes WHERE id = ?').get(id) as
+    | { id: number; openedOn: DateStr; reason: string }
+    | undefined;
+}

@@ -1,0 +1,154 @@
+// crm's schema history. Each migration runs once, in one transaction with its version bump.
+// Released migrations are never edited: add a new one instead.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const enumCheck = (col: string, values: readonly string[]): string =>
+  `CHECK (${col} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
+const dateCheck = (col: string): string =>
+  `CHECK (${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')`;
+const instantCheck = (col: string): string =>
+  `CHECK (${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]*Z')`;
+const boolCheck = (col: string): string => `CHECK (${col} IN (0, 1))`;
+
+// Enum lists are spelled out here, not imported, so a later code change cannot alter a released schema.
+const CHANNELS = ['email', 'phone', 'video', 'in-person', 'chat'];
+const INCIDENT_KINDS = ['physical-abuse', 'verbal-abuse', 'dishonesty', 'unreasonable-demand', 'ignored-advice',
+  'competitor-leverage', 'legal-risk', 'missed-deadline', 'other'];
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE clients (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  name_key      TEXT NOT NULL UNIQUE,
+  email         TEXT,
+  phone         TEXT,
+  company       TEXT,
+  channel       TEXT ${enumCheck('channel', CHANNELS)},
+  cadence_days  INTEGER NOT NULL CHECK (cadence_days BETWEEN 1 AND 3650),
+  timezone      TEXT,
+  status        TEXT NOT NULL DEFAULT 'active' ${enumCheck('status', ['active', 'archived', 'fired'])},
+  status_reason TEXT,
+  status_on     TEXT ${dateCheck('status_on')},
+  note          TEXT,
+  created_on    TEXT NOT NULL ${dateCheck('created_on')},
+  revision      INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)
+) STRICT;
+
+CREATE TABLE interactions (
+  id           INTEGER PRIMARY KEY,
+  client_id    INTEGER NOT NULL REFERENCES clients(id),
+  at           TEXT NOT NULL ${instantCheck('at')},
+  channel      TEXT ${enumCheck('channel', CHANNELS)},
+  direction    TEXT NOT NULL ${enumCheck('direction', ['in', 'out'])},
+  summary      TEXT,
+  mood         TEXT ${enumCheck('mood', ['positive', 'neutral', 'negative'])},
+  next_step    TEXT,
+  next_owner   TEXT ${enumCheck('next_owner', ['me', 'client', 'both'])},
+  follow_up_on TEXT ${dateCheck('follow_up_on')},
+  recorded_at  TEXT NOT NULL ${instantCheck('recorded_at')}
+) STRICT;
+CREATE INDEX interactions_client_at ON interactions(client_id, at);
+
+CREATE TABLE invoices (
+  id         INTEGER PRIMARY KEY,
+  number     TEXT NOT NULL UNIQUE CHECK (length(trim(number)) > 0),
+  client_id  INTEGER NOT NULL REFERENCES clients(id),
+  project    TEXT,
+  amount     INTEGER NOT NULL CHECK (amount > 0),
+  currency   TEXT NOT NULL CHECK (currency GLOB '[A-Z][A-Z][A-Z]'),
+  issued_on  TEXT NOT NULL ${dateCheck('issued_on')},
+  due_on     TEXT NOT NULL ${dateCheck('due_on')},
+  CHECK (due_on >= issued_on)
+) STRICT;
+CREATE INDEX invoices_client ON invoices(client_id);
+CREATE INDEX invoices_due ON invoices(due_on);
+
+CREATE TABLE payments (
+  id         INTEGER PRIMARY KEY,
+  invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+  amount     INTEGER NOT NULL CHECK (amount > 0),
+  paid_on    TEXT NOT NULL ${dateCheck('paid_on')}
+) STRICT;
+CREATE INDEX payments_invoice ON payments(invoice_id);
+CREATE INDEX payments_paid_on ON payments(paid_on);
+
+CREATE TABLE disputes (
+  id          INTEGER PRIMARY KEY,
+  invoice_id  INTEGER NOT NULL REFERENCES invoices(id),
+  reason      TEXT NOT NULL,
+  opened_on   TEXT NOT NULL ${dateCheck('opened_on')},
+  resolved_on TEXT ${dateCheck('resolved_on')},
+  outcome     TEXT ${enumCheck('outcome', ['upheld', 'discounted', 'written-off'])},
+  conceded    INTEGER NOT NULL DEFAULT 0 CHECK (conceded >= 0),
+  CHECK ((resolved_on IS NULL) = (outcome IS NULL))
+) STRICT;
+CREATE INDEX disputes_invoice ON disputes(invoice_id);
+
+CREATE TABLE change_requests (
+  id             INTEGER PRIMARY KEY,
+  client_id      INTEGER NOT NULL REFERENCES clients(id),
+  interaction_id INTEGER REFERENCES interactions(id),
+  summary        TEXT NOT NULL,
+  project        TEXT,
+  on_date        TEXT NOT NULL ${dateCheck('on_date')},
+  hours          REAL CHECK (hours >= 0 AND hours <= 100000),
+  unbilled       INTEGER NOT NULL DEFAULT 0 ${boolCheck('unbilled')}
+) STRICT;
+CREATE INDEX change_requests_client ON change_requests(client_id, on_date);
+
+CREATE TABLE incidents (
+  id             INTEGER PRIMARY KEY,
+  client_id      INTEGER NOT NULL REFERENCES clients(id),
+  interaction_id INTEGER REFERENCES interactions(id),
+  kind           TEXT NOT NULL ${enumCheck('kind', INCIDENT_KINDS)},
+  at             TEXT NOT NULL ${instantCheck('at')},
+  severity       TEXT NOT NULL ${enumCheck('severity', ['low', 'medium', 'high'])},
+  note           TEXT,
+  warned         INTEGER NOT NULL DEFAULT 0 ${boolCheck('warned')}
+) STRICT;
+CREATE INDEX incidents_client ON incidents(client_id, at);
+
+CREATE TABLE referrals (
+  id             INTEGER PRIMARY KEY,
+  client_id      INTEGER NOT NULL REFERENCES clients(id),
+  interaction_id INTEGER REFERENCES interactions(id),
+  on_date        TEXT NOT NULL ${dateCheck('on_date')},
+  note           TEXT
+) STRICT;
+CREATE INDEX referrals_client ON referrals(client_id);
+
+CREATE TABLE deliveries (
+  id        INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(id),
+  project   TEXT,
+  on_date   TEXT NOT NULL ${dateCheck('on_date')}
+) STRICT;
+CREATE INDEX deliveries_client ON deliveries(client_id);
+
+CREATE TABLE reminders (
+  id             INTEGER PRIMARY KEY,
+  client_id      INTEGER NOT NULL REFERENCES clients(id),
+  interaction_id INTEGER REFERENCES interactions(id),
+  delivery_id    INTEGER REFERENCES deliveries(id),
+  on_date        TEXT NOT NULL ${dateCheck('on_date')},
+  kind           TEXT NOT NULL ${enumCheck('kind', ['follow-up', 'personal', 'feedback'])},
+  text           TEXT NOT NULL CHECK (length(text) > 0),
+  done_on        TEXT ${dateCheck('done_on')},
+  snoozed_from   TEXT ${dateCheck('snoozed_from')}
+) STRICT;
+CREATE INDEX reminders_open ON reminders(done_on, on_date);
+CREATE INDEX reminders_client ON reminders(client_id);
+`,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,38 @@
+// The three ways a command stops early, each with its exit code. main.ts maps them; nothing else exits.
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
+
+/** Bad usage or invalid input: exit 2, nothing written. The message names the value and what is accepted. */
+export class UsageError extends Error {
+  readonly exitCode = EXIT.usage;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** An expected failure outside the user's input (locked, corrupt, foreign or newer database, disk full): exit 1. */
+export class CrmError extends Error {
+  readonly exitCode = EXIT.failure;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CrmError';
+  }
+}
+
+/** A prompt was cancelled (Ctrl+C): exit 130, nothing written. */
+export class CancelledError extends Error {
+  readonly exitCode = EXIT.cancelled;
+  constructor(message = 'cancelled; nothing was written') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
+/** Quote a user-supplied value for an error message, short and free of control characters. */
+export function quote(value: string, max = 60): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const cut = [...clean].length > max ? [...clean].slice(0, max).join('') + '…' : clean;
+  return `'${cut}'`;
+}

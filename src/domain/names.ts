@@ -1,0 +1,77 @@
+// Client names: normalisation, the case-insensitive key, and resolving a `<client>` reference.
+// Pure: works on a list of candidates handed in; the database never does the matching.
+import { UsageError, quote } from './errors.js';
+import type { ClientRef } from './types.js';
+
+/** NFC, trimmed, inner whitespace kept as typed. */
+export function normalizeName(name: string): string {
+  return name.normalize('NFC').trim();
+}
+
+/** The uniqueness key: NFC and case-folded, so "Zoë" (NFD) and "ZOË" are one client. */
+export function nameKey(name: string): string {
+  return normalizeName(name).toLowerCase().normalize('NFC');
+}
+
+/** Validate a new or edited name; returns it normalised. */
+export function validateName(name: string, field = 'name'): string {
+  const n = normalizeName(name);
+  if (n === '') throw new UsageError(`${field} is empty; a client needs a name`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(n)) throw new UsageError(`${field} ${quote(name)} contains control characters`);
+  if ([...n].length > 200) throw new UsageError(`${field} is longer than 200 characters`);
+  return n;
+}
+
+function levenshtein(a: string, b: string): number {
+  const A = [...a];
+  const B = [...b];
+  let prev = Array.from({ length: B.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= B.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (A[i - 1] === B[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[B.length] ?? 0;
+}
+
+/** The names closest to `ref`, for "did you mean" messages. */
+export function nearestNames(ref: string, clients: readonly ClientRef[], max = 3): string[] {
+  const key = nameKey(ref);
+  return clients
+    .map((c) => {
+      const k = nameKey(c.name);
+      const d = Math.min(levenshtein(key, k), k.includes(key) || key.includes(k) ? 1 : Infinity);
+      return { name: c.name, d };
+    })
+    .filter((x) => x.d <= Math.max(2, Math.floor(key.length / 2)))
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, max)
+    .map((x) => x.name);
+}
+
+/**
+ * Resolve a `<client>` reference: exact name (case-insensitive, NFC), then id (all digits),
+ * then a unique name prefix. Unknown or ambiguous: UsageError naming candidates.
+ */
+export function resolveClient<T extends ClientRef>(ref: string, clients: readonly T[]): T {
+  const key = nameKey(ref);
+  if (key === '') throw new UsageError('client is empty; give a name, a name prefix or an id');
+  const exact = clients.find((c) => nameKey(c.name) === key);
+  if (exact) return exact;
+  if (/^\d+$/.test(key)) {
+    const byId = clients.find((c) => c.id === Number(key));
+    if (byId) return byId;
+  }
+  const prefixed = clients.filter((c) => nameKey(c.name).startsWith(key));
+  if (prefixed.length === 1 && prefixed[0]) return prefixed[0];
+  if (prefixed.length > 1) {
+    const names = prefixed.slice(0, 8).map((c) => `${c.name} (#${c.id})`).join(', ');
+    throw new UsageError(`client ${quote(ref)} is ambiguous: it matches ${names}`);
+  }
+  const near = nearestNames(ref, clients);
+  const hint = near.length ? `; did you mean ${near.map((n) => quote(n)).join(' or ')}?` : clients.length ? '' : '; there are no clients yet (crm client add NAME)';
+  throw new UsageError(`no client matches ${quote(ref)}${hint}`);
+}

@@ -1,0 +1,124 @@
+// Composition root: the only module that touches `process`. Builds IO, clock and context, runs the
+// command tree, and turns every outcome into one exit code and at most one line on stderr.
+import { CommanderError } from '@commander-js/extra-typings';
+import { createCtx, type Ctx } from './cli/context.js';
+import { buildProgram } from './cli/program.js';
+import { decideColor, styleFor, type IO } from './io/io.js';
+import { clockFromEnv } from './io/clock.js';
+import { EXIT, UsageError, CrmError, CancelledError } from './domain/errors.js';
+import { describeSqliteError } from './db/errors.js';
+
+export interface MainDeps {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  columns?: number;
+  out(text: string): void;
+  err(text: string): void;
+  /** The system clock; CRM_NOW overrides it. */
+  systemNow?: () => Date;
+}
+
+function errorLine(e: unknown, debug: boolean, dbPath: () => string): { code: number; line: string } {
+  if (e instanceof UsageError || e instanceof CrmError || e instanceof CancelledError) {
+    return { code: e.exitCode, line: e.message };
+  }
+  const sqlite = describeSqliteError(e, dbPath);
+  if (sqlite) return { code: EXIT.failure, line: sqlite };
+  const msg = e instanceof Error ? e.message : String(e);
+  return { code: EXIT.failure, line: `internal error: ${msg}${debug ? '' : ' (CRM_DEBUG=1 shows details)'}` };
+}
+
+/** Run crm with `deps`; resolves to the exit code. Never throws. */
+export async function main(deps: MainDeps): Promise<number> {
+  const debug = deps.env.CRM_DEBUG === '1';
+  const noColorFlag = deps.argv.includes('--no-color');
+  const color = decideColor(deps.env, deps.stdoutIsTTY, noColorFlag);
+  const io: IO = {
+    out: deps.out,
+    err: deps.err,
+    stdin: deps.stdin,
+    stdinIsTTY: deps.stdinIsTTY,
+    stdoutIsTTY: deps.stdoutIsTTY,
+    color,
+    columns: deps.columns ?? 80,
+  };
+  let ctx: Ctx | undefined;
+  let commanderMessage = '';
+  try {
+    const clock = clockFromEnv(deps.env, deps.systemNow);
+    let program: ReturnType<typeof buildProgram> | undefined;
+    ctx = createCtx({ io, env: deps.env, clock, style: styleFor(color), globalOpts: () => program?.opts() ?? {} });
+    program = buildProgram(ctx);
+    const route = (cmd: { commands: readonly unknown[] }): void => {
+      const c = cmd as unknown as import('commander').Command;
+      c.exitOverride();
+      c.configureOutput({
+        writeOut: (s) => io.out(s),
+        writeErr: (s) => io.err(s),
+        outputError: (s) => {
+          commanderMessage = s;
+        },
+      });
+      for (const sub of c.commands) route(sub);
+    };
+    route(program);
+    if (deps.argv.length === 0) {
+      io.out(program.helpInformation());
+      return EXIT.ok;
+    }
+    await program.parseAsync(deps.argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return EXIT.usage;
+      const line = (commanderMessage || e.message).replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+      io.err(`crm: ${line}\n`);
+      return EXIT.usage;
+    }
+    const { code, line } = errorLine(e, debug, () => ctx?.dbPath() ?? '');
+    io.err(`crm: ${line}\n`);
+    if (debug && e instanceof Error && e.stack) io.err(e.stack + '\n');
+    return code;
+  } finally {
+    try {
+      ctx?.close();
+    } catch {
+      /* closing after a failure must not mask it */
+    }
+  }
+}
+
+/** Entry point for bin/crm.js: wires the real process in. */
+export async function run(): Promise<void> {
+  const onStreamError = (stream: 'stdout' | 'stderr') => (e: NodeJS.ErrnoException) => {
+    // A closed pipe (`crm client list | head -1`) is not an error worth a word.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (stream === 'stdout') {
+      try {
+        process.stderr.write(`crm: cannot write output: ${e.code === 'ENOSPC' ? 'no space left on device' : e.message}\n`);
+      } catch {
+        /* nothing more can be said */
+      }
+    }
+    process.exit(EXIT.failure);
+  };
+  process.stdout.on('error', onStreamError('stdout'));
+  process.stderr.on('error', onStreamError('stderr'));
+  const write = (stream: NodeJS.WriteStream) => (text: string) => {
+    stream.write(text);
+  };
+  process.exitCode = await main({
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdin: process.stdin,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
+    out: write(process.stdout),
+    err: write(process.stderr),
+  });
+}

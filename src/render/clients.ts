@@ -1,0 +1,78 @@
+// Human views of clients: the list and the detail card. Returns strings; never prints.
+import type { Client } from '../db/clients.js';
+import type { Style } from '../io/io.js';
+import { safeText } from '../io/io.js';
+import { clip, table } from './table.js';
+import { diffDays, localDate } from '../domain/dates.js';
+import { formatMoney } from '../domain/money.js';
+import type { DateStr, Money } from '../domain/types.js';
+
+export function ago(from: DateStr, today: DateStr): string {
+  const d = diffDays(from, today);
+  if (d === 0) return 'today';
+  if (d === 1) return 'yesterday';
+  if (d === -1) return 'tomorrow';
+  return d > 0 ? `${d} days ago` : `in ${-d} days`;
+}
+
+const statusMark = (style: Style, c: Client): string =>
+  c.status === 'fired' ? style.red('fired') : c.status === 'archived' ? style.dim('archived') : 'active';
+
+export function renderClientList(
+  style: Style,
+  clients: Client[],
+  lastContact: Map<number, string>,
+  today: DateStr,
+  all: boolean,
+): string {
+  if (clients.length === 0) {
+    return all ? 'No clients yet. Add one: crm client add "Acme Corp"\n' : 'No active clients. Add one with crm client add NAME, or see all with --all.\n';
+  }
+  const rows = clients.map((c) => {
+    const at = lastContact.get(c.id);
+    return [
+      String(c.id),
+      clip(c.name, 30),
+      clip(c.company, 24),
+      `${c.cadenceDays}d`,
+      at ? ago(localDate(at), today) : style.dim('never'),
+      statusMark(style, c),
+    ];
+  });
+  return table(style, ['ID', 'NAME', 'COMPANY', 'CHECK-IN', 'LAST CONTACT', 'STATUS'], rows, true);
+}
+
+export interface ClientDetail {
+  client: Client;
+  lastContactAt: string | null;
+  counts: Record<string, number>;
+  openBalance: Money[];
+  openReminders: number;
+}
+
+export function renderClientShow(style: Style, d: ClientDetail, today: DateStr): string {
+  const c = d.client;
+  const line = (label: string, value: string | null | undefined): string =>
+    value ? `${style.dim(label.padEnd(14))}${value}\n` : '';
+  let out = `${style.bold(safeText(c.name))}  ${style.dim(`#${c.id}`)}  ${statusMark(style, c)}\n`;
+  out += line('company', c.company && safeText(c.company));
+  out += line('email', c.email && safeText(c.email));
+  out += line('phone', c.phone && safeText(c.phone));
+  out += line('prefers', c.channel);
+  out += line('time zone', c.timezone);
+  out += line('check in', `every ${c.cadenceDays} days`);
+  out += line('client since', `${c.createdOn} (${ago(c.createdOn, today)})`);
+  const last = d.lastContactAt ? localDate(d.lastContactAt) : null;
+  out += line('last contact', last ? `${last} (${ago(last, today)})` : 'never');
+  if (c.status !== 'active') out += line(c.status, `${c.statusOn ?? ''}${c.statusReason ? ' — ' + safeText(c.statusReason) : ''}`);
+  const k = d.counts;
+  out += line(
+    'history',
+    `${k.interactions ?? 0} interactions, ${k.invoices ?? 0} invoices, ${k.changeRequests ?? 0} change requests, ` +
+      `${k.incidents ?? 0} incidents, ${k.referrals ?? 0} referrals, ${k.deliveries ?? 0} deliveries`,
+  );
+  out += line('owes you', d.openBalance.length ? d.openBalance.map((m) => formatMoney(m.amount, m.currency)).join(', ') : 'nothing');
+  out += line('reminders', d.openReminders ? `${d.openReminders} open` : null);
+  if (c.note) out += `\n${safeText(c.note)}\n`;
+  return out;
+}

@@ -1,0 +1,24 @@
+// Human view of invoices. Returns strings; never prints.
+import type { Invoice } from '../db/invoices.js';
+import type { Style } from '../io/io.js';
+import { clip, table } from './table.js';
+import { formatMoney } from '../domain/money.js';
+import { diffDays } from '../domain/dates.js';
+import type { DateStr } from '../domain/types.js';
+
+export function renderInvoiceList(style: Style, invoices: Invoice[], today: DateStr): string {
+  if (invoices.length === 0) return 'No invoices.\n';
+  const rows = invoices.map((i) => {
+    const late = i.balance > 0 && i.dueOn < today ? diffDays(i.dueOn, today) : 0;
+    const status =
+      i.status === 'paid' ? style.green('paid')
+      : i.status === 'disputed' ? style.yellow('disputed')
+      : i.status === 'written-off' ? style.dim('written off')
+      : late > 0 ? style.red(`${late}d overdue`) : 'open';
+    return [
+      clip(i.number, 16), clip(i.clientName, 24), clip(i.project, 20), formatMoney(i.amount, i.currency),
+      i.balance > 0 ? formatMoney(i.balance, i.currency) : '—', i.issuedOn, i.dueOn, status,
+    ];
+  });
+  return table(style, ['NUMBER', 'CLIENT', 'PROJECT', 'AMOUNT', 'BALANCE', 'ISSUED', 'DUE', 'STATUS'], rows, true);
+}

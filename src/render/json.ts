@@ -1,0 +1,97 @@
+// The one explicit mapping from records to the contract's JSON shapes. Never dump internals.
+import type { Client } from '../db/clients.js';
+import type { Invoice } from '../db/invoices.js';
+import type { Reminder } from '../db/reminders.js';
+import type { ChangeRequest, Delivery, Incident, Interaction, Referral } from '../db/events.js';
+import type { ClientRef } from '../domain/types.js';
+import { localDate, toLocalIso } from '../domain/dates.js';
+
+export const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+
+export const ref = (id: number, name: string): ClientRef => ({ id, name });
+
+export function clientDto(c: Client) {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    company: c.company,
+    channel: c.channel,
+    cadenceDays: c.cadenceDays,
+    timezone: c.timezone,
+    status: c.status,
+    note: c.note,
+    createdOn: c.createdOn,
+    statusOn: c.statusOn,
+    statusReason: c.statusReason,
+  };
+}
+
+export function invoiceDto(i: Invoice) {
+  return {
+    number: i.number,
+    client: ref(i.clientId, i.clientName),
+    project: i.project,
+    amount: { amount: i.amount, currency: i.currency },
+    balance: { amount: Math.max(0, i.balance), currency: i.currency },
+    issuedOn: i.issuedOn,
+    dueOn: i.dueOn,
+    status: i.status,
+    paid: { amount: i.paid, currency: i.currency },
+    conceded: { amount: i.conceded, currency: i.currency },
+  };
+}
+
+export function reminderDto(r: Reminder) {
+  return {
+    id: r.id,
+    client: ref(r.clientId, r.clientName),
+    on: r.on,
+    kind: r.kind,
+    text: r.text,
+    done: r.doneOn !== null,
+    doneOn: r.doneOn,
+    snoozedFrom: r.snoozedFrom,
+  };
+}
+
+export function interactionDto(i: Interaction, client: ClientRef) {
+  return {
+    id: i.id,
+    client,
+    at: toLocalIso(i.at),
+    on: localDate(i.at),
+    channel: i.channel,
+    direction: i.direction,
+    summary: i.summary,
+    mood: i.mood,
+    next: i.nextStep,
+    followUpOn: i.followUpOn,
+  };
+}
+
+export function changeDto(c: ChangeRequest, client: ClientRef) {
+  return { id: c.id, client, on: c.on, summary: c.summary, project: c.project, hours: c.hours, unbilled: c.unbilled };
+}
+
+export function incidentDto(i: Incident, client: ClientRef) {
+  return {
+    id: i.id,
+    client,
+    kind: i.kind,
+    at: toLocalIso(i.at),
+    on: localDate(i.at),
+    severity: i.severity,
+    note: i.note,
+    warned: i.warned,
+  };
+}
+
+export function referralDto(r: Referral, client: ClientRef) {
+  return { id: r.id, client, on: r.on, note: r.note };
+}
+
+export function deliveryDto(d: Delivery, client: ClientRef) {
+  return { id: d.id, client, project: d.project, on: d.on };
+}

@@ -1,0 +1,15 @@
+// Human view of reminders. Returns strings; never prints.
+import type { Reminder } from '../db/reminders.js';
+import type { Style } from '../io/io.js';
+import { clip, table } from './table.js';
+import { ago } from './clients.js';
+import type { DateStr } from '../domain/types.js';
+
+export function renderReminderList(style: Style, reminders: Reminder[], today: DateStr, all: boolean): string {
+  if (reminders.length === 0) return all ? 'No reminders.\n' : 'No open reminders.\n';
+  const rows = reminders.map((r) => {
+    const when = r.doneOn ? style.dim(`done ${r.doneOn}`) : r.on < today ? style.red(ago(r.on, today)) : r.on === today ? style.yellow('today') : ago(r.on, today);
+    return [String(r.id), r.on, when, r.kind, clip(r.clientName, 24), clip(r.text, 50)];
+  });
+  return table(style, ['ID', 'ON', 'WHEN', 'KIND', 'CLIENT', 'TEXT'], rows, true);
+}

@@ -1,0 +1,103 @@
+// Test helpers: run crm in-process (fast) or as the built binary (end to end), always against a
+// temporary database with a fixed clock. Never touches the user's real data.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/main.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'crm.js');
+export const NOW = '2026-11-22T10:00:00Z';
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh temp folder; the database path inside it is not created yet. */
+export function tempDir(prefix = 'crm-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function tempDb(): string {
+  return path.join(tempDir(), 'crm.db');
+}
+
+export interface RunOptions {
+  db?: string;
+  now?: string;
+  env?: Record<string, string | undefined>;
+  stdin?: string;
+  tty?: boolean;
+}
+
+/** An isolated environment: temp DB, fixed clock, no colour, no user config. */
+export function testEnv(opts: RunOptions = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: os.tmpdir(),
+    TZ: process.env.TZ ?? 'UTC',
+    CRM_NOW: opts.now ?? NOW,
+    NO_COLOR: '1',
+    CRM_CONFIG: path.join(os.tmpdir(), 'crm-test-no-config.json'),
+    ...(opts.db ? { CRM_DB: opts.db } : {}),
+    ...opts.env,
+  };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return env;
+}
+
+/** Run crm in this process. */
+export async function crm(args: string[], opts: RunOptions = {}): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main({
+    argv: args,
+    env: testEnv(opts),
+    stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
+    stdinIsTTY: Boolean(opts.tty),
+    stdoutIsTTY: Boolean(opts.tty),
+    out: (s) => {
+      stdout += s;
+    },
+    err: (s) => {
+      stderr += s;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Run crm in-process and parse its JSON stdout; fails loudly when it did not succeed. */
+export async function crmJson<T = any>(args: string[], opts: RunOptions = {}): Promise<T> {
+  const r = await crm([...args, '--json'], opts);
+  if (r.code !== 0) throw new Error(`crm ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+/** Spawn the built binary (npm run build first). */
+export function spawnCrm(args: string[], opts: RunOptions & { rawEnv?: NodeJS.ProcessEnv } = {}): Result {
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+    env: opts.rawEnv ?? testEnv(opts),
+    input: opts.stdin ?? '',
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: r.status ?? (r.signal ? 128 : -1), stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Run a sequence of setup commands in-process; throws on the first failure. */
+export async function seed(db: string, commands: string[][], opts: RunOptions = {}): Promise<void> {
+  for (const args of commands) {
+    const r = await crm(args, { ...opts, db });
+    if (r.code !== 0) throw new Error(`seed: crm ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  }
+}
+
+/** Bytes of a file, or null when it does not exist: for "nothing was written" checks. */
+export function snapshot(file: string): Buffer | null {
+  return fs.existsSync(file) ? fs.readFileSync(file) : null;
+}
