@@ -1,5 +1,6 @@
 // What needs attention on a given day: check-ins, invoices to chase, reminders (`crm due`).
 // PURE: plain rows + { today, within } in, the contract's JSON model out. No SQL, no clock, no I/O.
+import { addDays, diffDays, isDate } from './dates.js';
 import type { ClientRef, DateStr, Money, ReminderKind } from './types.js';
 
 export interface DueClientRow {
@@ -77,34 +78,6 @@ export interface DueReport {
   reminders: DueReminder[];
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 of a calendar date; UTC arithmetic so DST never shifts a day. */
-function epochDay(date: DateStr): number {
-  const m = DATE_RE.exec(date);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  // Date.UTC silently rolls 2026-02-30 over to March; a rolled date is a caller bug.
-  if (new Date(ms).getUTCDate() !== d) throw new RangeError(`no such date: ${date}`);
-  return Math.round(ms / MS_PER_DAY);
-}
-
-function fromEpochDay(day: number): DateStr {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** `date` plus `days` calendar days. */
-export function addDays(date: DateStr, days: number): DateStr {
-  return fromEpochDay(epochDay(date) + days);
-}
-
-/** Whole calendar days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: DateStr, to: DateStr): number {
-  return epochDay(to) - epochDay(from);
-}
-
 // Code-unit order after case folding: stable across machines, unlike localeCompare's ICU data.
 function byText(a: string, b: string): number {
   const fa = a.toLowerCase();
@@ -117,21 +90,22 @@ export function computeDue(input: DueInput, { today, within }: DueOptions): DueR
   if (!Number.isInteger(within) || within < 0) {
     throw new RangeError(`within must be a whole number of days ≥ 0, got ${within}`);
   }
-  const todayDay = epochDay(today);
+  if (!isDate(today)) throw new RangeError(`today must be a YYYY-MM-DD date, got ${JSON.stringify(today)}`);
   // Every item has an "action day" — the first day it needs doing — and is listed when that
-  // day is on or before the horizon. With within = 0 the horizon is today.
-  const horizon = todayDay + within;
+  // day is on or before the horizon (today + within). daysOverdue counts from today either way.
+  const overdue = (date: DateStr): number => diffDays(date, today);
 
   const checkIns: DueCheckIn[] = [];
   for (const c of input.clients) {
-    const dueDay = epochDay(c.lastContact ?? c.createdOn) + c.cadenceDays;
-    if (dueDay > horizon) continue;
+    const dueOn = addDays(c.lastContact ?? c.createdOn, c.cadenceDays);
+    const daysOverdue = overdue(dueOn);
+    if (daysOverdue < -within) continue;
     checkIns.push({
       client: { id: c.id, name: c.name },
       lastContact: c.lastContact,
       cadenceDays: c.cadenceDays,
-      dueOn: fromEpochDay(dueDay),
-      daysOverdue: todayDay - dueDay,
+      dueOn,
+      daysOverdue,
     });
   }
   checkIns.sort(
@@ -141,31 +115,32 @@ export function computeDue(input: DueInput, { today, within }: DueOptions): DueR
   const invoices: DueInvoice[] = [];
   for (const inv of input.invoices) {
     if (inv.balance <= 0) continue;
-    const dueDay = epochDay(inv.dueOn);
+    const daysOverdue = overdue(inv.dueOn);
     // The due date itself is still a day to pay: chasing starts the day after, so an invoice is
-    // listed when dueOn + 1 ≤ horizon. Today + within 0 gives the contract's "dueOn < today".
-    if (dueDay + 1 > horizon) continue;
+    // listed when dueOn + 1 ≤ today + within, i.e. daysOverdue ≥ 1 − within. Within 0 gives the
+    // contract's "dueOn < today".
+    if (daysOverdue < 1 - within) continue;
     invoices.push({
       client: { id: inv.clientId, name: inv.clientName },
       number: inv.number,
       balance: { amount: inv.balance, currency: inv.currency },
       dueOn: inv.dueOn,
-      daysOverdue: todayDay - dueDay,
+      daysOverdue,
     });
   }
   invoices.sort((a, b) => b.daysOverdue - a.daysOverdue || byText(a.number, b.number));
 
   const reminders: DueReminder[] = [];
   for (const r of input.reminders) {
-    const onDay = epochDay(r.on);
-    if (onDay > horizon) continue;
+    const daysOverdue = overdue(r.on);
+    if (daysOverdue < -within) continue;
     reminders.push({
       id: r.id,
       client: { id: r.clientId, name: r.clientName },
       on: r.on,
       kind: r.kind,
       text: r.text,
-      daysOverdue: todayDay - onDay,
+      daysOverdue,
     });
   }
   reminders.sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id);

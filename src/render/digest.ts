@@ -1,15 +1,14 @@
 // The `crm due --cron` digest: a DueReport -> plain text for cron mail, most urgent first across
 // all groups. No colour, no box drawing, no terminal assumptions; '' when nothing is due.
 import { dueItems, type DueItem, type DueReport } from '../domain/due.js';
-import { cadence, lateness, oneLine, type MoneyFormatter } from './due.js';
+import { cadence, lateness, money, oneLine } from './due.js';
 
 export interface DigestOptions {
-  formatMoney: MoneyFormatter;
   /** The --within the report was computed with; only changes the headline. */
   within: number;
 }
 
-function describe(entry: DueItem, formatMoney: MoneyFormatter): string {
+function describe(entry: DueItem): string {
   switch (entry.type) {
     case 'check-in': {
       const c = entry.item;
@@ -20,7 +19,7 @@ function describe(entry: DueItem, formatMoney: MoneyFormatter): string {
       const inv = entry.item;
       return (
         `Chase invoice ${oneLine(inv.number)} from ${oneLine(inv.client.name)}: ` +
-        `${formatMoney(inv.balance)} outstanding (due ${inv.dueOn})`
+        `${money(inv.balance)} outstanding (due ${inv.dueOn})`
       );
     }
     case 'reminder': {
@@ -30,7 +29,7 @@ function describe(entry: DueItem, formatMoney: MoneyFormatter): string {
   }
 }
 
-export function renderDigest(report: DueReport, { formatMoney, within }: DigestOptions): string {
+export function renderDigest(report: DueReport, { within }: DigestOptions): string {
   const items = dueItems(report);
   // Cron mails whatever a job prints; printing nothing is how "nothing due" sends no mail.
   if (items.length === 0) return '';
@@ -38,7 +37,7 @@ export function renderDigest(report: DueReport, { formatMoney, within }: DigestO
   const when = within > 0 ? `within ${within === 1 ? '1 day' : `${within} days`}` : 'today';
   const lines = [`crm: ${count} to do ${when} (as of ${report.asOf})`, ''];
   for (const entry of items) {
-    lines.push(`- ${lateness(entry.daysOverdue)}: ${describe(entry, formatMoney)}`);
+    lines.push(`- ${lateness(entry.daysOverdue)}: ${describe(entry)}`);
   }
   return lines.join('\n') + '\n';
 }

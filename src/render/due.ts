@@ -1,7 +1,9 @@
 // The human view of `crm due`: a DueReport -> a grouped, aligned string. Returns strings only;
 // never prints, never reads the clock, never decides colour itself (the Style is passed in).
 import type { DueReport } from '../domain/due.js';
+import { formatMoney } from '../domain/money.js';
 import type { Money } from '../domain/types.js';
+import { safeText } from '../io/io.js';
 
 /** Colour functions; pass identities (plainStyle) when colour is off. */
 export interface DueStyle {
@@ -15,11 +17,8 @@ export interface DueStyle {
 const id = (s: string): string => s;
 export const plainStyle: DueStyle = { bold: id, red: id, yellow: id, dim: id, green: id };
 
-export type MoneyFormatter = (money: Money) => string;
-
 export interface DueRenderOptions {
   style: DueStyle;
-  formatMoney: MoneyFormatter;
   /** The --within the report was computed with; only changes the headline. */
   within: number;
 }
@@ -34,12 +33,17 @@ export function lateness(daysOverdue: number): string {
 }
 
 /**
- * Stored names and texts are user input: control characters (newlines, ESC) would break the
- * layout or smuggle terminal escapes into it, so each run of them becomes one space.
+ * Stored names and texts are user input: line breaks would break a one-line-per-item layout, and
+ * other control characters (ESC) could drive the terminal, so breaks become spaces and the rest
+ * is made visible by safeText.
  */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return safeText(text.replace(/[\r\n\t]+/g, ' ').trim());
+}
+
+/** "1,200.50 EUR". */
+export function money(m: Money): string {
+  return formatMoney(m.amount, m.currency);
 }
 
 /** "every 7 days" / "every day". */
@@ -92,7 +96,7 @@ function urgency(style: DueStyle, daysOverdue: number): (s: string) => string {
   return style.dim;
 }
 
-export function renderDue(report: DueReport, { style, formatMoney, within }: DueRenderOptions): string {
+export function renderDue(report: DueReport, { style, within }: DueRenderOptions): string {
   const window = within > 0 ? `in the next ${within === 1 ? 'day' : `${within} days`}` : 'today';
   const { checkIns, invoices, reminders } = report;
   if (checkIns.length + invoices.length + reminders.length === 0) {
@@ -124,7 +128,7 @@ export function renderDue(report: DueReport, { style, formatMoney, within }: Due
         invoices.map((inv) => [
           { text: oneLine(inv.number) },
           { text: oneLine(inv.client.name) },
-          { text: formatMoney(inv.balance) },
+          { text: money(inv.balance) },
           { text: lateness(inv.daysOverdue), paint: urgency(style, inv.daysOverdue) },
           { text: `due ${inv.dueOn}`, paint: style.dim },
         ]),

@@ -1,13 +1,13 @@
 // `crm due --ics`: a DueReport -> an RFC 5545 calendar, one all-day event per listed item.
 // Returns a string only; never reads the clock (DTSTAMP comes from the `now` passed in).
-import { addDays, dueItems, type DueItem, type DueReport } from '../domain/due.js';
+import { addDays } from '../domain/dates.js';
+import { dueItems, type DueItem, type DueReport } from '../domain/due.js';
 import type { DateStr, InstantStr } from '../domain/types.js';
-import { cadence, lateness, type MoneyFormatter } from './due.js';
+import { cadence, lateness, money } from './due.js';
 
 export interface IcsOptions {
   /** The instant the calendar is generated: every event's DTSTAMP. */
   now: InstantStr;
-  formatMoney: MoneyFormatter;
 }
 
 const CRLF = '\r\n';
@@ -69,7 +69,7 @@ interface EventText {
   description: string;
 }
 
-function eventText(entry: DueItem, asOf: DateStr, formatMoney: MoneyFormatter): EventText {
+function eventText(entry: DueItem, asOf: DateStr): EventText {
   const when = `${lateness(entry.daysOverdue)} as of ${asOf}`;
   switch (entry.type) {
     case 'check-in': {
@@ -89,7 +89,7 @@ function eventText(entry: DueItem, asOf: DateStr, formatMoney: MoneyFormatter): 
         uid: `invoice-${inv.number}@crm`,
         date: inv.dueOn,
         summary: `Chase invoice ${inv.number} (${inv.client.name})`,
-        description: `${formatMoney(inv.balance)} outstanding, due ${inv.dueOn}.\n${when}.`,
+        description: `${money(inv.balance)} outstanding, due ${inv.dueOn}.\n${when}.`,
       };
     }
     case 'reminder': {
@@ -104,7 +104,7 @@ function eventText(entry: DueItem, asOf: DateStr, formatMoney: MoneyFormatter): 
   }
 }
 
-export function renderIcs(report: DueReport, { now, formatMoney }: IcsOptions): string {
+export function renderIcs(report: DueReport, { now }: IcsOptions): string {
   const stamp = icsStamp(now);
   const lines = [
     'BEGIN:VCALENDAR',
@@ -115,7 +115,7 @@ export function renderIcs(report: DueReport, { now, formatMoney }: IcsOptions): 
     'X-WR-CALNAME:crm due',
   ];
   for (const entry of dueItems(report)) {
-    const e = eventText(entry, report.asOf, formatMoney);
+    const e = eventText(entry, report.asOf);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${escapeText(e.uid)}`,

@@ -2,9 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DueReport } from '../../src/domain/due.js';
 import { lateness, oneLine, plainStyle, renderDue, type DueStyle } from '../../src/render/due.js';
-import type { Money } from '../../src/domain/types.js';
 
-const money = (m: Money): string => `${m.currency} ${(m.amount / 100).toFixed(2)}`;
 
 const report: DueReport = {
   asOf: '2026-11-22',
@@ -33,7 +31,7 @@ describe('lateness', () => {
 
 describe('renderDue', () => {
   it('groups check-ins, invoices and reminders with aligned columns (golden)', () => {
-    expect(renderDue(report, { style: plainStyle, formatMoney: money, within: 3 })).toBe(
+    expect(renderDue(report, { style: plainStyle, within: 3 })).toBe(
       [
         'Due in the next 3 days (as of 2026-11-22)',
         '',
@@ -42,8 +40,8 @@ describe('renderDue', () => {
         '  山田商店  due today       never contacted, every day',
         '',
         'Invoices to chase (2)',
-        '  INV-0007  Acme Corp  EUR 600.00  21 days overdue  due 2026-11-01',
-        '  INV-0012  Beta Ltd   USD 50.00   in 2 days        due 2026-11-24',
+        '  INV-0007  Acme Corp  600.00 EUR  21 days overdue  due 2026-11-01',
+        '  INV-0012  Beta Ltd   50.00 USD   in 2 days        due 2026-11-24',
         '',
         'Reminders (1)',
         '  #4  Acme Corp  1 day overdue  Ask about the renewal (follow-up)',
@@ -53,7 +51,7 @@ describe('renderDue', () => {
   });
 
   it('leaves out empty groups', () => {
-    const out = renderDue({ ...report, checkIns: [], invoices: [] }, { style: plainStyle, formatMoney: money, within: 0 });
+    const out = renderDue({ ...report, checkIns: [], invoices: [] }, { style: plainStyle, within: 0 });
     expect(out).toMatch(/^Due today/);
     expect(out).toContain('Reminders (1)');
     expect(out).not.toContain('Check-ins');
@@ -62,14 +60,14 @@ describe('renderDue', () => {
 
   it('says so in a friendly line when nothing is due', () => {
     const empty = { asOf: '2026-11-22', checkIns: [], invoices: [], reminders: [] };
-    expect(renderDue(empty, { style: plainStyle, formatMoney: money, within: 0 })).toBe('Nothing due today. (as of 2026-11-22)\n');
-    expect(renderDue(empty, { style: plainStyle, formatMoney: money, within: 1 })).toContain('Nothing due in the next day.');
+    expect(renderDue(empty, { style: plainStyle, within: 0 })).toBe('Nothing due today. (as of 2026-11-22)\n');
+    expect(renderDue(empty, { style: plainStyle, within: 1 })).toContain('Nothing due in the next day.');
   });
 
   it('colours only through the injected style, by urgency', () => {
     const tag = (name: string) => (s: string) => `<${name}>${s}</${name}>`;
     const style: DueStyle = { bold: tag('b'), red: tag('r'), yellow: tag('y'), dim: tag('d'), green: tag('g') };
-    const out = renderDue(report, { style, formatMoney: money, within: 3 });
+    const out = renderDue(report, { style, within: 3 });
     expect(out).toContain('<r>9 days overdue</r>');
     expect(out).toContain('<y>due today</y>');
     expect(out).toContain('<d>in 2 days</d>');
@@ -79,10 +77,10 @@ describe('renderDue', () => {
   });
 
   it('never lets stored text smuggle terminal escapes into the view', () => {
-    expect(oneLine('evil\u001b[2J\u0007name')).toBe('evil [2J name');
+    expect(oneLine('evil\u001b[2J\u0007name\r\nnext')).toBe('evil␛[2J\\x07name next');
     const out = renderDue(
       { ...report, checkIns: [], invoices: [], reminders: [{ ...report.reminders[0]!, text: 'x\u001b]0;pwned\u0007y' }] },
-      { style: plainStyle, formatMoney: money, within: 0 },
+      { style: plainStyle, within: 0 },
     );
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });

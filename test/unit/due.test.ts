@@ -1,9 +1,7 @@
 // computeDue: the pure rules of `crm due`, table-driven with a fixed today.
 import { describe, expect, it } from 'vitest';
 import {
-  addDays,
   computeDue,
-  daysBetween,
   dueItems,
   isEmptyDue,
   type DueClientRow,
@@ -41,24 +39,6 @@ const reminder = (over: Partial<DueReminderRow> = {}): DueReminderRow => ({
   ...over,
 });
 const input = (over: Partial<DueInput> = {}): DueInput => ({ clients: [], invoices: [], reminders: [], ...over });
-
-describe('date arithmetic', () => {
-  it.each([
-    ['2026-11-22', 7, '2026-11-29'],
-    ['2026-12-28', 7, '2027-01-04'],
-    ['2028-02-28', 1, '2028-02-29'],
-    ['2026-03-28', 2, '2026-03-30'], // across a European DST change: still whole days
-    ['2026-11-22', -22, '2026-10-31'],
-  ])('%s + %i days = %s', (from, days, to) => {
-    expect(addDays(from, days)).toBe(to);
-    expect(daysBetween(from, to)).toBe(days);
-  });
-
-  it('rejects impossible dates instead of rolling them over', () => {
-    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
-    expect(() => addDays('22/11/2026', 1)).toThrow(RangeError);
-  });
-});
 
 describe('check-ins', () => {
   it('a weekly client last seen 10 days ago is 3 days overdue, due 7 days after the contact', () => {
@@ -178,6 +158,22 @@ describe('report', () => {
 
   it.each([-1, 1.5, Number.NaN])('rejects within = %s', (within) => {
     expect(() => computeDue(input(), { today: TODAY, within })).toThrow(RangeError);
+  });
+
+  it.each(['2026-02-30', '22/11/2026', ''])('rejects today = %j', (today) => {
+    expect(() => computeDue(input(), { today, within: 0 })).toThrow(RangeError);
+  });
+
+  it('counts whole calendar days across month, year and DST boundaries', () => {
+    const clients = [
+      client({ id: 1, name: 'a', lastContact: '2026-12-28', cadenceDays: 7 }), // due 2027-01-04
+      client({ id: 2, name: 'b', lastContact: '2026-03-27', cadenceDays: 2 }), // due 2026-03-29 (EU DST day)
+    ];
+    const report = computeDue(input({ clients }), { today: '2027-01-05', within: 0 });
+    expect(report.checkIns.map((c) => [c.dueOn, c.daysOverdue])).toEqual([
+      ['2026-03-29', 282],
+      ['2027-01-04', 1],
+    ]);
   });
 
   it('merges all groups most urgent first for the digest, group order breaking ties', () => {

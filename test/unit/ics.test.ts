@@ -3,10 +3,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { DueReport } from '../../src/domain/due.js';
-import type { Money } from '../../src/domain/types.js';
 import { escapeText, foldLine, renderIcs } from '../../src/render/ics.js';
 
-const money = (m: Money): string => `${m.currency} ${(m.amount / 100).toFixed(2)}`;
 const NOW = '2026-11-22T08:15:30.000Z';
 
 const report: DueReport = {
@@ -29,7 +27,7 @@ function parse(ics: string) {
 }
 
 describe('renderIcs', () => {
-  const ics = renderIcs(report, { now: NOW, formatMoney: money });
+  const ics = renderIcs(report, { now: NOW });
   const { cal, events } = parse(ics);
 
   it('is a VCALENDAR with the required properties', () => {
@@ -57,7 +55,7 @@ describe('renderIcs', () => {
   it('round-trips backslash, semicolon, comma and newline through TEXT escaping', () => {
     const [invoice, checkIn, reminder] = events;
     expect(invoice?.summary).toBe('Chase invoice INV-0007 (Acme, Inc.)');
-    expect(invoice?.description).toBe('EUR 600.00 outstanding, due 2026-11-01.\n21 days overdue as of 2026-11-22.');
+    expect(invoice?.description).toBe('600.00 EUR outstanding, due 2026-11-01.\n21 days overdue as of 2026-11-22.');
     expect(checkIn?.summary).toBe('Check in with Beta Ltd');
     expect(reminder?.summary).toBe('Acme, Inc.: Ask; then \\ wait,\nreally');
     expect(reminder?.description).toBe('Reminder #4 (feedback).\nin 2 days as of 2026-11-22.');
@@ -67,7 +65,7 @@ describe('renderIcs', () => {
   it('keeps UIDs stable across days, so a re-import updates instead of duplicating', () => {
     const tomorrow = renderIcs(
       { ...report, asOf: '2026-11-23', checkIns: [{ ...report.checkIns[0]!, daysOverdue: 4 }] },
-      { now: '2026-11-23T08:15:30.000Z', formatMoney: money },
+      { now: '2026-11-23T08:15:30.000Z' },
     );
     expect(parse(tomorrow).events.map((e) => e.uid)).toEqual(events.map((e) => e.uid));
   });
@@ -78,12 +76,12 @@ describe('renderIcs', () => {
   });
 
   it('is an empty but valid calendar when nothing is due', () => {
-    const empty = renderIcs({ asOf: '2026-11-22', checkIns: [], invoices: [], reminders: [] }, { now: NOW, formatMoney: money });
+    const empty = renderIcs({ asOf: '2026-11-22', checkIns: [], invoices: [], reminders: [] }, { now: NOW });
     expect(parse(empty).events).toEqual([]);
   });
 
   it('rejects a now that is not an instant rather than writing a bad DTSTAMP', () => {
-    expect(() => renderIcs(report, { now: 'yesterday', formatMoney: money })).toThrow(RangeError);
+    expect(() => renderIcs(report, { now: 'yesterday' })).toThrow(RangeError);
   });
 });
 
@@ -95,7 +93,7 @@ describe('line folding', () => {
     invoices: [],
     reminders: [{ id: 1, client: { id: 1, name: '山田商店' }, on: '2026-11-22', kind: 'personal', text: longText, daysOverdue: 0 }],
   };
-  const ics = renderIcs(cjkReport, { now: NOW, formatMoney: money });
+  const ics = renderIcs(cjkReport, { now: NOW });
   const bytes = Buffer.from(ics, 'utf8');
 
   it('keeps every physical line within 75 octets and valid UTF-8 on its own', () => {
