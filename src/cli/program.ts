@@ -2,10 +2,13 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { clientCommand } from './client.js';
+import { cronCommand } from './cron.js';
+import { dueCommand } from './due.js';
 import { invoiceCommand } from './invoice.js';
 import { logCommand, recapCommand } from './log.js';
 import { recordCommands } from './records.js';
 import { remindCommand } from './remind.js';
+import { dbCommand } from './db.js';
 
 export const VERSION = '0.1.0';
 
@@ -35,5 +38,8 @@ Exit codes: 0 ok, 1 failure (database, disk), 2 bad input (nothing written), 130
   program.addCommand(invoiceCommand(ctx));
   for (const cmd of recordCommands(ctx)) program.addCommand(cmd);
   program.addCommand(remindCommand(ctx));
+  program.addCommand(dbCommand(ctx));
+  program.addCommand(dueCommand(ctx));
+  program.addCommand(cronCommand(ctx));
   return program;
 }
