@@ -1,0 +1,49 @@
+// The rows `crm due` needs, read in three queries. Decides nothing about what is due (that is
+// domain/due.ts); it only narrows the rows to what could possibly be listed by the horizon.
+import type { DB } from './store.js';
+import { listInvoices } from './invoices.js';
+import type { DueInput } from '../domain/due.js';
+import { addDays, localDate } from '../domain/dates.js';
+import type { DateStr, InstantStr, ReminderKind } from '../domain/types.js';
+
+/**
+ * Who is in scope: check-ins and reminders only for active clients (archived and fired clients
+ * are never "due"), but invoices for every client — firing a client does not cancel what they owe.
+ */
+export function readDueInput(db: DB, { today, within }: { today: DateStr; within: number }): DueInput {
+  const horizon = addDays(today, within);
+
+  const clientRows = db
+    .prepare(
+      `SELECT c.id, c.name, c.cadence_days AS cadenceDays, c.created_on AS createdOn,
+              (SELECT max(i.at) FROM interactions i WHERE i.client_id = c.id) AS lastContactAt
+       FROM clients c WHERE c.status = 'active'`,
+    )
+    .all() as { id: number; name: string; cadenceDays: number; createdOn: DateStr; lastContactAt: InstantStr | null }[];
+  // Instants are stored in UTC; the check-in counts from the calendar day it was where the user
+  // lives (a call at 23:30 local on the 12th is the 12th, even when UTC says the 13th).
+  const clients = clientRows.map(({ lastContactAt, ...c }) => ({
+    ...c,
+    lastContact: lastContactAt === null ? null : localDate(lastContactAt),
+  }));
+
+  // The same balance arithmetic as `invoice list --overdue`: due_on < today + within, balance > 0.
+  const invoices = listInvoices(db, { overdueBefore: horizon }).map((inv) => ({
+    clientId: inv.clientId,
+    clientName: inv.clientName,
+    number: inv.number,
+    balance: inv.balance,
+    currency: inv.currency,
+    dueOn: inv.dueOn,
+  }));
+
+  const reminders = db
+    .prepare(
+      `SELECT r.id, r.client_id AS clientId, c.name AS clientName, r.on_date AS "on", r.kind, r.text
+       FROM reminders r JOIN clients c ON c.id = r.client_id
+       WHERE r.done_on IS NULL AND c.status = 'active' AND r.on_date <= ?`,
+    )
+    .all(horizon) as { id: number; clientId: number; clientName: string; on: DateStr; kind: ReminderKind; text: string }[];
+
+  return { clients, invoices, reminders };
+}
