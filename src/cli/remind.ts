@@ -1,11 +1,11 @@
-// `crm remind add|done|list`: reminders to follow up, ask for feedback, or ask about something personal.
+// `crm remind add|done|snooze|list`: reminders to follow up, ask for feedback, or ask about something personal.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { type AnyCommand, examples, findClient, oneOf, parseId, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { parseDate } from '../domain/dates.js';
 import { REMINDER_KINDS } from '../domain/types.js';
-import { getReminder, insertReminder, listReminders, markReminderDone, type Reminder } from '../db/reminders.js';
+import { getReminder, insertReminder, listReminders, markReminderDone, snoozeReminder, type Reminder } from '../db/reminders.js';
 import type { DB } from '../db/store.js';
 import { reminderDto } from '../render/json.js';
 import { renderReminderList } from '../render/reminders.js';
@@ -49,6 +49,26 @@ export function remindCommand(ctx: Ctx): AnyCommand {
     });
     if (o.json) return printJson(ctx, reminderDto(r));
     say(`Done: #${r.id} ${r.text}`);
+  });
+
+  examples(
+    remind.command('snooze').description('move a reminder to a later date').argument('<id>', 'reminder id')
+      .requiredOption('--until <date>', 'new date: YYYY-MM-DD, tomorrow, +3d, +1w')
+      .option('--json', 'print the reminder as JSON'),
+    ['crm remind snooze 4 --until +1w'],
+  ).action((idText, o) => {
+    const today = ctx.today();
+    const until = parseDate(o.until, today, '--until');
+    // Snoozing into the past or to today would leave it due: that is not what anyone means.
+    if (until <= today) throw new UsageError(`--until ${quote(o.until)} is not after today (${today}); snooze to a later date`);
+    const r = ctx.write().write((db) => {
+      const found = findReminder(db, idText);
+      if (found.doneOn) throw new UsageError(`reminder #${found.id} is already done (on ${found.doneOn})`);
+      snoozeReminder(db, found.id, until);
+      return getReminder(db, found.id)!;
+    });
+    if (o.json) return printJson(ctx, reminderDto(r));
+    say(`Snoozed: #${r.id} ${r.text} until ${r.on}`);
   });
 
   examples(
