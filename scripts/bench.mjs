@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Benchmark: seeds a large database through crm's own repositories, then times common commands
+// by spawning the built binary, interleaved round-robin so machine noise hits every command alike.
+// Reports medians and the ratio to `crm --version` (pure start-up cost). Usage: npm run bench [-- --runs N]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'bin', 'crm.js');
+const { openStore } = await import(path.join(root, 'dist/db/store.js'));
+const { insertClient } = await import(path.join(root, 'dist/db/clients.js'));
+const { insertInvoice, insertPayment } = await import(path.join(root, 'dist/db/invoices.js'));
+const { insertInteraction, insertIncident, insertChange } = await import(path.join(root, 'dist/db/events.js'));
+const { insertReminder } = await import(path.join(root, 'dist/db/reminders.js'));
+const { addDays } = await import(path.join(root, 'dist/domain/dates.js'));
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const CLIENTS = 200;
+const PER_CLIENT = { interactions: 100, invoices: 25, incidents: 3, changes: 5, reminders: 3 };
+const NOW = '2026-11-22';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-'));
+const dbFile = path.join(dir, 'crm.db');
+const store = openStore(dbFile, { write: true });
+let seq = 0;
+const t0 = performance.now();
+store.write((db) => {
+  for (let c = 0; c < CLIENTS; c++) {
+    const name = `Client ${String(c).padStart(4, '0')}`;
+    const client = insertClient(db, { name, nameKey: name.toLowerCase(), email: null, phone: null, company: null, channel: 'email', cadenceDays: 14, timezone: null, note: null }, '2023-01-01');
+    for (let i = 0; i < PER_CLIENT.interactions; i++) {
+      const at = `${addDays('2024-01-01', (i * 7 + c) % 1050)}T10:00:00.000Z`;
+      insertInteraction(db, { clientId: client.id, at, channel: 'phone', direction: i % 3 ? 'out' : 'in', summary: 'call', mood: 'neutral', nextStep: null, nextOwner: null, followUpOn: null, recordedAt: at });
+    }
+    for (let i = 0; i < PER_CLIENT.invoices; i++) {
+      const issuedOn = addDays('2024-01-01', i * 40 + (c % 30));
+      const inv = insertInvoice(db, { number: `B-${++seq}`, clientId: client.id, project: null, amount: 100000, currency: c % 4 ? 'EUR' : 'USD', issuedOn, dueOn: addDays(issuedOn, 30) });
+      const paidOn = addDays(issuedOn, 20 + ((c + i) % 5) * 10);
+      if (paidOn < NOW) insertPayment(db, inv.id, 100000, paidOn);
+    }
+    for (let i = 0; i < PER_CLIENT.incidents; i++) insertIncident(db, { clientId: client.id, interactionId: null, kind: i % 2 ? 'unreasonable-demand' : 'missed-deadline', at: '2026-06-01T10:00:00.000Z', severity: 'medium', note: null, warned: false });
+    for (let i = 0; i < PER_CLIENT.changes; i++) insertChange(db, { clientId: client.id, interactionId: null, summary: 'change', project: 'p', on: addDays('2026-01-01', i * 30), hours: 2, unbilled: i % 2 === 0 });
+    for (let i = 0; i < PER_CLIENT.reminders; i++) insertReminder(db, { clientId: client.id, on: addDays('2026-11-01', i * 15), kind: 'follow-up', text: 'follow up' });
+  }
+});
+store.close();
+const seedMs = performance.now() - t0;
+
+const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }).stdout;
+const has = (cmd) => new RegExp(`^\\s+${cmd}\\b`, 'm').test(help);
+const cases = [
+  ['--version', ['--version']],
+  ['client list', ['client', 'list']],
+  ['client show', ['client', 'show', 'Client 0100']],
+  ['invoice list --open', ['invoice', 'list', '--open', '--json']],
+  ['remind list', ['remind', 'list']],
+  ...(has('due') ? [['due', ['due']], ['due --cron', ['due', '--cron']]] : []),
+  ...(has('review') ? [['review <client>', ['review', 'Client 0100']], ['review --all', ['review', '--all']]] : []),
+  ['log (write)', ['log', 'Client 0001', '--summary', 'bench', '--no-recap']],
+];
+const env = { ...process.env, CRM_DB: dbFile, CRM_NOW: NOW, NO_COLOR: '1', TZ: 'UTC' };
+const times = new Map(cases.map(([label]) => [label, []]));
+for (let r = 0; r < RUNS; r++) {
+  for (const [label, args] of cases) {
+    const t = performance.now();
+    const res = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+    const ms = performance.now() - t;
+    if (res.status !== 0) throw new Error(`crm ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
+    times.get(label).push(ms);
+  }
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const base = median(times.get('--version'));
+const size = fs.statSync(dbFile).size;
+console.log(`crm bench: ${CLIENTS} clients, ${CLIENTS * PER_CLIENT.interactions} interactions, ${CLIENTS * PER_CLIENT.invoices} invoices; database ${(size / 1048576).toFixed(1)} MiB, seeded in ${seedMs.toFixed(0)} ms`);
+console.log(`${RUNS} runs each, interleaved; node ${process.version}\n`);
+console.log(`${'command'.padEnd(22)}${'median ms'.padStart(10)}${'min ms'.padStart(9)}${'× start-up'.padStart(12)}`);
+for (const [label] of cases) {
+  const xs = times.get(label);
+  console.log(`${label.padEnd(22)}${median(xs).toFixed(1).padStart(10)}${Math.min(...xs).toFixed(1).padStart(9)}${(median(xs) / base).toFixed(2).padStart(12)}`);
+}
+fs.rmSync(dir, { recursive: true, force: true });
