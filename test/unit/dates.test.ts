@@ -1,0 +1,258 @@
+// Dates in: strict calendar dates, relative forms from an injected today, date-times and durations.
+// Runs with TZ=UTC (vitest.config.ts), so "local" times below are UTC.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  addDays, addMonths, diffDays, isDate, localDate, parseDate, parseDateTime, parseDuration, toLocalIso,
+} from '../../src/domain/dates.js';
+import { UsageError } from '../../src/domain/errors.js';
+
+const TODAY = '2026-11-22';
+const NOW = new Date('2026-11-22T10:00:00Z');
+
+function usageMessage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a UsageError, but nothing was thrown');
+}
+
+/** An independent oracle: is y-m-d a real Gregorian date? */
+function realDate(y: number, m: number, d: number): boolean {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && days !== undefined && d <= days;
+}
+
+const ymd = (y: number, m: number, d: number): string =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+const aDate = fc
+  .tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+  .filter(([y, m, d]) => realDate(y, m, d))
+  .map(([y, m, d]) => ymd(y, m, d));
+
+describe('parseDate accepts the contract forms', () => {
+  it.each([
+    ['2026-11-22', '2026-11-22'],
+    ['2024-02-29', '2024-02-29'],
+    ['2000-02-29', '2000-02-29'],
+    [' 2026-01-05 ', '2026-01-05'],
+    ['today', TODAY],
+    ['TODAY', TODAY],
+    ['yesterday', '2026-11-21'],
+    ['tomorrow', '2026-11-23'],
+    ['+3d', '2026-11-25'],
+    ['-3d', '2026-11-19'],
+    ['+0d', TODAY],
+    ['-2w', '2026-11-08'],
+    ['+2w', '2026-12-06'],
+    ['+1m', '2026-12-22'],
+    ['+2m', '2027-01-22'],
+    ['-11m', '2025-12-22'],
+    ['+10d', '2026-12-02'],
+  ])('%j -> %s', (input, expected) => {
+    expect(parseDate(input, TODAY)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-01-31', '+1m', '2026-02-28'],
+    ['2024-01-31', '+1m', '2024-02-29'],
+    ['2026-03-31', '-1m', '2026-02-28'],
+    ['2026-05-31', '+1m', '2026-06-30'],
+    ['2026-12-31', '+2m', '2027-02-28'],
+    ['2026-02-28', '+12m', '2027-02-28'],
+    ['2024-02-29', '+12m', '2025-02-28'],
+  ])('month steps clamp the day: from %s, %s -> %s', (today, input, expected) => {
+    expect(parseDate(input, today)).toBe(expected);
+  });
+});
+
+describe('parseDate rejects impossible or unknown dates, naming the value', () => {
+  it.each([
+    ['2026-02-30', /'2026-02-30' is not a real calendar date/],
+    ['2025-02-29', /not a real calendar date/],
+    ['1900-02-29', /not a real calendar date/],
+    ['2026-04-31', /not a real calendar date/],
+    ['2026-13-01', /not a real calendar date/],
+    ['2026-00-10', /not a real calendar date/],
+    ['2026-01-00', /not a real calendar date/],
+    ['0000-01-01', /not a real calendar date/],
+    ['2026-1-5', /'2026-1-5' is not a date; expected YYYY-MM-DD/],
+    ['22/11/2026', /is not a date/],
+    ['2026/11/22', /is not a date/],
+    ['next week', /is not a date/],
+    ['', /is not a date/],
+    ['+3', /is not a date/],
+    ['+3y', /is not a date/],
+    ['+-3d', /is not a date/],
+    ['2026-11-22T10:00', /is not a date/],
+    ['２０２６-11-22', /is not a date/],
+  ])('%j', (input, message) => {
+    expect(usageMessage(() => parseDate(input, TODAY, '--on'))).toMatch(message);
+  });
+
+  it('names the flag', () => {
+    expect(usageMessage(() => parseDate('2026-02-30', TODAY, '--due'))).toMatch(/^--due '2026-02-30'/);
+  });
+});
+
+describe('parseDate properties', () => {
+  it('never returns an impossible date for any YYYY-MM-DD-shaped input; real ones come back unchanged', () => {
+    const shaped = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }));
+    fc.assert(
+      fc.property(shaped, ([y, m, d]) => {
+        const input = ymd(y, m, d);
+        if (realDate(y, m, d)) expect(parseDate(input, TODAY)).toBe(input);
+        else expect(() => parseDate(input, TODAY)).toThrow(UsageError);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('for arbitrary strings returns a real date or throws UsageError', () => {
+    const anything = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.stringMatching(/^[+-]?[0-9]{0,5}[dwmy]?$/),
+      fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/),
+    );
+    fc.assert(
+      fc.property(anything, aDate, (input, today) => {
+        let out: string;
+        try {
+          out = parseDate(input, today);
+        } catch (e) {
+          expect(e).toBeInstanceOf(UsageError);
+          return;
+        }
+        const [y, m, d] = out.split('-').map(Number) as [number, number, number];
+        expect(out).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(realDate(y, m, d)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('+Nd and -Nd move exactly N days from today', () => {
+    fc.assert(
+      fc.property(aDate, fc.integer({ min: 0, max: 9999 }), (today, n) => {
+        expect(diffDays(today, parseDate(`+${n}d`, today))).toBe(n);
+        expect(diffDays(parseDate(`-${n}d`, today), today)).toBe(n);
+        expect(diffDays(today, parseDate(`+${n}w`, today))).toBe(7 * n);
+      }),
+    );
+  });
+});
+
+describe('addMonths clamps to the end of the month', () => {
+  it('lands on a real date, the right month, and the same day unless that month is shorter', () => {
+    fc.assert(
+      fc.property(aDate, fc.integer({ min: -2400, max: 2400 }), (date, n) => {
+        const out = addMonths(date, n);
+        expect(isDate(out)).toBe(true);
+        const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+        const [oy, om, od] = out.split('-').map(Number) as [number, number, number];
+        expect(oy * 12 + om - (y * 12 + m)).toBe(n);
+        if (isDate(ymd(oy, om, d))) expect(od).toBe(d);
+        else {
+          expect(od).toBeLessThan(d);
+          expect(isDate(ymd(oy, om, od + 1))).toBe(false); // clamped to the last day
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-08-31', -2, '2026-06-30'],
+    ['2026-01-15', -1, '2025-12-15'],
+    ['2026-12-15', 1, '2027-01-15'],
+  ])('%s %+d months -> %s', (date, n, expected) => {
+    expect(addMonths(date, n)).toBe(expected);
+  });
+});
+
+describe('addDays and diffDays', () => {
+  it('are inverse, across month, year and leap-day boundaries', () => {
+    fc.assert(
+      fc.property(aDate, fc.integer({ min: -100_000, max: 100_000 }), (date, n) => {
+        const out = addDays(date, n);
+        expect(isDate(out)).toBe(true);
+        expect(diffDays(date, out)).toBe(n);
+      }),
+    );
+  });
+
+  it.each([
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2026-02-28', 1, '2026-03-01'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+  ])('%s + %d -> %s', (date, n, expected) => {
+    expect(addDays(date, n)).toBe(expected);
+  });
+});
+
+describe('parseDateTime', () => {
+  it.each([
+    ['2026-11-20', '2026-11-20T12:00:00.000Z'], // a date alone means 12:00 local
+    ['yesterday', '2026-11-21T12:00:00.000Z'],
+    ['2026-11-20 03:10', '2026-11-20T03:10:00.000Z'], // local
+    ['2026-11-20T03:10', '2026-11-20T03:10:00.000Z'],
+    ['2026-11-20T09:30:00+01:00', '2026-11-20T08:30:00.000Z'],
+    ['2026-11-20T09:30:00-0500', '2026-11-20T14:30:00.000Z'],
+    ['2026-11-20T09:30:15.5Z', '2026-11-20T09:30:15.500Z'],
+    ['now', NOW.toISOString()],
+  ])('%j -> %s', (input, expected) => {
+    expect(parseDateTime(input, NOW)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-02-30 10:00', /'2026-02-30 10:00' is not a real date and time/],
+    ['2026-11-20 24:00', /not a real date and time/],
+    ['2026-11-20 10:60', /not a real date and time/],
+    ['2026-02-30', /'2026-02-30' is not a date-time/],
+    ['at noon', /'at noon' is not a date-time/],
+    ['2026-11-20T25:00:00Z', /not a real date and time/],
+  ])('rejects %j', (input, message) => {
+    expect(usageMessage(() => parseDateTime(input, NOW, '--at'))).toMatch(message);
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['10d', 10], ['2w', 14], ['1m', 30], ['7', 7], [' 3D ', 3], ['0', 0],
+  ])('%j -> %d days', (input, days) => {
+    expect(parseDuration(input, '--within')).toBe(days);
+  });
+
+  it.each([
+    ['-3d', /'-3d' is not valid \(negative\)/],
+    ['soon', /'soon' is not valid/],
+    ['1.5w', /not valid/],
+    ['2y', /not valid/],
+    ['', /not valid/],
+  ])('rejects %j', (input, message) => {
+    expect(usageMessage(() => parseDuration(input, '--cadence'))).toMatch(message);
+  });
+
+  it('enforces a minimum when asked (a cadence of 0 days makes no sense)', () => {
+    expect(usageMessage(() => parseDuration('0', '--cadence', { min: 1 }))).toMatch(/'0' is too short/);
+  });
+});
+
+describe('output forms', () => {
+  it('toLocalIso writes ISO 8601 with the offset', () => {
+    expect(toLocalIso('2026-11-22T09:30:00.000Z')).toBe('2026-11-22T09:30:00+00:00');
+  });
+
+  it('localDate is the calendar day in the local zone', () => {
+    expect(localDate('2026-11-22T23:59:59.000Z')).toBe('2026-11-22');
+    expect(localDate(new Date('2026-11-23T00:00:00Z'))).toBe('2026-11-23');
+  });
+});
