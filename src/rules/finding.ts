@@ -3,7 +3,10 @@
 import type { IncidentKind } from '../domain/types.js';
 import type { RuleContext, KnownIncident } from './context.js';
 import type { Evidence, Finding, FindingSeverity, RuleMeta } from './types.js';
-import { incidentEvidence, plural, round2, round3 } from './evidence.js';
+import { incidentEvidence, plural, round3 } from './evidence.js';
+
+// Exact product, minus binary noise (0.1 × 3 = 0.30000000000000004) so JSON and --explain stay readable.
+const stripNoise = (x: number): number => Math.round(x * 1e8) / 1e8;
 
 export interface FindingParts {
   severity?: FindingSeverity;
@@ -18,7 +21,7 @@ export function makeFinding(meta: RuleMeta, p: FindingParts): Finding {
   const measure = round3(p.measure);
   return {
     rule: meta.id, severity: p.severity ?? meta.severity, title: p.title ?? meta.title, detail: p.detail,
-    evidence: p.evidence, measure, weight: p.weight, points: round2(measure * p.weight),
+    evidence: p.evidence, measure, weight: p.weight, points: stripNoise(measure * p.weight),
   };
 }
 
