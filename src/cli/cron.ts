@@ -19,6 +19,8 @@ export interface CrontabSpec {
   minute: number;
   /** Monday to Friday only (cron's 1-5), else every day. */
   weekdays: boolean;
+  /** Whether the database's folder exists yet: flock cannot create its lock file without it. */
+  dbFolderExists: boolean;
 }
 
 /**
@@ -43,6 +45,9 @@ export function crontabEntry(s: CrontabSpec): string {
     '# TZ makes "today" match yours; CRON_TZ (cronie) also makes the schedule itself use that zone.',
     `CRON_TZ=${s.timeZone}`,
     `TZ=${s.timeZone}`,
+    ...(s.dbFolderExists
+      ? []
+      : [`# Note: ${path.dirname(s.db)} does not exist yet; record something first (crm client add), or the lock cannot be taken.`]),
     `${s.minute} ${s.hour} * * ${days} ${command}`,
     '',
   ].join('\n');
@@ -94,6 +99,7 @@ export function cronCommand(ctx: Ctx): AnyCommand {
         hour,
         minute,
         weekdays: !o.everyDay,
+        dbFolderExists: fs.existsSync(path.dirname(ctx.dbPath())),
       }),
     );
   });
