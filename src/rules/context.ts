@@ -7,7 +7,7 @@ import type {
 } from './facts.js';
 import type { RulesConfig } from './config.js';
 import type { EvaluateOptions, WorkingHours } from './types.js';
-import { diffDays, localParts, minDate, type LocalParts } from './dates.js';
+import { daysAfter, localParts, minDate, type LocalParts } from './dates.js';
 
 export interface InvoiceState {
   fact: InvoiceFact;
@@ -75,8 +75,8 @@ function invoiceState(inv: InvoiceFact, asOf: DateStr, graceDays: number): Invoi
   }
   const paid = payments.reduce((s, p) => s + p.amount, 0);
   const conceded = disputes.reduce((s, d) => s + d.conceded, 0);
-  const pastDue = diffDays(asOf, inv.dueOn);
-  const daysLate = settledOn !== null ? diffDays(settledOn, inv.dueOn) : pastDue > 0 ? pastDue : null;
+  const pastDue = daysAfter(asOf, inv.dueOn);
+  const daysLate = settledOn !== null ? daysAfter(settledOn, inv.dueOn) : pastDue > 0 ? pastDue : null;
   const late = daysLate !== null && daysLate > graceDays;
   return {
     fact: inv, paid, conceded, balance: Math.max(0, inv.amount - paid - conceded), settledOn, daysLate,
@@ -111,7 +111,7 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
     ...referrals.map((r) => r.on), ...deliveries.map((d) => d.on),
   ];
   const since = dates.reduce(minDate, minDate(facts.client.createdOn, asOf));
-  const age = (date: DateStr) => Math.max(0, diffDays(asOf, date));
+  const age = (date: DateStr) => Math.max(0, daysAfter(asOf, date));
   const recency = (date: DateStr, windowDays = config.windowDays) => {
     const a = age(date);
     return a > windowDays ? 0 : Math.pow(0.5, a / config.halfLifeDays);

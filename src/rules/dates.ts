@@ -1,22 +1,23 @@
 // Pure calendar arithmetic on 'YYYY-MM-DD' strings and time-zone views of instants.
 // Never reads the clock: every function takes its dates as arguments.
 import type { DateStr, InstantStr } from '../domain/types.js';
+import { diffDays } from '../domain/dates.js';
 
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 for a calendar date (UTC-based, so no DST surprises). */
-export function dayNumber(date: DateStr): number {
+function dayNumber(date: DateStr): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-export function fromDayNumber(n: number): DateStr {
+function fromDayNumber(n: number): DateStr {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** `a − b` in whole days. */
-export const diffDays = (a: DateStr, b: DateStr): number => dayNumber(a) - dayNumber(b);
-export const addDays = (date: DateStr, n: number): DateStr => fromDayNumber(dayNumber(date) + n);
+export { addDays } from '../domain/dates.js';
+/** `a − b` in whole days: how many days `a` comes after `b` (domain's diffDays reads the other way). */
+export const daysAfter = (a: DateStr, b: DateStr): number => diffDays(b, a);
 export const minDate = (a: DateStr, b: DateStr): DateStr => (a <= b ? a : b);
 
 /** The last day of the month `offset` months from `date`'s month (0 = its own month). */
@@ -36,6 +37,18 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date, HH:mm and ISO weekday of an instant as seen on a wall clock in `timeZone`. */
 export function localParts(instant: InstantStr, timeZone: string): LocalParts {
+  // review --all evaluates each client at 13 dates: the same instants recur, so remember them.
+  const key = `${timeZone} ${instant}`;
+  const known = seen.get(key);
+  if (known) return known;
+  if (seen.size > 100_000) seen.clear();
+  const parts = computeParts(instant, timeZone);
+  seen.set(key, parts);
+  return parts;
+}
+const seen = new Map<string, LocalParts>();
+
+function computeParts(instant: InstantStr, timeZone: string): LocalParts {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {

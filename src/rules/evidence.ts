@@ -34,21 +34,8 @@ export const interactionEvidence = (i: KnownInteraction): Evidence => ({
 
 export const referralEvidence = (r: ReferralFact): Evidence => ({ type: 'referral', id: r.id, on: r.on, note: r.note });
 
-const fractionDigits = new Map<string, number>();
-/** `EUR 1,200.00` from minor units; the currency's own decimals (JPY has none). */
-export function formatMoney(amount: number, currency: string): string {
-  let digits = fractionDigits.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2; // an unknown code should never reach here, but a wrong format beats a crash
-    }
-    fractionDigits.set(currency, digits);
-  }
-  const value = (amount / 10 ** digits).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${currency} ${value}`;
-}
+// One money format across crm: "1,200.50 EUR", the currency's own decimals.
+export { formatMoney } from '../domain/money.js';
 
 export const pct = (share: number): string => `${Math.round(share * 100)}%`;
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

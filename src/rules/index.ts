@@ -3,8 +3,7 @@
 export { evaluate } from './evaluate.js';
 export { RULES, ALL_RULES, describeRules, type RuleDescription } from './catalogue.js';
 export { RulesConfigSchema, defaultRulesConfig, configValue, type RulesConfig } from './config.js';
-export { addDays, diffDays, monthEnd, localParts } from './dates.js';
-export { formatMoney } from './evidence.js';
+export { addDays, daysAfter, monthEnd, localParts } from './dates.js';
 export type {
   Verdict, VerdictKind, Finding, FindingSeverity, Evidence, RuleId, RuleMeta, Stats, Confidence,
   EvaluateOptions, WorkingHours,

@@ -1,7 +1,7 @@
 // Key numbers for the verdict card, computed from the as-of view. Describes; never judges.
 import type { RuleContext } from './context.js';
 import type { Stats } from './types.js';
-import { addDays, diffDays } from './dates.js';
+import { addDays, daysAfter } from './dates.js';
 import { perCurrency, round2 } from './evidence.js';
 
 export function computeStats(ctx: RuleContext): Stats {
@@ -17,7 +17,7 @@ export function computeStats(ctx: RuleContext): Stats {
   const lastInteraction = ctx.interactions[ctx.interactions.length - 1];
   return {
     since: ctx.since,
-    relationshipDays: diffDays(ctx.asOf, ctx.since),
+    relationshipDays: daysAfter(ctx.asOf, ctx.since),
     lastContact: lastInteraction ? lastInteraction.local.date : null,
     invoices: {
       issued: ctx.invoices.length,

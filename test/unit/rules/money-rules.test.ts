@@ -34,8 +34,8 @@ describe('overdue-balance', () => {
     ];
     const v = evaluate(facts({ invoices }), options());
     const f = v.findings.find((x) => x.rule === 'overdue-balance')!;
-    expect(f.detail).toContain('EUR 1,200.00 + JPY 5,000');
-    expect(v.advice).toContain('chase INV-0007: EUR 1,200.00, 40 days overdue');
+    expect(f.detail).toContain('1,200.00 EUR + 5,000 JPY');
+    expect(v.advice).toContain('chase INV-0007: 1,200.00 EUR, 40 days overdue');
     expect(v.stats.overdue).toEqual([{ amount: 120000, currency: 'EUR' }, { amount: 5000, currency: 'JPY' }]);
   });
 });
@@ -53,7 +53,7 @@ describe('invoice-disputes', () => {
     const upheld = find(facts({ invoices: disputed(2, { resolvedOn: ago(90), outcome: 'upheld' }) }), 'invoice-disputes')!;
     const conceded = find(facts({ invoices: disputed(2, { resolvedOn: ago(90), outcome: 'discounted', conceded: 50000 }) }), 'invoice-disputes')!;
     expect(conceded.points).toBeGreaterThan(upheld.points);
-    expect(conceded.detail).toContain('conceded EUR 1,000.00');
+    expect(conceded.detail).toContain('conceded 1,000.00 EUR');
     expect(conceded.evidence[0]).toMatchObject({ type: 'dispute', outcome: 'discounted', conceded: { amount: 50000, currency: 'EUR' } });
   });
 
