@@ -6,7 +6,7 @@ import { type AnyCommand, examples, findClient, nullable, optOneOf, printJson } 
 import { UsageError } from '../domain/errors.js';
 import { parseDate, parseDateTime } from '../domain/dates.js';
 import { CHANNELS, DIRECTIONS, MOODS, NEXT_OWNERS } from '../domain/types.js';
-import { recordLog, type LogPlan } from '../db/log.js';
+import { recordLog, type LogPlan, type LogResult } from '../db/log.js';
 import { changesOfInteraction, lastInteraction } from '../db/events.js';
 import { interactionDto, reminderDto, ref } from '../render/json.js';
 import { renderRecap } from '../render/recap.js';
@@ -24,9 +24,18 @@ export interface LogFlags {
 
 /** Build the interaction part of a plan from flags (all validated here). */
 export async function planFromFlags(ctx: Ctx, clientId: number, defaultChannel: string | null, o: LogFlags): Promise<LogPlan> {
+  return planFromAnswers(ctx, clientId, defaultChannel, { ...o, summary: await ctx.text(o.summary, '--summary') });
+}
+
+/**
+ * The same, from values already in hand (flags with --summary read, or the wizard's answers), so the
+ * defaults and the follow-up rule are one piece of code: --follow-up with --next makes a reminder
+ * with that text, --follow-up alone "Follow up: <summary>", --next alone no reminder.
+ */
+export function planFromAnswers(ctx: Ctx, clientId: number, defaultChannel: string | null, o: LogFlags): LogPlan {
   const now = ctx.now();
   const today = ctx.today();
-  const summary = nullable(await ctx.text(o.summary, '--summary'));
+  const summary = nullable(o.summary);
   const followUpOn = o.followUp === undefined ? null : parseDate(o.followUp, today, '--follow-up');
   const nextStep = nullable(o.next);
   return {
@@ -48,6 +57,18 @@ export async function planFromFlags(ctx: Ctx, clientId: number, defaultChannel: 
     disputes: [],
     referrals: [],
   };
+}
+
+/** " (with 1 change request, 2 incidents)" for what the wizard recorded besides the conversation. */
+function alsoRecorded(r: LogResult): string {
+  const n = (count: number, one: string, many: string): string | null => (count === 0 ? null : `${count} ${count === 1 ? one : many}`);
+  const parts = [
+    n(r.changes.length, 'change request', 'change requests'),
+    n(r.incidents.length, 'incident', 'incidents'),
+    n(r.disputeIds.length, 'dispute', 'disputes'),
+    n(r.referrals.length, 'referral', 'referrals'),
+  ].filter((p) => p !== null);
+  return parts.length ? ` (with ${parts.join(', ')})` : '';
 }
 
 export function logCommand(ctx: Ctx): AnyCommand {
@@ -86,14 +107,15 @@ export function logCommand(ctx: Ctx): AnyCommand {
       clientName = client.name;
     }
     const result = ctx.write().write((db) => recordLog(db, plan));
-    const client = ref(plan.clientId, clientName);
+    const client = ref(result.clientId, clientName);
     if (o.json) {
       return printJson(ctx, {
         ...interactionDto(result.interaction, client),
         reminder: result.reminder ? reminderDto(result.reminder) : null,
       });
     }
-    ctx.io.out(`Logged ${ctx.style.bold('#' + result.interaction.id)} with ${ctx.style.bold(clientName)}` +
+    if (plan.newClient) ctx.io.out(`Added client #${result.clientId} ${ctx.style.bold(clientName)}\n`);
+    ctx.io.out(`Logged ${ctx.style.bold('#' + result.interaction.id)} with ${ctx.style.bold(clientName)}${alsoRecorded(result)}` +
       (result.reminder ? `; follow-up reminder #${result.reminder.id} on ${result.reminder.on}` : '') + '\n');
     if (o.recap) ctx.io.out('\n' + renderRecap(clientName, result.interaction, result.changes));
   });

@@ -9,7 +9,7 @@ import { insertChange, insertDelivery, insertIncident, insertReferral } from '..
 import { insertReminder } from '../db/reminders.js';
 import { changeDto, deliveryDto, incidentDto, ref, referralDto, reminderDto } from '../render/json.js';
 
-function parseHours(value: string): number {
+export function parseHours(value: string): number {
   if (!/^\d{1,5}(\.\d{1,2})?$/.test(value.trim())) throw new UsageError(`--hours ${quote(value)} is not a number of hours (e.g. 3 or 1.5)`);
   return Number(value);
 }

@@ -1,7 +1,10 @@
-// The recap printed after a conversation, written to be pasted into an email to the client.
-// Plain text on purpose (no colour): it leaves the terminal. Returns a string; never prints.
+// The recap printed after a conversation, written to be pasted into an email to the client: what was
+// discussed, the changes agreed, the next step and who owns it, the follow-up date. Plain text on
+// purpose (no colour): it leaves the terminal. Internal notes (incidents, mood) never appear in it.
+// Returns a string; never prints.
 import type { ChangeRequest, Interaction } from '../db/events.js';
 import { localDate } from '../domain/dates.js';
+import type { DateStr, NextOwner } from '../domain/types.js';
 import { safeText } from '../io/io.js';
 
 const KIND: Record<string, string> = {
@@ -12,21 +15,31 @@ const KIND: Record<string, string> = {
   chat: 'chat',
 };
 
-const OWNER: Record<string, string> = { me: 'me', client: 'you', both: 'both of us' };
+/** Worded for the reader of the email: the client is "you". */
+const OWNER: Record<NextOwner, string> = { me: 'me', client: 'you', both: 'both of us' };
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "2026-11-22 (Sunday)": ISO is unambiguous for a reader in any country; the weekday makes it human. */
+export function dayLabel(date: DateStr): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${date} (${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]})`;
+}
+
+function changeLine(c: ChangeRequest): string {
+  const extra = [c.project && `project ${safeText(c.project)}`, c.hours !== null && `about ${c.hours} h`, c.unbilled && 'no charge']
+    .filter(Boolean)
+    .join(', ');
+  return `- Change agreed: ${safeText(c.summary)}${extra ? ` (${extra})` : ''}`;
+}
 
 export function renderRecap(clientName: string, i: Interaction, changes: ChangeRequest[]): string {
   const what = i.channel ? KIND[i.channel] ?? 'conversation' : 'conversation';
-  const lines = [`Recap of our ${what} on ${localDate(i.at)} (${safeText(clientName)}):`, ''];
-  if (i.summary) lines.push(`- We discussed: ${safeText(i.summary)}`);
-  for (const c of changes) {
-    const extra = [c.project && `project ${safeText(c.project)}`, c.hours !== null && `about ${c.hours} h`, c.unbilled && 'not billed']
-      .filter(Boolean)
-      .join(', ');
-    lines.push(`- Change requested: ${safeText(c.summary)}${extra ? ` (${extra})` : ''}`);
-  }
+  const lines = [`Recap of our ${what} on ${dayLabel(localDate(i.at))}, ${safeText(clientName)}:`, ''];
+  lines.push(`- We discussed: ${i.summary ? safeText(i.summary) : '(no summary recorded)'}`);
+  lines.push(...changes.map(changeLine));
   if (i.nextStep) lines.push(`- Agreed next step: ${safeText(i.nextStep)} — owner: ${OWNER[i.nextOwner ?? 'me']}`);
-  if (i.followUpOn) lines.push(`- Follow-up: ${i.followUpOn}`);
-  if (lines.length === 2) lines.push('- (no summary recorded)');
+  if (i.followUpOn) lines.push(`- Follow-up: ${dayLabel(i.followUpOn)}`);
   lines.push('', 'Let me know if I missed or misunderstood anything.');
   return lines.join('\n') + '\n';
 }
