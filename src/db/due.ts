@@ -11,8 +11,12 @@ import type { DateStr, InstantStr, ReminderKind } from '../domain/types.js';
  * are never "due"), but invoices for every client — firing a client does not cancel what they owe.
  */
 export function readDueInput(db: DB, { today, within }: { today: DateStr; within: number }): DueInput {
-  const horizon = addDays(today, within);
+  // One read transaction: the three queries see one snapshot, even when another crm commits
+  // between them (WAL allows that), so the lists never disagree about the same moment.
+  return db.transaction(() => readRows(db, addDays(today, within)))();
+}
 
+function readRows(db: DB, horizon: DateStr): DueInput {
   const clientRows = db
     .prepare(
       `SELECT c.id, c.name, c.cadence_days AS cadenceDays, c.created_on AS createdOn,

@@ -67,6 +67,15 @@ describe('crm cron (binary)', () => {
     expect(r.stdout).toContain(`# Note: ${path.dirname(db)} does not exist yet`);
   });
 
+  it('uses the time zone from the config file before TZ', () => {
+    const dir = tempDir();
+    const config = path.join(dir, 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ timezone: 'America/New_York' }));
+    const r = spawnCrm(['cron'], { db: tempDb(), env: { TZ: 'Europe/Oslo', CRM_CONFIG: config } });
+    expect(r.code).toBe(0);
+    expect(parseCrontab(r.stdout).env).toEqual({ CRON_TZ: 'America/New_York', TZ: 'America/New_York' });
+  });
+
   it('takes --at and --every-day, and refuses a time that is not HH:mm', () => {
     const db = tempDb();
     expect(parseCrontab(spawnCrm(['cron', '--at', '7:30', '--every-day'], { db }).stdout).schedule).toBe('30 7 * * *');
