@@ -73,6 +73,16 @@ function findFlock(envPath: string | undefined): string {
   return 'flock';
 }
 
+/** An IANA zone name cron's TZ= can carry; ':/etc/localtime'-style TZ values are not. */
+function zoneName(candidate: string | null | undefined): string | null {
+  if (!candidate || candidate.startsWith(':') || candidate.startsWith('/')) return null;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: candidate }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
 function parseAt(value: string): { hour: number; minute: number } {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
   if (!m) throw new UsageError(`--at ${quote(value)} is not a time; expected HH:mm such as 08:00`);
@@ -88,9 +98,11 @@ export function cronCommand(ctx: Ctx): AnyCommand {
     ['crm cron', 'crm cron --at 07:30 --every-day'],
   ).action((o) => {
     const { hour, minute } = parseAt(o.at);
-    const timeZone = ctx.config().timezone ?? (ctx.env.TZ?.replace(/^:/, '') || Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const timeZone =
+      zoneName(ctx.config().timezone) ?? zoneName(ctx.env.TZ) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     ctx.io.out(
       crontabEntry({
+        // The node running crm now is the one known to run it; cron's PATH may find another or none.
         node: process.execPath,
         bin: crmBinPath(),
         db: ctx.dbPath(),
