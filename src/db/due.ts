@@ -7,8 +7,8 @@ import { addDays, localDate } from '../domain/dates.js';
 import type { DateStr, InstantStr, ReminderKind } from '../domain/types.js';
 
 /**
- * Who is in scope: check-ins and reminders only for active clients (archived and fired clients
- * are never "due"), but invoices for every client — firing a client does not cancel what they owe.
+ * Who is in scope: active clients only — the contract says archived and fired clients are never
+ * "due". What a fired client still owes stays visible in `crm invoice list --overdue`.
  */
 export function readDueInput(db: DB, { today, within }: { today: DateStr; within: number }): DueInput {
   // One read transaction: the three queries see one snapshot, even when another crm commits
@@ -32,7 +32,7 @@ function readRows(db: DB, horizon: DateStr): DueInput {
   }));
 
   // The same balance arithmetic as `invoice list --overdue`: due_on < today + within, balance > 0.
-  const invoices = listInvoices(db, { overdueBefore: horizon }).map((inv) => ({
+  const invoices = listInvoices(db, { overdueBefore: horizon, activeClients: true }).map((inv) => ({
     clientId: inv.clientId,
     clientName: inv.clientName,
     number: inv.number,
