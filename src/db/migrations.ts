@@ -151,4 +151,8 @@ CREATE INDEX reminders_client ON reminders(client_id);
   },
 ];
 
-export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+/** The schema version a list of migrations ends at (0 for none). */
+export const latestVersion = (migrations: readonly Migration[]): number =>
+  migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+export const LATEST_VERSION = latestVersion(MIGRATIONS);
