@@ -19,6 +19,8 @@ export interface MainDeps {
   err(text: string): void;
   /** The system clock; CRM_NOW overrides it. */
   systemNow?: () => Date;
+  /** Handed the command context once built, so run() can report what an interrupted run saved. */
+  onContext?: (ctx: Ctx) => void;
 }
 
 function errorLine(e: unknown, debug: boolean, dbPath: () => string): { code: number; line: string } {
@@ -51,6 +53,7 @@ export async function main(deps: MainDeps): Promise<number> {
     const clock = clockFromEnv(deps.env, deps.systemNow);
     let program: ReturnType<typeof buildProgram> | undefined;
     ctx = createCtx({ io, env: deps.env, clock, style: styleFor(color), globalOpts: () => program?.opts() ?? {} });
+    deps.onContext?.(ctx);
     program = buildProgram(ctx);
     const route = (cmd: { commands: readonly unknown[] }): void => {
       const c = cmd as unknown as import('commander').Command;
@@ -92,8 +95,33 @@ export async function main(deps: MainDeps): Promise<number> {
   }
 }
 
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Ctrl+C, SIGTERM and SIGHUP stop crm at the next safe point, never inside a transaction: writes are
+ * synchronous, so a handler can only run between them. A signal that comes before the write means
+ * nothing is written; one that comes during it is handled right after the commit. Either way crm
+ * exits 128+signal and says which happened. (Node's default would also be atomic — SQLite rolls
+ * back an unfinished transaction — but would die silently with no exit code a script can trust.)
+ */
+function onSignals(commits: () => number): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
+    process.on(signal, () => {
+      const saved = commits() > 0;
+      try {
+        process.stderr.write(`crm: interrupted (${signal}); ${saved ? 'the change was saved in full before stopping' : 'nothing was written'}\n`);
+      } catch {
+        /* stderr may be gone with the terminal */
+      }
+      process.exit(code);
+    });
+  }
+}
+
 /** Entry point for bin/crm.js: wires the real process in. */
 export async function run(): Promise<void> {
+  let ctx: Ctx | undefined;
+  onSignals(() => ctx?.commits() ?? 0);
   const onStreamError = (stream: 'stdout' | 'stderr') => (e: NodeJS.ErrnoException) => {
     // A closed pipe (`crm client list | head -1`) is not an error worth a word.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -111,7 +139,7 @@ export async function run(): Promise<void> {
   const write = (stream: NodeJS.WriteStream) => (text: string) => {
     stream.write(text);
   };
-  process.exitCode = await main({
+  const code = await main({
     argv: process.argv.slice(2),
     env: process.env,
     stdin: process.stdin,
@@ -120,5 +148,12 @@ export async function run(): Promise<void> {
     columns: process.stdout.columns,
     out: write(process.stdout),
     err: write(process.stderr),
+    onContext: (c) => {
+      ctx = c;
+    },
   });
+  // Two turns of the event loop (one is not always enough for libuv to dispatch it), so a signal
+  // that arrived during the last synchronous write is handled and reported instead of racing the exit.
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+  process.exitCode = code;
 }

@@ -5,7 +5,7 @@ import type { IO, Style } from '../io/io.js';
 import type { Clock } from '../io/clock.js';
 import type { Config } from '../config/schema.js';
 import type { DateStr } from '../domain/types.js';
-import type { Store } from '../db/store.js';
+import type { OpenOptions, Store, TestKnobs } from '../db/store.js';
 import { openStore } from '../db/store.js';
 import { loadConfig, resolveConfigPath, resolveDbPath } from '../config/load.js';
 import { localDate } from '../domain/dates.js';
@@ -29,6 +29,8 @@ export interface Ctx {
   text(value: string | undefined, field: string): Promise<string | undefined>;
   /** Read a text value from a file named by the user. */
   textFile(file: string, field: string): string;
+  /** How many write transactions this run has committed (for an honest message when interrupted). */
+  commits(): number;
   close(): void;
 }
 
@@ -42,12 +44,34 @@ export interface CtxInit {
 
 const MAX_TEXT = 1024 * 1024;
 
+/** The CRM_TEST_* knobs, for the reliability tests only (docs/RELIABILITY.md). */
+export function testKnobs(env: NodeJS.ProcessEnv, err: (text: string) => void): TestKnobs | undefined {
+  const slow = Number(env.CRM_TEST_SLOW_WRITE_MS ?? '');
+  const pages = Number(env.CRM_TEST_MAX_PAGES ?? '');
+  const knobs: TestKnobs = {
+    ...(env.CRM_TEST_DEFERRED === '1' ? { deferred: true } : {}),
+    ...(pages > 0 ? { maxPageCount: pages } : {}),
+    ...(slow > 0 ? { slowWriteMs: slow, onSlow: (where: string) => err(`crm-test: ${where}\n`) } : {}),
+  };
+  return Object.keys(knobs).length ? knobs : undefined;
+}
+
 export function createCtx(init: CtxInit): Ctx {
   let config: Config | undefined;
   let store: Store | undefined;
   let storeWritable = false;
   let stdinUsed = false;
+  let commits = 0;
   const busyTimeoutMs = Number(init.env.CRM_BUSY_TIMEOUT_MS ?? '') || 5000;
+  const storeOptions = (write: boolean): OpenOptions => ({
+    write,
+    busyTimeoutMs,
+    warn: (m) => init.io.err(m + '\n'),
+    onCommit: () => {
+      commits++;
+    },
+    test: testKnobs(init.env, (t) => init.io.err(t)),
+  });
   const ctx: Ctx = {
     ...init,
     now: () => init.clock.now(),
@@ -56,7 +80,7 @@ export function createCtx(init: CtxInit): Ctx {
     dbPath: () => resolveDbPath(init.globalOpts().db, init.env),
     configPath: () => resolveConfigPath(init.env),
     read() {
-      store ??= openStore(ctx.dbPath(), { write: false, busyTimeoutMs, warn: (m) => init.io.err(m + '\n') });
+      store ??= openStore(ctx.dbPath(), storeOptions(false));
       return store;
     },
     write() {
@@ -65,7 +89,7 @@ export function createCtx(init: CtxInit): Ctx {
         store = undefined;
       }
       if (!store) {
-        store = openStore(ctx.dbPath(), { write: true, busyTimeoutMs, warn: (m) => init.io.err(m + '\n') });
+        store = openStore(ctx.dbPath(), storeOptions(true));
       }
       storeWritable = true;
       return store;
@@ -99,6 +123,7 @@ export function createCtx(init: CtxInit): Ctx {
         throw new CrmError(`cannot read ${file}: ${(e as Error).message}`);
       }
     },
+    commits: () => commits,
     close() {
       store?.close();
       store = undefined;
