@@ -13,6 +13,7 @@ const group = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict().pr
 export const RulesConfigSchema = z
   .object({
     /** Score at or above `watch` → watch; at or above `fire` → fire (when no dealbreaker decides). */
+    // Calibrated so one clear, recent warning sign reaches watch on its own, and fades below it within a year.
     thresholds: group({
       watch: z.number().int().min(0).max(100).default(25),
       fire: z.number().int().min(0).max(100).default(60),
@@ -35,14 +36,14 @@ export const RulesConfigSchema = z
       windowDays: days(730),
       maxDaysLate: z.number().int().min(1).max(3650).default(90),
     }),
-    overdueBalance: group({ weight: weight(6), graceDays: days(0), maxDays: days(180) }),
-    invoiceDisputes: group({ weight: weight(10), minDisputes: count(2) }),
-    scopeChurn: group({ weight: weight(3), minChanges: count(3), windowDays: days(365), unbilledFactor: weight(2) }),
-    verbalAbuse: group({ weight: weight(25) }),
-    unreasonableDemands: group({ weight: weight(12), afterHoursFactor: weight(0.25), minAfterHours: count(3) }),
-    ignoredAdvice: group({ weight: weight(10), minIncidents: count(2) }),
-    competitorLeverage: group({ weight: weight(15), minIncidents: count(1) }),
-    missedCommitments: group({ weight: weight(8), minIncidents: count(2) }),
+    overdueBalance: group({ weight: weight(15), graceDays: days(0), maxDays: days(180) }),
+    invoiceDisputes: group({ weight: weight(14), minDisputes: count(2) }),
+    scopeChurn: group({ weight: weight(4), minChanges: count(3), windowDays: days(365), unbilledFactor: weight(2) }),
+    verbalAbuse: group({ weight: weight(30) }),
+    unreasonableDemands: group({ weight: weight(26), afterHoursFactor: weight(0.34), minAfterHours: count(3) }),
+    ignoredAdvice: group({ weight: weight(15), minIncidents: count(2) }),
+    competitorLeverage: group({ weight: weight(28), minIncidents: count(1) }),
+    missedCommitments: group({ weight: weight(16), minIncidents: count(2) }),
     onTimePayer: group({ weight: weight(15), minInvoices: count(3), minShare: share(0.8) }),
     referrals: group({ weight: weight(8), maxCount: weight(3) }),
     longRelationship: group({ weight: weight(4), minMonths: count(12), minActiveMonths: count(4), maxYears: weight(3) }),

@@ -1,0 +1,168 @@
+// The verdict card, the --explain table, the review --all table and the rules catalogue as strings,
+// plus their JSON mappings. Returns strings only; never prints, never judges, never reads the clock.
+import type { Style } from '../io/io.js';
+import { safeText } from '../io/io.js';
+import type { ClientRef, Money } from '../domain/types.js';
+import { formatMoney } from '../domain/money.js';
+import { daysAfter, type Evidence, type Finding, type RuleDescription, type RulesConfig, type Verdict, type VerdictKind } from '../rules/index.js';
+import { table } from './table.js';
+
+export interface TrendPoint { on: string; score: number }
+export interface ReviewRow { client: ClientRef; verdict: Verdict; trend: TrendPoint[] }
+
+const one = (s: string) => safeText(s.replace(/[\r\n\t]+/g, ' ').trim());
+const money = (m: Money) => formatMoney(m.amount, m.currency);
+const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(Math.abs(x) < 10 ? 3 : 2).replace(/0+$/, '').replace(/\.$/, ''));
+
+export function reviewDto(client: ClientRef, v: Verdict) {
+  return {
+    client, asOf: v.asOf, verdict: v.verdict, score: v.score, confidence: v.confidence,
+    findings: v.findings.map((f) => ({
+      rule: f.rule, severity: f.severity, title: f.title, detail: f.detail, evidence: f.evidence,
+      measure: f.measure, weight: f.weight, points: f.points,
+    })),
+    stats: v.stats, advice: v.advice,
+  };
+}
+
+/** The rules worth naming in a one-line summary: everything but context-only info findings. */
+export const mainRules = (v: Verdict): string[] => v.findings.filter((f) => f.severity !== 'info').map((f) => f.rule);
+
+export function reviewAllDto(asOf: string, rows: ReviewRow[]) {
+  return {
+    asOf,
+    clients: rows.map((r) => ({
+      client: r.client, verdict: r.verdict.verdict, score: r.verdict.score, confidence: r.verdict.confidence,
+      rules: mainRules(r.verdict), trend: r.trend,
+    })),
+  };
+}
+
+export function verdictLabel(style: Style, v: VerdictKind): string {
+  const colour = v === 'fire' ? style.red : v === 'watch' ? style.yellow : style.green;
+  return colour.bold(v.toUpperCase());
+}
+
+const MARK: Record<Finding['severity'], string> = { dealbreaker: '✗', warning: '!', positive: '+', info: 'i' };
+const signed = (p: number) => (p > 0 ? `+${num(p)}` : p < 0 ? `−${num(-p)}` : '0');
+
+function evidenceLine(e: Evidence, asOf: string): string {
+  switch (e.type) {
+    case 'invoice':
+      return `${one(e.number)} ${money(e.amount)}, due ${e.dueOn}, `
+        + (e.paidOn ? `settled ${e.paidOn}` : `unpaid (${money(e.balance)} open)`)
+        + (e.daysLate !== null && e.daysLate > 0 ? `, ${e.daysLate} days late` : '');
+    case 'dispute':
+      return `${one(e.invoice)} disputed ${e.openedOn}: “${one(e.reason)}”`
+        + (e.resolvedOn ? ` → ${e.outcome} ${e.resolvedOn}${e.conceded.amount ? `, conceded ${money(e.conceded)}` : ''}` : ' (open)');
+    case 'incident':
+      return `${e.kind} on ${e.on} (${e.severity}${e.warned ? ', warned' : ''})${e.note ? `: ${one(e.note)}` : ''}`;
+    case 'change':
+      return `change on ${e.on}${e.project ? ` for ${one(e.project)}` : ''}${e.hours !== null ? `, ${e.hours} h` : ''}${e.unbilled ? ', unbilled' : ''}`;
+    case 'interaction':
+      return `${e.channel ?? 'contact'} from the client, ${e.local}`;
+    case 'referral':
+      return `referral on ${e.on}${e.note ? `: ${one(e.note)}` : ''}`;
+    case 'income':
+      return `${money(e.client)} of ${money(e.total)} (${Math.round(e.share * 100)}%), ${e.from} – ${asOf}`;
+  }
+}
+
+const ago = (days: number) => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);
+
+function duration(days: number): string {
+  const years = Math.floor(days / 365.25);
+  const months = Math.floor((days - years * 365.25) / 30.44);
+  if (years === 0 && months === 0) return `${days} ${days === 1 ? 'day' : 'days'}`;
+  return [years ? `${years} ${years === 1 ? 'year' : 'years'}` : '', months ? `${months} ${months === 1 ? 'month' : 'months'}` : '']
+    .filter(Boolean).join(' ');
+}
+
+function keyStats(v: Verdict): [string, string][] {
+  const s = v.stats;
+  const rows: [string, string][] = [];
+  rows.push(['Income, 12 months', s.income12m.length
+    ? s.income12m.map((i) => `${money(i.amount)} (${Math.round(i.share * 100)}% of your ${i.currency})`).join('; ') : 'none']);
+  rows.push(['Days late', s.invoices.worstDaysLate === null ? 'no settled invoices yet'
+    : `avg ${num(s.invoices.avgDaysLate ?? 0)}, worst ${s.invoices.worstDaysLate} (${s.invoices.paidOnTime} on time, ${s.invoices.paidLate} late of ${s.invoices.issued})`]);
+  if (s.overdue.length) rows.push(['Overdue now', s.overdue.map(money).join(' + ')]);
+  rows.push(['Disputes', s.disputes.count === 0 ? 'none'
+    : `${s.disputes.count}${s.disputes.open ? ` (${s.disputes.open} open)` : ''}${s.disputes.conceded.length ? `, conceded ${s.disputes.conceded.map(money).join(' + ')}` : ''}`]);
+  rows.push(['Change requests', s.changes.count === 0 ? 'none' : `${s.changes.count} (${s.changes.last12m} in 12 months, ${s.changes.unbilled} unbilled)`]);
+  const incidents = Object.entries(s.incidents).map(([k, n]) => `${k} ${n}`);
+  rows.push(['Incidents', incidents.length ? incidents.join(', ') : 'none']);
+  if (s.referrals) rows.push(['Referrals', String(s.referrals)]);
+  rows.push(['Last contact', s.lastContact ? `${s.lastContact} (${ago(daysAfter(v.asOf, s.lastContact))})` : 'never']);
+  rows.push(['Client for', `${duration(s.relationshipDays)} (since ${s.since})`]);
+  return rows;
+}
+
+export interface CardOptions { style: Style; explain: boolean; evidencePerFinding?: number }
+
+/** The verdict card: verdict, score, reasons with evidence, key numbers, next steps. */
+export function renderReview(client: ClientRef, v: Verdict, { style, explain, evidencePerFinding = 3 }: CardOptions): string {
+  const out: string[] = [];
+  out.push(`${style.bold(one(client.name))}  ${verdictLabel(style, v.verdict)}  score ${v.score}/100  ${style.dim(`as of ${v.asOf}`)}`);
+  if (v.confidence === 'low') out.push(style.yellow('low confidence: little history so far'));
+  const reasons = v.findings.filter((f) => f.severity !== 'info');
+  out.push('', style.bold('Why'));
+  if (reasons.length === 0) out.push('  nothing stands out, good or bad');
+  for (const f of reasons) {
+    const tone = f.severity === 'dealbreaker' ? style.red : f.severity === 'warning' ? style.yellow : style.green;
+    out.push(`  ${tone(`${MARK[f.severity]} ${one(f.title)}`)}  ${style.dim(`${f.rule}, ${f.severity}, ${signed(f.points)}`)}`);
+    out.push(`    ${one(f.detail)}`);
+    for (const e of f.evidence.slice(0, evidencePerFinding)) out.push(`    · ${evidenceLine(e, v.asOf)}`);
+    if (f.evidence.length > evidencePerFinding) out.push(style.dim(`    · … and ${f.evidence.length - evidencePerFinding} more (--json lists all)`));
+  }
+  for (const f of v.findings.filter((x) => x.severity === 'info')) out.push(`  ${MARK.info} ${one(f.title)}: ${one(f.detail)}`);
+  out.push('', style.bold('Key numbers'));
+  const stats = keyStats(v);
+  const width = Math.max(...stats.map(([k]) => k.length));
+  for (const [k, val] of stats) out.push(`  ${k.padEnd(width)}  ${one(val)}`);
+  out.push('', style.bold('Next steps'));
+  for (const a of v.advice) out.push(`  → ${one(a)}`);
+  if (explain) out.push('', style.bold('How the score adds up'), renderExplain(style, v).trimEnd());
+  return out.join('\n') + '\n';
+}
+
+/** Each finding's measure × weight = points, and how they make the score. */
+export function renderExplain(style: Style, v: Verdict): string {
+  const rows = v.findings.map((f) => [f.rule, f.severity, num(f.measure), `× ${num(f.weight)}`, `= ${signed(f.points)}`]);
+  const sum = v.findings.reduce((a, f) => a + f.points, 0);
+  const dealbreaker = v.findings.some((f) => f.severity === 'dealbreaker');
+  return table(style, ['rule', 'severity', 'measure', 'weight', 'points'], rows)
+    + `total ${signed(Math.round(sum * 100) / 100)} → score ${v.score} (rounded, kept within 0..100)`
+    + `${dealbreaker ? '; a dealbreaker makes it fire whatever the score' : ''}\n`;
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+export const sparkline = (scores: number[]): string =>
+  scores.map((s) => BARS[Math.min(BARS.length - 1, Math.floor((Math.max(0, s) / 100) * BARS.length))]).join('');
+
+/** review --all: one line per client, worst first, with the 12-month score trend. */
+export function renderReviewAll(asOf: string, rows: ReviewRow[], style: Style): string {
+  if (rows.length === 0) return `No active clients to review (as of ${asOf}).\n`;
+  const body = rows.map((r) => [
+    one(r.client.name), verdictLabel(style, r.verdict.verdict) + (r.verdict.confidence === 'low' ? style.dim('?') : ''),
+    String(r.verdict.score), sparkline(r.trend.map((t) => t.score)), mainRules(r.verdict).join(', ') || '—',
+  ]);
+  return table(style, ['client', 'verdict', 'score', '12 months', 'rules'], body, true)
+    + style.dim(`as of ${asOf}; trend = score at each month end; ? = low confidence (little history)`) + '\n';
+}
+
+/** `crm rules`: every rule with what it looks at, why, and the settings in force. */
+export function renderRules(rules: RuleDescription[], config: RulesConfig, style: Style): string {
+  const out = [
+    `${style.bold('Verdict')}: any dealbreaker → fire. Otherwise score ≥ ${config.thresholds.fire} → fire, ≥ ${config.thresholds.watch} → watch, else keep.`,
+    `Score = Σ measure × weight over the findings, rounded and kept within 0..100; good signs count negative.`,
+    `Events fade with a half-life of ${config.halfLifeDays} days; warnings and good signs look back ${config.windowDays} days (dealbreakers never expire).`,
+    '',
+  ];
+  for (const r of rules) {
+    const sev = r.escalatesTo ? `${r.severity} → ${r.escalatesTo}` : r.severity;
+    out.push(`${style.bold(r.id)}  ${sev}  ${r.title}`);
+    out.push(`  looks at  ${r.looksAt}`, `  why       ${r.why}`, `  measure   ${r.measure}`);
+    out.push(`  settings  ${Object.entries(r.settings).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('  ')}`, '');
+  }
+  return out.join('\n');
+}
