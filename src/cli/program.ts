@@ -9,6 +9,8 @@ import { logCommand, recapCommand } from './log.js';
 import { recordCommands } from './records.js';
 import { remindCommand } from './remind.js';
 import { dbCommand } from './db.js';
+import { reviewCommand } from './review.js';
+import { rulesCommand } from './rules.js';
 
 export const VERSION = '0.1.0';
 
@@ -41,5 +43,7 @@ Exit codes: 0 ok, 1 failure (database, disk), 2 bad input (nothing written), 130
   program.addCommand(dbCommand(ctx));
   program.addCommand(dueCommand(ctx));
   program.addCommand(cronCommand(ctx));
+  program.addCommand(reviewCommand(ctx));
+  program.addCommand(rulesCommand(ctx));
   return program;
 }
