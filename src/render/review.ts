@@ -127,7 +127,7 @@ export function renderReview(client: ClientRef, v: Verdict, { style, explain, ev
 
 /** Each finding's measure × weight = points, and how they make the score. */
 export function renderExplain(style: Style, v: Verdict): string {
-  const rows = v.findings.map((f) => [f.rule, f.severity, num(f.measure), `× ${num(f.weight)}`, `= ${signed(f.points)}`]);
+  const rows = v.findings.map((f) => [f.rule, f.severity, num(f.measure), `× ${f.weight < 0 ? `−${num(-f.weight)}` : num(f.weight)}`, `= ${signed(f.points)}`]);
   const sum = v.findings.reduce((a, f) => a + f.points, 0);
   const dealbreaker = v.findings.some((f) => f.severity === 'dealbreaker');
   return table(style, ['rule', 'severity', 'measure', 'weight', 'points'], rows)

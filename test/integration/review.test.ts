@@ -1,0 +1,135 @@
+// crm review / crm rules in-process against temp databases: the facts loader (query count, mapping),
+// config overrides, time zone, statuses, and bad usage.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { crm, crmJson, seed, tempDb, tempDir } from '../helpers/cli.js';
+import { openStore } from '../../src/db/store.js';
+import { loadFacts } from '../../src/db/facts.js';
+
+/** Runs `fn` against the database, counting prepared statements. */
+function countingQueries<T>(db: string, fn: (store: ReturnType<typeof openStore>) => T): { result: T; queries: number } {
+  const store = openStore(db, { write: false });
+  const original = store.db.prepare.bind(store.db);
+  let queries = 0;
+  (store.db as { prepare: typeof original }).prepare = ((sql: string) => {
+    queries++;
+    return original(sql);
+  }) as typeof original;
+  try {
+    return { result: fn(store), queries };
+  } finally {
+    store.close();
+  }
+}
+
+const clientWithHistory = (name: string, k: number): string[][] => [
+  ['client', 'add', name],
+  ['invoice', 'add', name, '--amount', '100', '--number', `N-${k}`, '--issued', '2026-09-01', '--due', '2026-10-01'],
+  ['invoice', 'pay', `N-${k}`, '--on', '2026-10-20', '--amount', '40'],
+  ['invoice', 'dispute', `N-${k}`, '--reason', 'too much', '--on', '2026-10-05'],
+  ['incident', 'add', name, '--kind', 'verbal-abuse', '--on', '2026-11-01', '--warned'],
+  ['change', 'add', name, '--summary', 'more pages', '--unbilled', '--on', '2026-11-02'],
+  ['referral', 'add', name, '--on', '2026-11-03'],
+  ['log', name, '--at', '2026-11-04 10:00', '--direction', 'in', '--summary', 'hi', '--no-recap'],
+];
+
+describe('loadFacts', () => {
+  it('reads every active client in the same number of queries, whatever their number', async () => {
+    const small = tempDb();
+    const large = tempDb();
+    await seed(small, [1, 2].flatMap((k) => clientWithHistory(`Client ${k}`, k)));
+    await seed(large, Array.from({ length: 12 }, (_, k) => clientWithHistory(`Client ${k}`, k)).flat());
+    const a = countingQueries(small, (s) => loadFacts(s.db, 'active'));
+    const b = countingQueries(large, (s) => loadFacts(s.db, 'active'));
+    expect(a.result.size).toBe(2);
+    expect(b.result.size).toBe(12);
+    expect(b.queries).toBe(a.queries);
+    expect(a.queries).toBeLessThanOrEqual(10);
+  });
+
+  it('maps rows to facts: payments, disputes, booleans, and income from every client', async () => {
+    const db = tempDb();
+    await seed(db, [...clientWithHistory('Acme', 1), ...clientWithHistory('Gone', 2), ['client', 'fire', 'Gone']]);
+    const { result } = countingQueries(db, (s) => loadFacts(s.db, 'active'));
+    expect([...result.values()].map((f) => f.client.name)).toEqual(['Acme']);
+    const acme = [...result.values()][0]!;
+    expect(acme.invoices[0]).toMatchObject({
+      number: 'N-1', amount: 10000, currency: 'USD', dueOn: '2026-10-01',
+      payments: [{ on: '2026-10-20', amount: 4000 }], disputes: [{ openedOn: '2026-10-05', reason: 'too much', resolvedOn: null, conceded: 0 }],
+    });
+    expect(acme.incidents[0]).toMatchObject({ kind: 'verbal-abuse', warned: true });
+    expect(acme.changes[0]).toMatchObject({ unbilled: true, on: '2026-11-02' });
+    expect(acme.clientIncome).toEqual([{ on: '2026-10-20', currency: 'USD', amount: 4000 }]);
+    // The fired client's payment still counts in the portfolio the share is measured against.
+    expect(acme.portfolioIncome).toEqual([{ on: '2026-10-20', currency: 'USD', amount: 8000 }]);
+  });
+});
+
+describe('crm review (in-process)', () => {
+  it('reviews fired clients by name, but --all lists only active ones', async () => {
+    const db = tempDb();
+    await seed(db, [...clientWithHistory('Acme', 1), ...clientWithHistory('Gone', 2), ['client', 'archive', 'Gone']]);
+    expect((await crmJson(['review', 'Gone'], { db })).client.name).toBe('Gone');
+    const all = await crmJson(['review', '--all'], { db });
+    expect(all.clients.map((c: { client: { name: string } }) => c.client.name)).toEqual(['Acme']);
+  });
+
+  it('reads before any database exists without creating one', async () => {
+    const db = path.join(tempDir(), 'none.db');
+    expect(await crmJson(['review', '--all'], { db })).toEqual({ asOf: '2026-11-22', clients: [] });
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
+  it('--explain prints every finding as measure × weight = points', async () => {
+    const db = tempDb();
+    await seed(db, clientWithHistory('Acme', 1));
+    const r = await crm(['review', 'Acme', '--explain'], { db });
+    expect(r.code).toBe(0);
+    const v = await crmJson(['review', 'Acme'], { db });
+    for (const f of v.findings) expect(r.stdout).toMatch(new RegExp(`${f.rule} +${f.severity} +[\\d.]+ +× −?[\\d.]+ +=`));
+    expect(r.stdout).toContain(`score ${v.score}`);
+  });
+
+  it('thresholds and weights come from config.json; a wrong key is exit 2 naming it', async () => {
+    const db = tempDb();
+    await seed(db, [['client', 'add', 'Acme'], ['incident', 'add', 'Acme', '--kind', 'competitor-leverage', '--on', '2026-11-20']]);
+    expect((await crmJson(['review', 'Acme'], { db })).verdict).toBe('watch');
+    const config = path.join(tempDir(), 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ rules: { thresholds: { fire: 20 }, lowConfidence: { minInvoices: 0 } } }));
+    expect((await crmJson(['review', 'Acme'], { db, env: { CRM_CONFIG: config } })).verdict).toBe('fire');
+    const rules = await crmJson(['rules'], { db, env: { CRM_CONFIG: config } });
+    expect(rules.thresholds).toEqual({ watch: 25, fire: 20 });
+    fs.writeFileSync(config, JSON.stringify({ rules: { latePayment: { graceDayz: 3 } } }));
+    const bad = await crm(['review', 'Acme'], { db, env: { CRM_CONFIG: config } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/rules\.latePayment/);
+  });
+
+  it('working hours are judged in the configured time zone', async () => {
+    const db = tempDb();
+    // 07:30 UTC on weekdays: before 08:00 in UTC, but 08:30 in Oslo (winter time).
+    await seed(db, [['client', 'add', 'Early'], ...['16', '17', '18'].map((d) => ['log', 'Early', '--at', `2026-11-${d}T07:30:00Z`, '--direction', 'in', '--summary', 'x', '--no-recap'])]);
+    const rules = async (env: Record<string, string>) =>
+      (await crmJson(['review', 'Early'], { db, env })).findings.map((f: { rule: string }) => f.rule);
+    expect(await rules({})).toContain('unreasonable-demands');
+    const config = path.join(tempDir(), 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ timezone: 'Europe/Oslo' }));
+    expect(await rules({ CRM_CONFIG: config })).not.toContain('unreasonable-demands');
+  });
+
+  it.each([
+    [['review'], /name a client/],
+    [['review', 'Acme', '--all'], /not both/],
+    [['review', '--all', '--explain'], /--explain/],
+    [['review', 'Acme', '--as-of', '2026-13-45'], /--as-of/],
+    [['review', 'Nobody'], /Nobody/],
+  ])('%j is bad usage (exit 2)', async (args, message) => {
+    const db = tempDb();
+    await seed(db, [['client', 'add', 'Acme']]);
+    const r = await crm(args, { db });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+});
