@@ -59,29 +59,37 @@ function outputFor(io: IO): Writable {
   return Object.assign(stream, { columns: io.columns, isTTY: true });
 }
 
-/** Ctrl+C inside a prompt rejects with ExitPromptError; crm reports that as a cancellation (exit 130). */
-async function cancellable<T>(run: () => Promise<T>): Promise<T> {
+type PromptContext = { input: NodeJS.ReadableStream; output: Writable; signal: AbortSignal };
+
+/**
+ * Run one prompt. Ctrl+C rejects with ExitPromptError; crm reports it as a cancellation (exit 130).
+ * Ctrl+D is made to mean the same: readline closes on it but inquirer then never settles, and the
+ * process would drain and exit 0 as if the log had been written.
+ */
+async function ask<T>(io: IO, run: (context: PromptContext) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  const onKey = (_: unknown, key?: { name?: string; ctrl?: boolean }): void => {
+    if (key?.ctrl && key.name === 'd') abort.abort();
+  };
+  io.stdin.on('keypress', onKey);
   try {
-    return await run();
+    return await run({ input: io.stdin, output: outputFor(io), signal: abort.signal });
   } catch (e) {
     if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new CancelledError();
     throw e;
+  } finally {
+    io.stdin.off('keypress', onKey);
   }
 }
 
 /** The real prompter: @inquirer/prompts reading IO.stdin and drawing on IO.out. */
 export async function terminalPrompter(io: IO): Promise<Prompter> {
   const p = await import('@inquirer/prompts');
-  const context = () => ({ input: io.stdin, output: outputFor(io) });
   return {
     select: (q) =>
-      cancellable(() =>
-        p.select({ message: q.message, choices: q.choices.map((c) => ({ ...c })), default: q.default, loop: false, pageSize: 10 }, context()),
-      ),
-    search: (q) =>
-      cancellable(() => p.search({ message: q.message, source: (term) => q.source(term ?? ''), pageSize: 10 }, context())),
-    input: (q) =>
-      cancellable(() => p.input({ message: q.message, default: q.default, validate: validateWith(q.check) }, context())),
-    confirm: (q) => cancellable(() => p.confirm({ message: q.message, default: q.default ?? false }, context())),
+      ask(io, (c) => p.select({ message: q.message, choices: q.choices.map((x) => ({ ...x })), default: q.default, loop: false, pageSize: 10 }, c)),
+    search: (q) => ask(io, (c) => p.search({ message: q.message, source: (term) => q.source(term ?? ''), pageSize: 10 }, c)),
+    input: (q) => ask(io, (c) => p.input({ message: q.message, default: q.default, validate: validateWith(q.check) }, c)),
+    confirm: (q) => ask(io, (c) => p.confirm({ message: q.message, default: q.default ?? false }, c)),
   };
 }

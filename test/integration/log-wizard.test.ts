@@ -4,7 +4,8 @@ import { screen } from '@inquirer/testing/vitest';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { crm, crmJson, seed, snapshot, tempDb, type Result } from '../helpers/cli.js';
+import { crm, crmJson, seed, snapshot, tempDb, testEnv, type Result } from '../helpers/cli.js';
+import { main } from '../../src/main.js';
 
 let db: string;
 
@@ -260,6 +261,25 @@ describe('crm log wizard', () => {
     expect(snapshot(db)).toEqual(before);
     expect(fs.readdirSync(db.replace(/crm\.db$/, '')).sort()).toEqual(names);
     expect(await crmJson(['client', 'list'], { db })).toHaveLength(2);
+  });
+});
+
+describe('crm log wizard and Ctrl+D', () => {
+  it('Ctrl+D cancels like Ctrl+C: exit 130, nothing written', async () => {
+    await seed(db, [['client', 'add', 'Acme Corp']]);
+    const before = snapshot(db);
+    let stderr = '';
+    // crm reads the virtual terminal's keys itself here (not only the prompts), as it reads the real one.
+    const run = main({
+      argv: ['log', 'acme'], env: testEnv({ db }), stdin: screen.input, stdinIsTTY: true, stdoutIsTTY: true,
+      out: () => {}, err: (t) => { stderr += t; },
+    });
+    await answer('How did you talk?');
+    await waitFor('Who reached out?');
+    screen.keypress({ name: 'd', ctrl: true });
+    expect(await run).toBe(130);
+    expect(stderr).toBe('crm: cancelled; nothing was written\n');
+    expect(snapshot(db)).toEqual(before);
   });
 });
 
