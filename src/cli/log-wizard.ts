@@ -12,7 +12,8 @@ import { listInvoices, type Invoice } from '../db/invoices.js';
 import { terminalPrompter, type Choice, type Prompter } from '../io/prompter.js';
 import { safeText } from '../io/io.js';
 import { clientValues } from '../domain/client-input.js';
-import { localDate, parseDate, parseDateTime } from '../domain/dates.js';
+import { localDate, parseDate, parseDateTime, toLocalMinute } from '../domain/dates.js';
+import { dayLabel } from '../render/recap.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { formatMoney } from '../domain/money.js';
 import { nameKey, validateName } from '../domain/names.js';
@@ -97,6 +98,7 @@ async function askConversation(ask: Prompter, ctx: Ctx, client: Client | null, f
     message: 'When? (now, yesterday, 2026-11-20 14:30 …)',
     default: 'now',
     check: (answer) => parseDateTime(answer, ctx.now(), 'when'),
+    show: (answer) => `${answer} → ${toLocalMinute(parseDateTime(answer, ctx.now(), 'when'))}`,
   });
   a.summary = await ask.input({ message: 'What was discussed?', check: required('the summary') });
   a.mood ??= await ask.select({
@@ -186,6 +188,7 @@ async function askFollowUp(ask: Prompter, ctx: Ctx, flags: LogFlags, a: LogFlags
       await ask.input({
         message: 'Follow up on? (+3d, tomorrow, 2026-12-01; empty: no reminder)',
         check: (d) => d.trim() && parseDate(d, ctx.today(), 'the follow-up date'),
+        show: (d) => (d.trim() ? `${d} → ${dayLabel(parseDate(d, ctx.today()))}` : 'none'),
       }),
     );
     if (on !== null) a.followUp = on;

@@ -2,6 +2,7 @@
 // lazily so commands that never prompt never pay for it. It decides how to ask, never what to ask:
 // callers pass the questions and the domain parsers that validate the answers.
 import { Writable } from 'node:stream';
+import { styleText } from 'node:util';
 import type { IO } from './io.js';
 import { CancelledError, UsageError } from '../domain/errors.js';
 
@@ -19,6 +20,8 @@ export interface InputQuestion {
    * prompt shows that message and asks again, so the wizard and the flags accept the same values.
    */
   check?: (answer: string) => unknown;
+  /** How the accepted answer is shown once given, e.g. "+3d" as "+3d → 2026-11-25 (Wednesday)". */
+  show?: (answer: string) => string;
 }
 
 export interface Prompter {
@@ -89,7 +92,13 @@ export async function terminalPrompter(io: IO): Promise<Prompter> {
     select: (q) =>
       ask(io, (c) => p.select({ message: q.message, choices: q.choices.map((x) => ({ ...x })), default: q.default, loop: false, pageSize: 10 }, c)),
     search: (q) => ask(io, (c) => p.search({ message: q.message, source: (term) => q.source(term ?? ''), pageSize: 10 }, c)),
-    input: (q) => ask(io, (c) => p.input({ message: q.message, default: q.default, validate: validateWith(q.check) }, c)),
+    input: (q) =>
+      ask(io, (c) => {
+        const show = q.show;
+        // Same colour as inquirer's own answers.
+        const transformer = show && ((value: string, { isFinal }: { isFinal: boolean }) => (isFinal ? styleText('cyan', show(value)) : value));
+        return p.input({ message: q.message, default: q.default, validate: validateWith(q.check), ...(transformer ? { transformer } : {}) }, c);
+      }),
     confirm: (q) => ask(io, (c) => p.confirm({ message: q.message, default: q.default ?? false }, c)),
   };
 }

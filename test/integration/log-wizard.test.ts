@@ -91,6 +91,8 @@ describe('crm log wizard', () => {
         at: '2026-11-22T10:00:00.000Z', next_step: null, follow_up_on: null },
     ]);
     expect(await crmJson(['remind', 'list'], { db })).toEqual([]);
+    // Relative answers are echoed with what they resolved to.
+    expect(await screen.getFullOutput()).toContain('When? (now, yesterday, 2026-11-20 14:30 …) now → 2026-11-22 10:00');
   });
 
   it('records an incident, a change request, a dispute and a follow-up in one session, and recap shows them', async () => {
@@ -126,6 +128,7 @@ describe('crm log wizard', () => {
     expect(r.stdout).toContain('- Change agreed: Dark mode (project Website, about 6 h, no charge)');
     expect(r.stdout).toContain('- Agreed next step: Send the revised quote — owner: both of us');
     expect(r.stdout).toContain('- Follow-up: 2026-11-25 (Wednesday)');
+    expect(await screen.getFullOutput()).toContain('+3d → 2026-11-25 (Wednesday)');
     expect(r.stdout).not.toContain('Shouted'); // incidents are private notes, not for the client's email
 
     expect(rows('SELECT kind, severity, note, warned, at, interaction_id FROM incidents')).toEqual([
