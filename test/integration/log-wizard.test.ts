@@ -45,6 +45,20 @@ async function choose(question: string, label: string): Promise<void> {
   screen.keypress('enter');
 }
 
+/** Take the defaults (channel, direction, now, mood) and give `summary`. */
+async function conversation(summary: string): Promise<void> {
+  for (const q of ['How did you talk?', 'Who reached out?', 'When?']) await answer(q);
+  await answer('What was discussed?', summary);
+  await answer('How did it go?');
+}
+
+/** Record nothing else and no next step; follow up on `followUp` ('' for no reminder). */
+async function finish(followUp = ''): Promise<void> {
+  await answer('Anything else to record');
+  await answer('Agreed next step?');
+  await answer('Follow up on?', followUp);
+}
+
 const ctrlC = (): void => screen.keypress({ name: 'c', ctrl: true });
 
 function rows<T = Record<string, unknown>>(sql: string): T[] {
@@ -77,9 +91,7 @@ describe('crm log wizard', () => {
     await answer('When?', ''); // default: now
     await answer('What was discussed?', 'Kick-off: scope and timeline');
     await choose('How did it go?', 'positive');
-    await answer('Anything else to record');
-    await answer('Agreed next step?');
-    await answer('Follow up on?');
+    await finish();
     const r = await run;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -226,14 +238,8 @@ describe('crm log wizard', () => {
     await waitFor("a client named 'Acme Corp' already exists");
     for (let i = 0; i < 9; i++) screen.keypress('backspace');
     await answer('Name of the new client:', 'Globex Ltd');
-    await answer('How did you talk?');
-    await answer('Who reached out?');
-    await answer('When?');
-    await answer('What was discussed?', 'Intro call');
-    await answer('How did it go?');
-    await answer('Anything else to record');
-    await answer('Agreed next step?');
-    await answer('Follow up on?');
+    await conversation('Intro call');
+    await finish();
     const r = await run;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -249,11 +255,7 @@ describe('crm log wizard', () => {
     const names = fs.readdirSync(db.replace(/crm\.db$/, '')).sort();
     const run = log();
     await answer('Who did you talk to?', 'zo');
-    await answer('How did you talk?');
-    await answer('Who reached out?');
-    await answer('When?');
-    await answer('What was discussed?', 'Long call');
-    await answer('How did it go?');
+    await conversation('Long call');
     await choose('Anything else to record', 'A change request');
     await answer('What do they want changed?', 'Everything');
     await waitFor('Project');
@@ -300,14 +302,8 @@ describe('crm log wizard before any database exists', () => {
     const run = log();
     await answer('Who did you talk to?', 'Initech');
     await answer('Name of the new client:'); // the typed search is the default name
-    await answer('How did you talk?');
-    await answer('Who reached out?');
-    await answer('When?');
-    await answer('What was discussed?', 'First contact');
-    await answer('How did it go?');
-    await answer('Anything else to record');
-    await answer('Agreed next step?');
-    await answer('Follow up on?', 'tomorrow');
+    await conversation('First contact');
+    await finish('tomorrow');
     const r = await run;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
