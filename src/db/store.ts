@@ -31,7 +31,7 @@ export interface TestKnobs {
   deferred?: boolean;
   /** CRM_TEST_MAX_PAGES=N: PRAGMA max_page_count, to simulate a full disk (SQLITE_FULL). */
   maxPageCount?: number;
-  /** CRM_TEST_SLOW_WRITE_MS=N: inside each transaction, read first, then sleep N ms before and after the change. */
+  /** CRM_TEST_SLOW_WRITE_MS=N: in each transaction read first, then sleep N ms before and after the change; and N ms after the commit. */
   slowWriteMs?: number;
   /** Told when a slow transaction reaches a point a test may want to interrupt ('write begun', …). */
   onSlow?: (where: string) => void;
@@ -79,6 +79,7 @@ function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'onCommi
       });
       const result = knobs?.deferred ? tx.deferred() : tx.immediate();
       opts.onCommit?.();
+      slowPoint(knobs, 'write committed');
       return result;
     },
     close: () => db.close(),
@@ -190,14 +191,14 @@ export function openStore(file: string, opts: OpenOptions): Store {
     throw new CrmError(`${file} is not a crm database (not an SQLite file); it was left untouched`);
   }
   if (!exists) createFile(file);
-  else if ((fs.statSync(file).mode & 0o077) !== 0) {
-    opts.warn?.(`warning: ${file} is readable by other users; protect it with: chmod 600 '${file}'`);
-  }
+  const loose = exists && (fs.statSync(file).mode & 0o077) !== 0;
   const db = new Database(file, { fileMustExist: true });
   try {
     applyPragmas(db, opts.busyTimeoutMs ?? 5000);
     const migrations = opts.migrations ?? MIGRATIONS;
     checkIdentity(db, file, latestVersion(migrations));
+    // Only after it proved to be ours: never advise chmod on another program's file.
+    if (loose) opts.warn?.(`warning: ${file} is readable by other users; protect it with: chmod 600 '${file}'`);
     if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
     migrate(db, {
       migrations,

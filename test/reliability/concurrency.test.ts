@@ -1,0 +1,123 @@
+// Concurrency: a cron reader in a loop and two writers (`crm log`, `crm invoice pay`) at once.
+// Every run must exit 0 with no "database is locked", and the counts must be exact. The same
+// harness with CRM_TEST_DEFERRED=1 (deferred transactions, the classic bug) must fail, which shows
+// the harness can catch it.
+import { beforeAll, describe, expect, test } from 'vitest';
+import Database from 'better-sqlite3';
+import { seed, tempDb } from '../helpers/cli.js';
+import {
+  STRESS, count, cronReader, dump, errLines, integrity, LOCKED, report, requireBuilt, spawnAsync, withDb, type Run,
+} from './harness.js';
+
+interface Outcome {
+  runs: { who: string; run: Run }[];
+  logs: number;
+  pays: number;
+  reads: number;
+  db: string;
+}
+
+/** Two writer loops of `n` operations each and a reader loop running until both finish. */
+async function race(n: number, env: Record<string, string>): Promise<Outcome> {
+  const db = tempDb();
+  await seed(db, [
+    ['client', 'add', 'Acme'],
+    ['invoice', 'add', 'acme', '--amount', '100000', '--currency', 'EUR', '--number', 'BIG'],
+  ]);
+  const reader = await cronReader(db);
+  const runs: Outcome['runs'] = [];
+  let writersDone = false;
+  const logger = async (): Promise<void> => {
+    for (let i = 0; i < n; i++) runs.push({ who: 'log', run: await spawnAsync(['log', 'acme', '--summary', `call ${i}`, '--no-recap'], { db, env }) });
+  };
+  const payer = async (): Promise<void> => {
+    for (let i = 0; i < n; i++) runs.push({ who: 'pay', run: await spawnAsync(['invoice', 'pay', 'BIG', '--amount', '1.00'], { db, env }) });
+  };
+  const cron = async (): Promise<void> => {
+    while (!writersDone) runs.push({ who: 'read', run: await spawnAsync(reader, { db, env }) });
+  };
+  const readerLoop = cron();
+  await Promise.all([logger(), payer()]);
+  writersDone = true;
+  await readerLoop;
+  return {
+    runs,
+    db,
+    ...withDb(db, (h) => ({
+      logs: count(h, 'SELECT count(*) AS n FROM interactions'),
+      pays: count(h, 'SELECT count(*) AS n FROM payments'),
+    })),
+    reads: runs.filter((r) => r.who === 'read').length,
+  };
+}
+
+const failures = (o: Outcome): Outcome['runs'] => o.runs.filter((r) => r.run.code !== 0);
+const lockedLines = (o: Outcome): string[] => o.runs.flatMap((r) => errLines(r.run.stderr)).filter((l) => LOCKED.test(l));
+const succeeded = (o: Outcome, who: string): number => o.runs.filter((r) => r.who === who && r.run.code === 0).length;
+
+function expectClean(o: Outcome, n: number): void {
+  expect(lockedLines(o)).toEqual([]);
+  expect(failures(o).map((f) => `${f.who}: exit ${f.run.code} ${f.run.stderr}`)).toEqual([]);
+  expect(o.logs).toBe(n);
+  expect(o.pays).toBe(n);
+  withDb(o.db, (h) => {
+    expect(integrity(h)).toEqual({ integrity: 'ok', foreignKeyViolations: 0 });
+    expect(count(h, 'SELECT sum(amount) AS n FROM payments')).toBe(n * 100);
+  });
+}
+
+describe('concurrency', () => {
+  beforeAll(requireBuilt);
+  const N = STRESS ? 150 : 8;
+  // Slow transactions widen the window in which two writers overlap, so the control fails reliably.
+  const SLOW = { CRM_TEST_SLOW_WRITE_MS: '100' };
+
+  test(`a cron reader and two writers (${N} logs, ${N} partial payments) at once: no lock errors, counts exact`, async () => {
+    const o = await race(N, {});
+    expectClean(o, N);
+    report(`concurrency: ${N} crm log + ${N} crm invoice pay + ${o.reads} cron reads ran at once: ${o.runs.length}/${o.runs.length} exit 0, 0 lock errors, counts exact, integrity ok`);
+  }, STRESS ? 600_000 : 60_000);
+
+  test(`the same with slow transactions (CRM_TEST_SLOW_WRITE_MS=100): writers queue on the lock and all succeed`, async () => {
+    const o = await race(N, SLOW);
+    expectClean(o, N);
+    report(`concurrency (slow transactions): ${2 * N} writes + ${o.reads} reads at once: all exit 0, 0 lock errors, counts exact`);
+  }, STRESS ? 600_000 : 60_000);
+
+  test('negative control: the same harness with deferred transactions (CRM_TEST_DEFERRED=1) catches lock errors', async () => {
+    const o = await race(N, { ...SLOW, CRM_TEST_DEFERRED: '1' });
+    const failed = failures(o);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(lockedLines(o).length).toBeGreaterThan(0);
+    // Even the failures wrote nothing: the counts are exactly the successes.
+    expect(o.logs).toBe(succeeded(o, 'log'));
+    expect(o.pays).toBe(succeeded(o, 'pay'));
+    withDb(o.db, (h) => expect(integrity(h).integrity).toBe('ok'));
+    report(`concurrency negative control (CRM_TEST_DEFERRED=1): ${failed.length} of ${2 * N} writes failed with "another crm is writing" — the harness catches the bug`);
+  }, STRESS ? 600_000 : 60_000);
+
+  test('a lock held longer than the busy timeout: exit 1, one line "another crm is writing … try again", nothing written', async () => {
+    const db = tempDb();
+    await seed(db, [['client', 'add', 'Acme']]);
+    const before = dump(db);
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const run = await spawnAsync(['client', 'add', 'Blocked', '--note', 'private words'], { db, env: { CRM_BUSY_TIMEOUT_MS: '300' } });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      const lines = errLines(run.stderr);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^crm: another crm is writing to .*crm\.db; nothing was written, try again/);
+      expect(run.ms).toBeGreaterThanOrEqual(300);
+      // A reader is not blocked by a writer (WAL).
+      const reader = await spawnAsync(['client', 'list', '--json'], { db, env: { CRM_BUSY_TIMEOUT_MS: '300' } });
+      expect(reader.code, reader.stderr).toBe(0);
+      expect(JSON.parse(reader.stdout)).toHaveLength(1);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(dump(db)).toBe(before);
+  });
+});

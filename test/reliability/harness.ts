@@ -1,0 +1,171 @@
+// Shared harness for the reliability tests: spawn the built binary asynchronously (so a test can
+// signal or kill it mid-run), inspect a database from outside, and report measured figures.
+import fs from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { BIN, ROOT, testEnv, type RunOptions } from '../helpers/cli.js';
+
+/** `npm run test:stress` sets CRM_STRESS=1: the long versions of the loops. */
+export const STRESS = process.env.CRM_STRESS === '1';
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface SpawnOptions extends RunOptions {
+  /** Called with all stderr so far, each time more arrives (e.g. to wait for a crm-test: marker). */
+  onStderr?: (stderr: string, child: ChildProcess) => void;
+  /** Keep stdin open (the test writes or never writes to child.stdin). Default: closed at once. */
+  keepStdin?: boolean;
+  /** Called once the child is spawned. */
+  onSpawn?: (child: ChildProcess) => void;
+  timeoutMs?: number;
+}
+
+export function requireBuilt(): void {
+  if (!fs.existsSync(`${ROOT}/dist/main.js`)) throw new Error('dist/main.js is missing: run npm run build first');
+}
+
+/** Spawn `node bin/crm.js ...args` with an isolated environment; resolves when it exits. */
+export function spawnAsync(args: string[], opts: SpawnOptions = {}): Promise<Run> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: testEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('utf8');
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+      opts.onStderr?.(stderr, child);
+    });
+    child.stdin.on('error', () => undefined); // the child may exit before reading its input
+    if (opts.stdin !== undefined) child.stdin.end(opts.stdin);
+    else if (!opts.keepStdin) child.stdin.end();
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+    });
+    opts.onSpawn?.(child);
+  });
+}
+
+/** Run `fn` over `items` with at most `limit` running at once, keeping order in the results. */
+export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Open a database from outside crm (read-write, so a hot WAL is recovered as any reader would). */
+export function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function integrity(db: Database.Database): { integrity: string; foreignKeyViolations: number } {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  return {
+    integrity: rows.map((r) => r.integrity_check).join('; '),
+    foreignKeyViolations: (db.pragma('foreign_key_check') as unknown[]).length,
+  };
+}
+
+export function tables(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+}
+
+/** Every row of every table, as JSON: equal dumps mean nothing was written. */
+export function dump(file: string): string {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return '(no database)';
+  return withDb(file, (db) =>
+    JSON.stringify(
+      Object.fromEntries(tables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])),
+      (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
+    ),
+  );
+}
+
+/** The schema as SQLite stores it, sorted: equal means same tables, indexes and columns. */
+export function schemaOf(db: Database.Database): { type: string; name: string; sql: string | null }[] {
+  return db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name").all() as {
+    type: string;
+    name: string;
+    sql: string | null;
+  }[];
+}
+
+export const count = (db: Database.Database, sql: string, ...params: unknown[]): number =>
+  (db.prepare(sql).get(...params) as { n: number }).n;
+
+/** Lines of stderr that are not crm-test: markers. */
+export function errLines(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => l !== '' && !l.startsWith('crm-test: '));
+}
+
+export const LOCKED = /database is locked|SQLITE_BUSY|SQLITE_LOCKED|another crm is writing/i;
+
+/** A small seeded PRNG (mulberry32), so a failing random run can be replayed with CRM_SEED. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function seedFromEnv(): number {
+  return Number(process.env.CRM_SEED) || (Date.now() % 1_000_000_007);
+}
+
+/** Print a figure for docs/RELIABILITY.md: grep the test output for "[reliability]". */
+export function report(line: string): void {
+  console.log(`[reliability] ${line}`);
+}
+
+/** The reader a cron job runs: `crm due --cron` (falls back to `invoice list --json` on builds without due). */
+let readerCache: string[] | undefined;
+export async function cronReader(db: string): Promise<string[]> {
+  if (!readerCache) {
+    const r = await spawnAsync(['due', '--help'], { db });
+    readerCache = r.code === 0 ? ['due', '--cron'] : ['invoice', 'list', '--json'];
+  }
+  return readerCache;
+}
+
+/** Linux: true once the process has a handler installed for `signal` (run() installs crm's). */
+export function hasSignalHandler(pid: number, signal: 'SIGINT' | 'SIGTERM'): boolean {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /^SigCgt:\s*([0-9a-f]+)$/m.exec(status);
+    if (!m?.[1]) return false;
+    const bit = BigInt(signal === 'SIGINT' ? 2 : 15) - 1n;
+    return ((BigInt('0x' + m[1]) >> bit) & 1n) === 1n;
+  } catch {
+    return false;
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
