@@ -107,7 +107,7 @@ describe('crm log wizard', () => {
     expect(await screen.getFullOutput()).toContain('When? (now, yesterday, 2026-11-20 14:30 …) now → 2026-11-22 10:00');
   });
 
-  it('records an incident, a change request, a dispute and a follow-up in one session, and recap shows them', async () => {
+  it('records an incident, a change request, a dispute, a referral and a follow-up in one session; recap shows what the client should see', async () => {
     await seed(db, [['invoice', 'add', 'acme', '--amount', '1200', '--issued', '2026-10-01']]);
     const run = log(['acme']);
     await answer('How did you talk?'); // email
@@ -128,6 +128,10 @@ describe('crm log wizard', () => {
     await choose('Anything else to record?', 'A dispute over an invoice');
     await choose('Which invoice?', 'INV-0001  1,200.00 USD due 2026-10-31');
     await answer('What do they object to?', 'Wants 20% off');
+    await waitFor('Anything else to record?');
+    expect(screen.getScreen()).not.toContain('A dispute over an invoice'); // its only open invoice is now disputed
+    await choose('Anything else to record?', 'A referral');
+    await answer('Who did they refer?', 'Globex, their sister company');
     await choose('Anything else to record?', 'No, that is all');
     await answer('Agreed next step?', 'Send the revised quote');
     await choose('Who owns it?', 'both of us');
@@ -135,7 +139,7 @@ describe('crm log wizard', () => {
     const r = await run;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Logged #1 with Acme Corp (with 1 change request, 1 incident, 1 dispute); follow-up reminder #1 on 2026-11-25');
+    expect(r.stdout).toContain('Logged #1 with Acme Corp (with 1 change request, 1 incident, 1 dispute, 1 referral); follow-up reminder #1 on 2026-11-25');
     expect(r.stdout).toContain('Recap of our email exchange on 2026-11-21 (Saturday), Acme Corp:');
     expect(r.stdout).toContain('- Change agreed: Dark mode (project Website, about 6 h, no charge)');
     expect(r.stdout).toContain('- Agreed next step: Send the revised quote — owner: both of us');
@@ -153,6 +157,7 @@ describe('crm log wizard', () => {
       expect.objectContaining({ on: '2026-11-25', kind: 'follow-up', text: 'Send the revised quote', client: { id: 1, name: 'Acme Corp' } }),
     ]);
     expect((await crmJson(['invoice', 'list'], { db }))[0]).toMatchObject({ number: 'INV-0001', status: 'disputed' });
+    expect(rows('SELECT note, on_date, interaction_id FROM referrals')).toEqual([{ note: 'Globex, their sister company', on_date: '2026-11-21', interaction_id: 1 }]);
     expect(rows('SELECT reason, opened_on FROM disputes')).toEqual([{ reason: 'Wants 20% off', opened_on: '2026-11-21' }]);
 
     const recap = await crm(['recap', 'acme'], { db });
