@@ -7,7 +7,7 @@ import type {
 } from './facts.js';
 import type { RulesConfig } from './config.js';
 import type { EvaluateOptions, WorkingHours } from './types.js';
-import { daysAfter, localParts, minDate, type LocalParts } from './dates.js';
+import { addDays, daysAfter, localParts, minDate, type LocalParts } from './dates.js';
 
 export interface InvoiceState {
   fact: InvoiceFact;
@@ -27,7 +27,7 @@ export interface InvoiceState {
   onTime: boolean;
 }
 
-export type KnownIncident = IncidentFact & { on: DateStr };
+export type KnownIncident = IncidentFact & { on: DateStr; local: LocalParts };
 export type KnownInteraction = InteractionFact & { local: LocalParts };
 
 export interface RuleContext {
@@ -42,8 +42,11 @@ export interface RuleContext {
   changes: ChangeFact[];
   referrals: ReferralFact[];
   deliveries: DeliveryFact[];
+  /** Unfiltered: may hold payments after asOf; sum them with incomeBetween(…, from, asOf). */
   clientIncome: IncomeFact[];
   portfolioIncome: IncomeFact[];
+  /** The first day of the 12 months that end on asOf (for income over the last year). */
+  yearStart: DateStr;
   /** First day anything was recorded about the client (created, or an older backdated record). */
   since: DateStr;
   /** Days between `date` and asOf (0 for asOf itself). */
@@ -84,24 +87,31 @@ function invoiceState(inv: InvoiceFact, asOf: DateStr, graceDays: number): Invoi
   };
 }
 
+// review --all judges one facts object at 12 dates: convert and sort its timed records only once.
+const localisedCache = new WeakMap<object, Map<string, unknown>>();
+function localised<T extends { id: number; at: string }>(xs: T[], timeZone: string): (T & { local: LocalParts })[] {
+  const perZone = localisedCache.get(xs) ?? new Map<string, unknown>();
+  localisedCache.set(xs, perZone);
+  let out = perZone.get(timeZone) as (T & { local: LocalParts })[] | undefined;
+  if (!out) {
+    out = xs.map((x) => ({ ...x, local: localParts(x.at, timeZone) }))
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
+    perZone.set(timeZone, out);
+  }
+  return out;
+}
+
 export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleContext {
   const { asOf, config, timeZone, workingHours } = opts;
   const invoices = facts.invoices
     .filter((i) => i.issuedOn <= asOf)
     .map((i) => invoiceState(i, asOf, config.latePayment.graceDays))
     .sort((a, b) => byDateThenId<InvoiceFact>((i) => i.issuedOn)(a.fact, b.fact));
-  const incidents = facts.incidents
-    .map((i) => ({ ...i, on: localParts(i.at, timeZone).date }))
-    .filter((i) => i.on <= asOf)
-    .sort(byDateThenId((i) => i.at));
-  const interactions = facts.interactions
-    .map((i) => ({ ...i, local: localParts(i.at, timeZone) }))
-    .filter((i) => i.local.date <= asOf)
-    .sort(byDateThenId((i) => i.at));
+  const incidents = localised(facts.incidents, timeZone).filter((i) => i.local.date <= asOf)
+    .map((i) => ({ ...i, on: i.local.date }));
+  const interactions = localised(facts.interactions, timeZone).filter((i) => i.local.date <= asOf);
   const upTo = <T extends { on: DateStr }>(xs: T[]) => xs.filter((x) => x.on <= asOf);
   const sortOn = <T extends { on: DateStr; id: number }>(xs: T[]) => upTo(xs).sort(byDateThenId((x) => x.on));
-  const income = (xs: IncomeFact[]) =>
-    upTo(xs).sort((a, b) => (a.on + a.currency < b.on + b.currency ? -1 : a.on + a.currency > b.on + b.currency ? 1 : a.amount - b.amount));
   const changes = sortOn(facts.changes);
   const referrals = sortOn(facts.referrals);
   const deliveries = sortOn(facts.deliveries);
@@ -112,13 +122,16 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
   ];
   const since = dates.reduce(minDate, minDate(facts.client.createdOn, asOf));
   const age = (date: DateStr) => Math.max(0, daysAfter(asOf, date));
+  const ages = new Map<DateStr, number>(); // every rule asks about the same few hundred dates
   const recency = (date: DateStr, windowDays = config.windowDays) => {
-    const a = age(date);
+    let a = ages.get(date);
+    if (a === undefined) ages.set(date, (a = age(date)));
     return a > windowDays ? 0 : Math.pow(0.5, a / config.halfLifeDays);
   };
   return {
     asOf, config, timeZone, workingHours, client: facts.client, invoices, incidents, interactions,
-    changes, referrals, deliveries, clientIncome: income(facts.clientIncome),
-    portfolioIncome: income(facts.portfolioIncome), since, age, recency,
+    // Income lists stay whole (and shared): read them through incomeBetween(…, from, asOf).
+    changes, referrals, deliveries, clientIncome: facts.clientIncome, portfolioIncome: facts.portfolioIncome,
+    since, age, recency, yearStart: addDays(asOf, -364),
   };
 }

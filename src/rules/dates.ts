@@ -1,15 +1,22 @@
 // Pure calendar arithmetic on 'YYYY-MM-DD' strings and time-zone views of instants.
 // Never reads the clock: every function takes its dates as arguments.
 import type { DateStr, InstantStr } from '../domain/types.js';
-import { diffDays } from '../domain/dates.js';
 
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 for a calendar date (UTC-based, so no DST surprises). */
 function dayNumber(date: DateStr): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  // The hot path of review --all (every event's age, at every trend point): remember each date.
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    n = Date.UTC(y, m - 1, d) / DAY_MS;
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
 }
+const dayNumbers = new Map<string, number>();
 
 function fromDayNumber(n: number): DateStr {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
@@ -17,7 +24,7 @@ function fromDayNumber(n: number): DateStr {
 
 export { addDays } from '../domain/dates.js';
 /** `a − b` in whole days: how many days `a` comes after `b` (domain's diffDays reads the other way). */
-export const daysAfter = (a: DateStr, b: DateStr): number => diffDays(b, a);
+export const daysAfter = (a: DateStr, b: DateStr): number => dayNumber(a) - dayNumber(b);
 export const minDate = (a: DateStr, b: DateStr): DateStr => (a <= b ? a : b);
 
 /** The last day of the month `offset` months from `date`'s month (0 = its own month). */

@@ -1,16 +1,17 @@
 // Key numbers for the verdict card, computed from the as-of view. Describes; never judges.
 import type { RuleContext } from './context.js';
 import type { Stats } from './types.js';
-import { addDays, daysAfter } from './dates.js';
+import { daysAfter } from './dates.js';
 import { perCurrency, round2 } from './evidence.js';
+import { incomeBetween } from './income.js';
 
 export function computeStats(ctx: RuleContext): Stats {
   const decided = ctx.invoices.filter((s) => s.decided);
   const late = decided.filter((s) => s.late);
   const lateness = decided.map((s) => Math.max(0, s.daysLate ?? 0));
-  const from = addDays(ctx.asOf, -364);
-  const mine = perCurrency(ctx.clientIncome.filter((p) => p.on >= from));
-  const all = new Map(perCurrency(ctx.portfolioIncome.filter((p) => p.on >= from)).map((m) => [m.currency, m.amount]));
+  const from = ctx.yearStart;
+  const mine = incomeBetween(ctx.clientIncome, from, ctx.asOf);
+  const all = new Map(incomeBetween(ctx.portfolioIncome, from, ctx.asOf).map((m) => [m.currency, m.amount]));
   const disputes = ctx.invoices.flatMap((s) => s.disputes.map((d) => ({ s, d })));
   const incidents: Stats['incidents'] = {};
   for (const i of ctx.incidents) incidents[i.kind] = (incidents[i.kind] ?? 0) + 1;

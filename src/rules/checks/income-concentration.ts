@@ -1,8 +1,8 @@
 // Rule income-concentration (context, 0 points): the client's share of all payments received in the
 // 12 months up to asOf, per currency. Never adds currencies together; never changes the score.
 import type { Rule, Evidence } from '../types.js';
-import { addDays } from '../dates.js';
-import { formatMoney, pct, perCurrency } from '../evidence.js';
+import { formatMoney, pct } from '../evidence.js';
+import { incomeBetween } from '../income.js';
 import { makeFinding } from '../finding.js';
 
 export const incomeConcentration: Rule = {
@@ -14,11 +14,10 @@ export const incomeConcentration: Rule = {
     configKeys: ['incomeConcentration.notableShare'],
   },
   check(ctx) {
-    const from = addDays(ctx.asOf, -364);
-    const inYear = <T extends { on: string }>(xs: T[]) => xs.filter((x) => x.on >= from);
-    const mine = perCurrency(inYear(ctx.clientIncome));
+    const from = ctx.yearStart;
+    const mine = incomeBetween(ctx.clientIncome, from, ctx.asOf);
     if (mine.length === 0) return null;
-    const all = new Map(perCurrency(inYear(ctx.portfolioIncome)).map((m) => [m.currency, m.amount]));
+    const all = new Map(incomeBetween(ctx.portfolioIncome, from, ctx.asOf).map((m) => [m.currency, m.amount]));
     const evidence = mine.map((m): Evidence & { type: 'income' } => {
       const total = Math.max(all.get(m.currency) ?? 0, m.amount); // never above 100%, even on odd data
       return { type: 'income', from, to: ctx.asOf, client: m, total: { amount: total, currency: m.currency }, share: m.amount / total };
