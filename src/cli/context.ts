@@ -6,7 +6,7 @@ import type { Clock } from '../io/clock.js';
 import type { Config } from '../config/schema.js';
 import type { DateStr } from '../domain/types.js';
 import type { OpenOptions, Store, TestKnobs } from '../db/store.js';
-import { openStore } from '../db/store.js';
+import { openEmpty, openStore, type DB } from '../db/store.js';
 import { loadConfig, resolveConfigPath, resolveDbPath } from '../config/load.js';
 import { localDate } from '../domain/dates.js';
 import { UsageError, CrmError, quote } from '../domain/errors.js';
@@ -56,6 +56,48 @@ export function testKnobs(env: NodeJS.ProcessEnv, err: (text: string) => void): 
   return Object.keys(knobs).length ? knobs : undefined;
 }
 
+/** No database yet: the file is missing or 0 bytes. */
+function isBlank(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    return st.isFile() && st.size === 0;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Before the database exists, each write is first tried on an empty in-memory database, so input
+ * that fails validation (exit 2: unknown client, unknown invoice…) creates no file and no folder.
+ * Only a write that passes creates the file and runs for real. (Write functions only touch the
+ * database, so running one twice is safe.)
+ */
+function createOnSuccess(file: string, open: () => Store): Store {
+  let real: Store | undefined;
+  const get = (): Store => (real ??= open());
+  return {
+    get db() {
+      return get().db;
+    },
+    path: file,
+    write<T>(fn: (db: DB) => T): T {
+      if (!real) {
+        const scratch = openEmpty();
+        try {
+          scratch.write(fn);
+        } finally {
+          scratch.close();
+        }
+      }
+      return get().write(fn);
+    },
+    close() {
+      real?.close();
+      real = undefined;
+    },
+  };
+}
+
 export function createCtx(init: CtxInit): Ctx {
   let config: Config | undefined;
   let store: Store | undefined;
@@ -89,7 +131,9 @@ export function createCtx(init: CtxInit): Ctx {
         store = undefined;
       }
       if (!store) {
-        store = openStore(ctx.dbPath(), storeOptions(true));
+        const file = ctx.dbPath();
+        const open = (): Store => openStore(file, storeOptions(true));
+        store = isBlank(file) ? createOnSuccess(file, open) : open();
       }
       storeWritable = true;
       return store;
