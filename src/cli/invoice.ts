@@ -25,14 +25,18 @@ function findInvoice(db: DB, number: string): Invoice {
 function validateNumber(n: string): string {
   const v = n.trim();
   // eslint-disable-next-line no-control-regex
-  if (v === '' || v.length > 40 || /[\u0000-\u001f\u007f\s]/.test(v)) {
+  if (v === '' || v.length > 40 || /[\u0000-\u001f\u007f-\u009f\s]/.test(v)) {
     throw new UsageError(`--number ${quote(n)} is not a usable invoice number (1–40 characters, no spaces)`);
   }
   return v;
 }
 
 export function invoiceCommand(ctx: Ctx): AnyCommand {
-  const invoice = new Command('invoice').description('record invoices, payments and disputes');
+  const invoice = examples(new Command('invoice').description('record invoices, payments and disputes'), [
+    'crm invoice add acme --amount 1,200 --currency EUR --terms 14',
+    'crm invoice pay INV-0007 --amount 500',
+    'crm invoice list --overdue',
+  ]);
   const say = (text: string): void => ctx.io.out(text + '\n');
 
   examples(

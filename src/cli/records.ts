@@ -8,6 +8,7 @@ import { INCIDENT_KINDS, SEVERITIES } from '../domain/types.js';
 import { insertChange, insertDelivery, insertIncident, insertReferral } from '../db/events.js';
 import { insertReminder } from '../db/reminders.js';
 import { changeDto, deliveryDto, incidentDto, ref, referralDto, reminderDto } from '../render/json.js';
+import { safeText } from '../io/io.js';
 
 export function parseHours(value: string): number {
   if (!/^\d{1,5}(\.\d{1,2})?$/.test(value.trim())) throw new UsageError(`--hours ${quote(value)} is not a number of hours (e.g. 3 or 1.5)`);
@@ -22,7 +23,7 @@ async function noteOf(ctx: Ctx, o: { note?: string; noteFile?: string }): Promis
 export function recordCommands(ctx: Ctx): AnyCommand[] {
   const say = (text: string): void => ctx.io.out(text + '\n');
 
-  const change = new Command('change').description('record scope changes the client asks for');
+  const change = examples(new Command('change').description('record scope changes the client asks for'), ['crm change add acme --summary "Extra landing page" --hours 4']);
   examples(
     change.command('add').description('record a change request').argument('<client>', 'name, prefix or id')
       .requiredOption('--summary <text>', 'what the client wants changed')
@@ -46,7 +47,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
     say(`Change request #${rec.id} recorded for ${client.name}${rec.unbilled ? ' (unbilled)' : ''}`);
   });
 
-  const incident = new Command('incident').description('record how a client behaved: abuse, lies, demands, risks');
+  const incident = examples(new Command('incident').description('record how a client behaved: abuse, lies, demands, risks'), ['crm incident add acme --kind missed-deadline --note "copy still not delivered"']);
   examples(
     incident.command('add').description('record an incident').argument('<client>', 'name, prefix or id')
       .requiredOption('--kind <kind>', INCIDENT_KINDS.join(', '))
@@ -71,7 +72,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
     say(`Incident #${rec.id} (${kind}) recorded for ${client.name}`);
   });
 
-  const referral = new Command('referral').description('record business the client sent your way');
+  const referral = examples(new Command('referral').description('record business the client sent your way'), ['crm referral add acme --note "introduced us to Globex"']);
   examples(
     referral.command('add').description('record a referral').argument('<client>', 'name, prefix or id')
       .option('--note <text>', 'who they referred')
@@ -112,7 +113,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
     });
     if (o.json) return printJson(ctx, { ...deliveryDto(rec, ref(client.id, client.name)), reminders: reminders.map(reminderDto) });
     say(`Delivery #${rec.id} recorded for ${client.name}`);
-    for (const r of reminders) say(`  reminder #${r.id} on ${r.on}: ${r.text}`);
+    for (const r of reminders) say(`  reminder #${r.id} on ${r.on}: ${safeText(r.text)}`);
   });
 
   return [change, incident, referral, deliver];

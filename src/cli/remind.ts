@@ -9,6 +9,7 @@ import { getReminder, insertReminder, listReminders, markReminderDone, snoozeRem
 import type { DB } from '../db/store.js';
 import { reminderDto } from '../render/json.js';
 import { renderReminderList } from '../render/reminders.js';
+import { safeText } from '../io/io.js';
 
 export function findReminder(db: DB, idText: string): Reminder {
   const id = parseId(idText, 'reminder id');
@@ -18,7 +19,11 @@ export function findReminder(db: DB, idText: string): Reminder {
 }
 
 export function remindCommand(ctx: Ctx): AnyCommand {
-  const remind = new Command('remind').description('reminders: follow-ups, feedback requests, personal things to ask about');
+  const remind = examples(new Command('remind').description('reminders: follow-ups, feedback requests, personal things to ask about'), [
+    'crm remind add acme --on +1w --text "Ask how the launch went"',
+    'crm remind list',
+    'crm remind done 4',
+  ]);
   const say = (text: string): void => ctx.io.out(text + '\n');
 
   examples(
@@ -48,7 +53,7 @@ export function remindCommand(ctx: Ctx): AnyCommand {
       return getReminder(db, found.id)!;
     });
     if (o.json) return printJson(ctx, reminderDto(r));
-    say(`Done: #${r.id} ${r.text}`);
+    say(`Done: #${r.id} ${safeText(r.text)}`);
   });
 
   examples(
@@ -68,7 +73,7 @@ export function remindCommand(ctx: Ctx): AnyCommand {
       return getReminder(db, found.id)!;
     });
     if (o.json) return printJson(ctx, reminderDto(r));
-    say(`Snoozed: #${r.id} ${r.text} until ${r.on}`);
+    say(`Snoozed: #${r.id} ${safeText(r.text)} until ${r.on}`);
   });
 
   examples(

@@ -18,7 +18,7 @@ export function validateName(name: string, field = 'name'): string {
   const n = normalizeName(name);
   if (n === '') throw new UsageError(`${field} is empty; a client needs a name`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(n)) throw new UsageError(`${field} ${quote(name)} contains control characters`);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(n)) throw new UsageError(`${field} ${quote(name)} contains control characters`);
   if ([...n].length > 200) throw new UsageError(`${field} is longer than 200 characters`);
   return n;
 }

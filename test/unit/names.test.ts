@@ -188,6 +188,7 @@ describe('names', () => {
     ['Acme\u001b[31m', /contains control characters/],
     ['Acme\u0000', /contains control characters/],
     ['Acme\nCorp', /contains control characters/],
+    ['Acme\u009b31m', /contains control characters/], // C1 CSI: a one-byte escape on some terminals
     ['x'.repeat(201), /longer than 200 characters/],
   ])('validateName rejects %j', (input, message) => {
     expect(usageMessage(() => validateName(input))).toMatch(message);
