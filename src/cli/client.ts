@@ -40,7 +40,11 @@ function assertNameFree(db: DB, key: string, name: string, exceptId?: number): v
 }
 
 export function clientCommand(ctx: Ctx): AnyCommand {
-  const client = new Command('client').description('add, list, show, edit, archive or fire clients');
+  const client = examples(new Command('client').description('add, list, show, edit, archive or fire clients'), [
+    'crm client add "Acme Corp" --cadence 2w',
+    'crm client list --all',
+    'crm client show acme',
+  ]);
 
   examples(
     addFieldOptions(

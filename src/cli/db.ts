@@ -9,7 +9,7 @@ import { dbStatus } from '../db/status.js';
 import { UsageError, quote } from '../domain/errors.js';
 
 export function dbCommand(ctx: Ctx): AnyCommand {
-  const db = new Command('db').description('where your data lives, what is in it, and backups');
+  const db = examples(new Command('db').description('where your data lives, what is in it, and backups'), ['crm db status', 'crm db backup ~/crm-backup.db']);
 
   examples(db.command('path').description('print the database path (from --db, CRM_DB or the default)'), ['crm db path']).action(() => {
     ctx.io.out(ctx.dbPath() + '\n');
