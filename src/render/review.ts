@@ -137,7 +137,7 @@ export function renderExplain(style: Style, v: Verdict): string {
 
 const BARS = '▁▂▃▄▅▆▇█';
 export const sparkline = (scores: number[]): string =>
-  scores.map((s) => BARS[Math.min(BARS.length - 1, Math.floor((Math.max(0, s) / 100) * BARS.length))]).join('');
+  scores.map((s) => BARS[Math.round((Math.min(100, Math.max(0, s)) / 100) * (BARS.length - 1))]).join('');
 
 /** review --all: one line per client, worst first, with the 12-month score trend. */
 export function renderReviewAll(asOf: string, rows: ReviewRow[], style: Style): string {

@@ -26,7 +26,8 @@ export const invoiceDisputes: Rule = {
         + `(${pct(disputed / Math.max(issued, disputed))}) in the last ${ctx.config.windowDays} days`
         + (open ? `, ${open} still open` : '')
         + (conceded.length ? `; conceded ${conceded.map((m) => formatMoney(m.amount, m.currency)).join(' + ')}.` : '; nothing conceded.'),
-      evidence: disputes.map(({ s, d }) => disputeEvidence(s, d)),
+      evidence: [...disputes].sort((a, b) => b.d.openedOn.localeCompare(a.d.openedOn) || b.d.id - a.d.id)
+        .map(({ s, d }) => disputeEvidence(s, d)), // most recent first: what the card shows
       measure: disputes.reduce((a, { s, d }) => a + ctx.recency(d.openedOn) * (1 + d.conceded / s.fact.amount), 0),
       weight: cfg.weight,
     });

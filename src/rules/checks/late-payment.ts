@@ -38,7 +38,7 @@ export const latePayment: Rule = {
         + `${cfg.graceDays} days late${unpaid ? ` or are still unpaid (${unpaid})` : ''}; recency-weighted ${pct(share)}. `
         + `Worst: ${worst.fact.number}, ${worst.daysLate} days late.`
         + (trend ? ` Trend: ${trend} (${newer} late of the latest ${byDue.length - half}, ${older} of the ${half} before).` : ''),
-      evidence: late.map(invoiceEvidence),
+      evidence: late.map(invoiceEvidence).reverse(), // most recent first: what the card shows
       measure: share * (1 + worstOf(worst) / cfg.maxDaysLate), weight: cfg.weight,
       title: round3(share) >= 0.75 ? 'Pays late, almost always' : undefined,
     });

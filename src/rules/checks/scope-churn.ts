@@ -26,7 +26,7 @@ export const scopeChurn: Rule = {
       detail: `${plural(changes.length, 'change request')} in the last ${cfg.windowDays} days `
         + `(${round2(changes.length / months)} a month) across ${plural(projects.length, 'project')} `
         + `(${projects.map(([p, n]) => `${p}: ${n}`).join(', ')}); ${unbilled} unbilled (${pct(unbilled / changes.length)}).`,
-      evidence: changes.map(changeEvidence),
+      evidence: changes.map(changeEvidence).reverse(), // most recent first
       measure: changes.reduce((a, c) => a + w(c.on) * (c.unbilled ? cfg.unbilledFactor : 1), 0), weight: cfg.weight,
     });
   },

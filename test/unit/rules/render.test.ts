@@ -1,0 +1,48 @@
+// Human output of review: the verdict card and the --all table against golden files, plain style.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/rules/index.js';
+import { renderReview, renderReviewAll, sparkline } from '../../../src/render/review.js';
+import { styleFor } from '../../../src/io/io.js';
+import { ago, batch, change, facts, incident, interaction, invoice, options, referral } from './builders.js';
+
+const golden = (name: string) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', name), 'utf8');
+const plain = styleFor(false);
+
+const troubled = facts({
+  invoices: [
+    ...batch(3, ago(200), 25, { amount: 150000 }),
+    invoice({ due: ago(40), number: 'INV-0007', amount: 120000 }),
+    invoice({ due: ago(100), paid: ago(99), disputes: [{ openedOn: ago(110), reason: 'too\u001b[31m dear', resolvedOn: ago(105), outcome: 'discounted', conceded: 20000 }] }),
+    invoice({ due: ago(130), paid: ago(130), disputes: [{ openedOn: ago(131), reason: 'haggling' }] }),
+  ],
+  incidents: [incident('verbal-abuse', ago(20), { note: 'shouted on the call' })],
+  changes: [change(ago(10), { unbilled: true, project: 'Site' }), change(ago(30), { project: 'Site' }), change(ago(50), { unbilled: true })],
+  interactions: [interaction('2026-11-21T23:10:00Z')],
+  referrals: [referral(ago(300))],
+  otherIncome: [{ on: ago(60), currency: 'EUR', amount: 500000 }],
+});
+
+describe('review card', () => {
+  it('matches the golden card, with --explain, and neutralises control characters', () => {
+    const v = evaluate(troubled, options());
+    const card = renderReview({ id: 1, name: 'Acme' }, v, { style: plain, explain: true });
+    expect(card).toBe(golden('card.txt'));
+    expect(card).not.toContain('\u001b');
+  });
+
+  it('matches the golden --all table', () => {
+    const model = facts({ invoices: batch(6, ago(30), 0) });
+    const rows = [
+      { client: { id: 1, name: 'Acme' }, verdict: evaluate(troubled, options()), trend: [0, 10, 20, 30, 45, 60, 70, 80, 90, 95, 99, 100].map((score, k) => ({ on: `m${k}`, score })) },
+      { client: { id: 2, name: 'Model' }, verdict: evaluate(model, options()), trend: Array.from({ length: 12 }, (_, k) => ({ on: `m${k}`, score: 0 })) },
+    ];
+    expect(renderReviewAll('2026-11-22', rows, plain)).toBe(golden('all.txt'));
+  });
+
+  it('draws a sparkline from 0..100', () => {
+    expect(sparkline([0, 7, 8, 50, 92, 93, 100])).toBe('▁▁▂▅▇██');
+  });
+});
