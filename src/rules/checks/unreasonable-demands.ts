@@ -9,6 +9,13 @@ const outsideHours = (ctx: RuleContext, i: KnownInteraction) =>
   !ctx.workingHours.days.includes(i.local.isoWeekday)
   || i.local.time < ctx.workingHours.start || i.local.time >= ctx.workingHours.end;
 
+const DAY = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const dayList = (days: number[]) => {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const contiguous = sorted.length > 2 && sorted.every((d, i) => i === 0 || d === (sorted[i - 1] ?? 0) + 1);
+  return contiguous ? `${DAY[sorted[0] ?? 0]}–${DAY[sorted[sorted.length - 1] ?? 0]}` : sorted.map((d) => DAY[d]).join(', ');
+};
+
 export const unreasonableDemands: Rule = {
   meta: {
     id: 'unreasonable-demands', severity: 'warning', title: 'Unreasonable demands',
@@ -28,7 +35,7 @@ export const unreasonableDemands: Rule = {
     return makeFinding(this.meta, {
       detail: [
         incidents.length ? `${plural(incidents.length, 'unreasonable-demand incident')} (${incidents.map((i) => i.on).join(', ')})` : '',
-        after.length ? `${plural(after.length, 'inbound contact')} outside ${start}–${end} on your working days (${ctx.timeZone})` : '',
+        after.length ? `${plural(after.length, 'inbound contact')} outside your working hours (${start}–${end}, ${dayList(ctx.workingHours.days)}, ${ctx.timeZone})` : '',
       ].filter(Boolean).join('; ') + ` in the last ${ctx.config.windowDays} days.`,
       evidence: [...incidents.map(incidentEvidence), ...after.map(interactionEvidence)],
       measure: incidentWeight(ctx, incidents)

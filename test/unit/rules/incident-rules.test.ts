@@ -48,11 +48,11 @@ describe('warning incidents', () => {
     ['ignored-advice', 'ignored-advice', 1, false],
     ['ignored-advice', 'ignored-advice', 2, true],
     ['competitor-leverage', 'competitor-leverage', 1, true],
-    ['missed-deadline', 'missed-commitments', 1, false],
+    ['missed-deadline', 'missed-commitments', 1, true],
     ['missed-deadline', 'missed-commitments', 2, true],
     ['unreasonable-demand', 'unreasonable-demands', 1, true],
     ['other', 'ignored-advice', 5, false],
-  ] as [IncidentKind, string, number, boolean][])('%s ×%i → %s raised: %s', (kind, id, n, raised) => {
+  ] as [IncidentKind, string, number, boolean][])('%s → %s: %i incidents, raised %s', (kind, id, n, raised) => {
     const v = run({ incidents: Array.from({ length: n }, (_, k) => incident(kind, ago(10 + k))) });
     expect(Boolean(rule(v, id))).toBe(raised);
     if (raised) expect(rule(v, id)!.severity).toBe('warning');
@@ -76,7 +76,8 @@ describe('unreasonable-demands: inbound contact outside working hours', () => {
   const inbound = (instants: string[], dir: 'in' | 'out' = 'in') => instants.map((i) => interaction(i, dir));
   it.each([
     ['three inbound at 22:00 on weekdays', ['2026-11-16T22:00:00Z', '2026-11-17T22:00:00Z', '2026-11-18T22:00:00Z'], 'in', 'UTC', true],
-    ['two are not enough', ['2026-11-16T22:00:00Z', '2026-11-17T22:00:00Z'], 'in', 'UTC', false],
+    ['one is enough to raise it (weighing little)', ['2026-11-16T22:00:00Z'], 'in', 'UTC', true],
+    ['none outside hours', ['2026-11-16T12:00:00Z'], 'in', 'UTC', false],
     ['outbound does not count', ['2026-11-16T22:00:00Z', '2026-11-17T22:00:00Z', '2026-11-18T22:00:00Z'], 'out', 'UTC', false],
     ['19:00 is already after hours', ['2026-11-16T19:00:00Z', '2026-11-17T19:00:00Z', '2026-11-18T19:00:00Z'], 'in', 'UTC', true],
     ['18:59 is still working time', ['2026-11-16T18:59:00Z', '2026-11-17T18:59:00Z', '2026-11-18T18:59:00Z'], 'in', 'UTC', false],
@@ -88,6 +89,12 @@ describe('unreasonable-demands: inbound contact outside working hours', () => {
     const v = run({ interactions: inbound([...instants], dir) }, options({ timeZone }));
     expect(Boolean(rule(v, 'unreasonable-demands'))).toBe(raised);
     if (raised) expect(rule(v, 'unreasonable-demands')!.evidence[0]).toMatchObject({ type: 'interaction', direction: 'in' });
+  });
+
+  it('minAfterHours sets how many after-hours contacts it takes', () => {
+    const two = inbound(['2026-11-16T22:00:00Z', '2026-11-17T22:00:00Z']);
+    expect(rule(run({ interactions: two }, options({ tune: (c) => { c.unreasonableDemands.minAfterHours = 3; } })), 'unreasonable-demands')).toBeUndefined();
+    expect(rule(run({ interactions: two }), 'unreasonable-demands')!.measure).toBeCloseTo(0.673, 3); // 0.34 × two contacts 5 and 6 days old
   });
 
   it('uses the configured working hours and days', () => {
