@@ -6,7 +6,10 @@ import type { ChangeRequest, Delivery, Incident, Interaction, Referral } from '.
 import type { ClientRef } from '../domain/types.js';
 import { localDate, toLocalIso } from '../domain/dates.js';
 
-export const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+// JSON.stringify escapes C0 controls but leaves DEL and C1 (U+007F–U+009F) raw; some terminals act
+// on a raw C1 CSI, so those are escaped too (still valid JSON, parses back to the same text).
+export const json = (value: unknown): string =>
+  JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 
 export const ref = (id: number, name: string): ClientRef => ({ id, name });
 
