@@ -7,7 +7,7 @@ import { formatMoney, parseMoney } from '../domain/money.js';
 import { addDays, parseDate, parseDuration } from '../domain/dates.js';
 import { DISPUTE_OUTCOMES } from '../domain/types.js';
 import {
-  getInvoiceByNumber, insertDispute, insertInvoice, insertPayment, invoiceNumbers, listInvoices, nextInvoiceNumber,
+  getDispute, getInvoiceByNumber, insertDispute, insertInvoice, insertPayment, invoiceNumbers, listInvoices, nextInvoiceNumber,
   resolveDispute, type Invoice,
 } from '../db/invoices.js';
 import type { DB } from '../db/store.js';
@@ -57,7 +57,7 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
     const issuedOn = o.issued === undefined ? today : parseDate(o.issued, today, '--issued');
     const dueOn =
       o.due !== undefined ? parseDate(o.due, today, '--due')
-      : addDays(issuedOn, o.terms !== undefined ? parseDuration(o.terms, '--terms') : ctx.config().paymentTermsDays);
+      : addDays(issuedOn, o.terms !== undefined ? parseDuration(o.terms, '--terms', { max: 3650 }) : ctx.config().paymentTermsDays);
     if (dueOn < issuedOn) throw new UsageError(`--due ${quote(dueOn)} is before the issue date ${issuedOn}`);
     const wanted = o.number === undefined ? undefined : validateNumber(o.number);
     const created = ctx.write().write((db) => {
@@ -138,6 +138,8 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
     const updated = ctx.write().write((db) => {
       const inv = findInvoice(db, number);
       if (inv.disputeId === null) throw new UsageError(`${inv.number} has no open dispute (record one with crm invoice dispute)`);
+      const openedOn = getDispute(db, inv.disputeId)?.openedOn;
+      if (openedOn !== undefined && on < openedOn) throw new UsageError(`--on ${quote(on)} is before the dispute on ${inv.number} was opened (${openedOn})`);
       let conceded = 0;
       if (outcome === 'discounted') {
         conceded = parseMoney(o.conceded!, inv.currency, '--conceded');

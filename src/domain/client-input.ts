@@ -61,7 +61,7 @@ export function clientValues(flags: ClientFlags, base: Omit<ClientValues, 'nameK
     phone: pick(flags.phone, base.phone, (s) => s.trim()),
     company: pick(flags.company, base.company, (s) => s.trim()),
     channel: pick(flags.channel, base.channel, (s) => validateChannel(s)),
-    cadenceDays: flags.cadence === undefined ? base.cadenceDays : parseDuration(flags.cadence, '--cadence', { min: 1 }),
+    cadenceDays: flags.cadence === undefined ? base.cadenceDays : parseDuration(flags.cadence, '--cadence', { min: 1, max: 3650 }),
     timezone: pick(flags.timezone, base.timezone, (s) => validateTimeZone(s)),
     note: flags.note === undefined ? base.note : flags.note === '' ? null : flags.note,
   };

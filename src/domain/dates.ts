@@ -73,8 +73,24 @@ function localInstant(date: DateStr, hour: number, minute: number, second = 0): 
 
 const DATE_FORMS = 'YYYY-MM-DD, today, yesterday, tomorrow, or +3d / -2w / +1m';
 
+// The dates crm accepts. Any real client history fits, and every date derived from one (due
+// dates, reminders) keeps a four-digit year, which is what the database stores and compares.
+const MIN_DATE = '1900-01-01';
+const MAX_DATE = '2999-12-31';
+
+function inRange(date: DateStr, input: string, field: string): DateStr {
+  if (date < MIN_DATE || date > MAX_DATE) {
+    throw new UsageError(`${field} ${quote(input)} is out of range; expected a date from ${MIN_DATE} to ${MAX_DATE}`);
+  }
+  return date;
+}
+
 /** Parse a calendar date: YYYY-MM-DD, today/yesterday/tomorrow, +Nd/-Nw/+Nm from `today`. */
 export function parseDate(input: string, today: DateStr, field = 'date'): DateStr {
+  return inRange(parseAnyDate(input, today, field), input, field);
+}
+
+function parseAnyDate(input: string, today: DateStr, field: string): DateStr {
   const text = input.trim().toLowerCase();
   if (text === 'today') return today;
   if (text === 'yesterday') return addDays(today, -1);
@@ -106,6 +122,7 @@ export function parseDateTime(input: string, now: Date, field = 'date-time'): In
     if (!isDate(date) || h > 23 || min > 59 || s > 59) {
       throw new UsageError(`${field} ${quote(input)} is not a real date and time`);
     }
+    inRange(date, input, field);
     if (!offset) return localInstant(date, h, min, s);
     const off = offset.toUpperCase() === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
     const iso = `${date}T${hh}:${mm}:${ss ?? '00'}${frac ?? ''}${off}`;
@@ -113,13 +130,15 @@ export function parseDateTime(input: string, now: Date, field = 'date-time'): In
     if (Number.isNaN(ms)) throw new UsageError(`${field} ${quote(input)} is not a real date and time`);
     return new Date(ms).toISOString();
   }
+  let date: DateStr;
   try {
-    return localInstant(parseDate(text, localDate(now), field), 12, 0);
+    date = parseAnyDate(text, localDate(now), field);
   } catch {
     throw new UsageError(
       `${field} ${quote(input)} is not a date-time; expected ISO 8601, 'YYYY-MM-DD HH:mm', or ${DATE_FORMS}`,
     );
   }
+  return localInstant(inRange(date, input, field), 12, 0);
 }
 
 /** ISO 8601 with the local offset, for JSON output of instants: 2026-11-22T09:30:00+01:00. */
@@ -141,7 +160,7 @@ export function toLocalMinute(at: InstantStr): string {
 }
 
 /** Durations for --cadence and --within: 10d, 2w (14 days), 1m (30 days), or a bare number of days. */
-export function parseDuration(input: string, field: string, { min = 0 } = {}): number {
+export function parseDuration(input: string, field: string, { min = 0, max = Infinity } = {}): number {
   const text = input.trim().toLowerCase();
   const m = /^(\d{1,5})([dwm]?)$/.exec(text);
   const accepted = `a duration such as 10d, 2w, 1m or a number of days${min > 0 ? ` (at least ${min} day)` : ''}`;
@@ -151,5 +170,6 @@ export function parseDuration(input: string, field: string, { min = 0 } = {}): n
   }
   const days = Number(m[1]) * (m[2] === 'w' ? 7 : m[2] === 'm' ? 30 : 1);
   if (days < min) throw new UsageError(`${field} ${quote(input)} is too short; expected ${accepted}`);
+  if (days > max) throw new UsageError(`${field} ${quote(input)} is too long; at most ${max} days`);
   return days;
 }

@@ -81,6 +81,10 @@ const CASES: Case[] = [
   { what: 'unknown option typo', db: 'seeded', args: ['client', 'list', '--jsn'], message: /unknown option '--jsn'.*--json/i },
   { what: 'unknown option typo on a write', db: 'seeded', args: ['client', 'add', 'Initech', '--emial', 'x@initech.test'], message: /unknown option '--emial'.*--email/i },
   { what: 'reminder that does not exist, no database yet', db: 'none', args: ['remind', 'done', '3'], message: /no reminder #3/ },
+  { what: 'a cadence longer than ten years', db: 'seeded', args: ['client', 'edit', 'globex', '--cadence', '5000'], message: /--cadence '5000' is too long/ },
+  { what: 'payment terms longer than ten years', db: 'seeded', args: ['invoice', 'add', 'globex', '--amount', '10', '--terms', '99999m'], message: /--terms '99999m' is too long/ },
+  { what: 'a date beyond year 2999 (its reminders would need five-digit years)', db: 'seeded', args: ['deliver', 'globex', '--on', '9999-12-30'], message: /--on '9999-12-30' is out of range/ },
+  { what: 'an incident date-time beyond year 2999', db: 'seeded', args: ['incident', 'add', 'globex', '--kind', 'other', '--on', '9999-12-31T23:59:00Z'], message: /'9999-12-31T23:59:00Z' is out of range/ },
   { what: 'unknown cadence', db: 'seeded', args: ['client', 'add', 'Initech', '--cadence', 'weekly'], message: /--cadence 'weekly'/ },
 ];
 

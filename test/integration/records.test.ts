@@ -121,6 +121,8 @@ describe('client edit / archive / fire', () => {
     [['--channel', 'pigeon'], /'pigeon' is not one of: email, phone, video, in-person, chat/],
     [['--timezone', 'Mars/Olympus'], /'Mars\/Olympus' is not an IANA time zone/],
     [['--cadence', '0'], /'0' is too short/],
+    [['--cadence', '5000'], /'5000' is too long; at most 3650 days/],
+    [['--cadence', '500m'], /'500m' is too long/],
   ])('edit %j is refused with exit 2', async (flags, message) => {
     const before = snapshot(db);
     const r = await run(['client', 'edit', 'acme', ...flags]);
@@ -194,6 +196,7 @@ describe('invoice add', () => {
     [['--issued', '2026-11-01', '--terms', '0'], '2026-11-01', '2026-11-01'],
     [['--issued', 'yesterday', '--due', '+1m'], '2026-11-21', '2026-12-22'],
     [['--due', 'today'], '2026-11-22', '2026-11-22'],
+    [['--terms', '3650'], '2026-11-22', '2036-11-19'],
   ])('%j -> issued %s, due %s', async (flags, issuedOn, dueOn) => {
     expect(await json(['invoice', 'add', 'acme', '--amount', '10', ...flags])).toMatchObject({ issuedOn, dueOn });
   });
@@ -289,6 +292,14 @@ describe('invoice pay / dispute / resolve', () => {
     const pay = await run(['invoice', 'pay', 'INV-0001']);
     expect(pay.code).toBe(2);
     expect(pay.stderr).toMatch(/written off/);
+  });
+
+  it('a dispute cannot be resolved before it was opened', async () => {
+    await seed(db, [['invoice', 'dispute', 'INV-0001', '--reason', 'x', '--on', '2026-11-10']]);
+    const r = await run(['invoice', 'resolve', 'INV-0001', '--outcome', 'upheld', '--on', '2026-11-09']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--on '2026-11-09' is before the dispute on INV-0001 was opened \(2026-11-10\)/);
+    expect((await json(['invoice', 'resolve', 'INV-0001', '--outcome', 'upheld', '--on', '2026-11-10'])).status).toBe('open');
   });
 
   it('an unknown --outcome is refused, listing the accepted values', async () => {
