@@ -51,10 +51,14 @@ export function validateWith(check: ((answer: string) => unknown) | undefined): 
  * Prompts write through IO.out (the terminal we checked is a TTY), one stream per prompt because
  * inquirer ends its output stream when a prompt settles.
  */
-function outputFor(io: IO): Writable {
+export function outputFor(io: IO): Writable {
   const stream = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
-      io.out(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      // inquirer colours regardless of NO_COLOR / --no-color; drop its SGR (colour) sequences,
+      // keeping the cursor movements it needs to redraw.
+      // eslint-disable-next-line no-control-regex
+      io.out(io.color ? text : text.replace(/\u001b\[[0-9;]*m/g, ''));
       done();
     },
   });
