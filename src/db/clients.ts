@@ -1,34 +1,18 @@
 // Clients table: rows in, records out. SQL lives here; validation happens before these calls.
 import type { DB } from './store.js';
-import type { Channel, ClientStatus, DateStr } from '../domain/types.js';
+import type { ClientStatus, DateStr } from '../domain/types.js';
+import type { ClientValues } from '../domain/client-input.js';
 
-export interface Client {
+/** What `client add` / `client edit` store, validated by domain/client-input.ts. */
+export type ClientFields = ClientValues;
+
+export interface Client extends Omit<ClientFields, 'nameKey'> {
   id: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  channel: Channel | null;
-  cadenceDays: number;
-  timezone: string | null;
   status: ClientStatus;
   statusReason: string | null;
   statusOn: DateStr | null;
-  note: string | null;
   createdOn: DateStr;
   revision: number;
-}
-
-export interface ClientFields {
-  name: string;
-  nameKey: string;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  channel: Channel | null;
-  cadenceDays: number;
-  timezone: string | null;
-  note: string | null;
 }
 
 const COLUMNS = `id, name, email, phone, company, channel, cadence_days AS cadenceDays, timezone, status,
