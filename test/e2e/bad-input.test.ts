@@ -6,22 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, spawnCrm, tempDir, testEnv } from '../helpers/cli.js';
-
-/** Every file under `dir` with its bytes, so "nothing was written" covers -wal, -shm and backups too. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        out[path.relative(dir, p) + '/'] = '';
-        walk(p);
-      } else out[path.relative(dir, p)] = fs.readFileSync(p).toString('base64');
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { fileTree } from '../helpers/checks.js';
 
 // Seeded once through the CLI itself; each case gets its own copy.
 let template: string;
@@ -92,13 +77,13 @@ describe('bad input exits 2, says what was wrong in one line, and writes nothing
   it.each(CASES.map((c) => [c.what, c] as const))('%s', (_what, c) => {
     const dir = tempDir('crm-bad-');
     if (c.db === 'seeded') fs.cpSync(template, dir, { recursive: true });
-    const before = tree(dir);
+    const before = fileTree(dir);
     const r = spawnCrm(c.args, { db: path.join(dir, 'data', 'crm.db') });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^crm: [^\n]+\n$/); // exactly one line, no stack trace
     expect(r.stderr).toMatch(c.message);
-    expect(tree(dir)).toEqual(before);
+    expect(fileTree(dir)).toEqual(before);
   });
 });
 
@@ -106,7 +91,7 @@ describe('never waits for input it cannot get', () => {
   it('crm log with stdin an open pipe (not a terminal) fails at once instead of prompting', async () => {
     const dir = tempDir('crm-bad-');
     fs.cpSync(template, dir, { recursive: true });
-    const before = tree(dir);
+    const before = fileTree(dir);
     const child = spawn(process.execPath, [BIN, 'log'], { env: testEnv({ db: path.join(dir, 'data', 'crm.db') }), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -128,6 +113,6 @@ describe('never waits for input it cannot get', () => {
     expect(Date.now() - started).toBeLessThan(8000);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^crm: missing <client>[^\n]*\n$/);
-    expect(tree(dir)).toEqual(before);
+    expect(fileTree(dir)).toEqual(before);
   });
 });

@@ -7,22 +7,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, crm, seed, spawnCrm, tempDir, testEnv } from '../helpers/cli.js';
+import { fileTree } from '../helpers/checks.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { createCtx } from '../../src/cli/context.js';
 import { styleFor } from '../../src/io/io.js';
 import { Readable } from 'node:stream';
 
 const APPLICATION_ID = 0x43524d31; // 'CRM1'
-
-/** Every file under `dir` with its bytes. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
-    const p = path.join(dir, name);
-    out[name] = fs.statSync(p).isDirectory() ? '<dir>' : fs.readFileSync(p).toString('base64');
-  }
-  return out;
-}
 
 const mode = (p: string): string => (fs.statSync(p).mode & 0o777).toString(8);
 
@@ -66,7 +57,7 @@ describe('files that are not crm databases are refused and left byte-for-byte un
     const dir = tempDir('crm-files-');
     const file = path.join(dir, 'crm.db');
     make(file);
-    const before = tree(dir);
+    const before = fileTree(dir);
     for (const args of [['client', 'add', 'Globex'], ['client', 'list'], ['invoice', 'list', '--json'], ['remind', 'list']]) {
       const r = spawnCrm(['--db', file, ...args]);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
@@ -74,7 +65,7 @@ describe('files that are not crm databases are refused and left byte-for-byte un
       expect(r.stderr).toMatch(/^crm: [^\n]+\n$/);
       expect(r.stderr).toContain(file);
       expect(r.stderr).toMatch(message);
-      expect(tree(dir), args.join(' ')).toEqual(before); // no -wal, -shm or backup left behind either
+      expect(fileTree(dir), args.join(' ')).toEqual(before); // no -wal, -shm or backup left behind either
     }
   });
 });

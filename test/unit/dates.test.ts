@@ -6,19 +6,11 @@ import {
   addDays, addMonths, diffDays, isDate, localDate, parseDate, parseDateTime, parseDuration, toLocalIso,
 } from '../../src/domain/dates.js';
 import { UsageError } from '../../src/domain/errors.js';
+import { usageMessage } from '../helpers/checks.js';
 
 const TODAY = '2026-11-22';
 const NOW = new Date('2026-11-22T10:00:00Z');
 
-function usageMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UsageError, but nothing was thrown');
-}
 
 /** An independent oracle: is y-m-d a real Gregorian date? */
 function realDate(y: number, m: number, d: number): boolean {

@@ -5,20 +5,12 @@ import fc from 'fast-check';
 import { formatMoney, parseCurrency, parseMoney, sumByCurrency, toDecimal } from '../../src/domain/money.js';
 import { CURRENCIES, exponentOf } from '../../src/domain/currencies.js';
 import { UsageError } from '../../src/domain/errors.js';
+import { usageMessage } from '../helpers/checks.js';
 
 /** One currency per exponent crm knows: 0 (JPY), 2 (EUR), 3 (BHD), 4 (CLF). */
 const BY_EXPONENT = ['JPY', 'EUR', 'BHD', 'CLF'] as const;
 const anyCurrency = fc.constantFrom(...CURRENCIES);
 
-function usageMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UsageError, but nothing was thrown');
-}
 
 describe('parseMoney accepts the contract forms', () => {
   it.each([

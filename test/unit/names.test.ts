@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nameKey, nearestNames, normalizeName, resolveClient, validateName } from '../../src/domain/names.js';
 import { UsageError } from '../../src/domain/errors.js';
+import { usageMessage } from '../helpers/checks.js';
 
 const NFC_ZOE = 'Zo\u00eb'; // ë as one code point
 const NFD_ZOE = 'Zoe\u0308'; // e + combining diaeresis
@@ -20,15 +21,6 @@ const clients = [
   { id: 9, name: 'Acme' },
 ];
 
-function usageMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UsageError, but nothing was thrown');
-}
 
 const resolve = (ref: string): number => resolveClient(ref, clients).id;
 
