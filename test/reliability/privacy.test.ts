@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { BIN, seed, tempDb, tempDir, testEnv } from '../helpers/cli.js';
 import { openStore } from '../../src/db/store.js';
-import { errLines, report, requireBuilt, spawnAsync, withDb, type Run } from './harness.js';
+import { errLines, pool, report, requireBuilt, spawnAsync, withDb, type Run } from './harness.js';
 
 const mode = (file: string): number => fs.statSync(file).mode & 0o777;
 
@@ -134,13 +134,13 @@ describe('files and privacy', () => {
       { args: ['referral', 'add', 'acme', '--note', secret, '--on', '2026-02-30'], code: 2 },
       { args: ['incident', 'add', 'acme', '--kind', 'other', '--note-file', mid], code: 1 }, // a full disk
     ];
-    for (const c of cases) {
-      const env = c.code === 1 ? { CRM_TEST_MAX_PAGES: '1' } : {};
-      const r = await spawnAsync(c.args, { db, stdin: c.stdin, env });
+    const runs = await pool(cases, 3, (c) => spawnAsync(c.args, { db, stdin: c.stdin, env: c.code === 1 ? { CRM_TEST_MAX_PAGES: '1' } : {} }));
+    cases.forEach((c, i) => {
+      const r = runs[i]!;
       expect(r.code, `${c.args.join(' ')}: ${r.stderr}`).toBe(c.code);
       expect(r.stderr).not.toContain('SECRET');
       expect(errLines(r.stderr)).toHaveLength(1);
-    }
+    });
     report(`privacy: ${cases.length} failing commands carrying a note: 0 echoed it; ${filesChecked} file modes checked 0600/0700 under umask 022`);
   });
 
