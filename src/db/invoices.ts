@@ -68,10 +68,10 @@ export function invoiceNumbers(db: DB, limit = 2000): string[] {
   );
 }
 
-/** The next free number in the INV-0001 sequence. */
+/** The next free number in the INV-0001 sequence. Numbers are unique regardless of case, so inv-0007 counts too. */
 export function nextInvoiceNumber(db: DB): string {
   const row = db
-    .prepare(`SELECT max(CAST(substr(number, 5) AS INTEGER)) AS n FROM invoices WHERE number GLOB 'INV-[0-9]*'`)
+    .prepare(`SELECT max(CAST(substr(number, 5) AS INTEGER)) AS n FROM invoices WHERE upper(number) GLOB 'INV-[0-9]*'`)
     .get() as { n: number | null };
   return `INV-${String((row.n ?? 0) + 1).padStart(4, '0')}`;
 }

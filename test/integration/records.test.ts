@@ -181,6 +181,14 @@ describe('invoice add', () => {
     expect([a.number, b.number, c.number]).toEqual(['INV-0001', '2026-031', 'INV-0002']);
   });
 
+  it('auto numbers never collide with a hand-typed number in other case', async () => {
+    await seed(db, [['invoice', 'add', 'acme', '--amount', '10', '--number', 'inv-0001']]);
+    const auto = await json(['invoice', 'add', 'globex', '--amount', '20']);
+    expect(auto).toMatchObject({ number: 'INV-0002', amount: { amount: 2000, currency: 'USD' } });
+    expect((await json(['invoice', 'pay', 'INV-0002'])).status).toBe('paid');
+    expect((await json(['invoice', 'pay', 'INV-0001', '--amount', '4'])).balance.amount).toBe(600);
+  });
+
   it('invoice numbers are unique across all clients', async () => {
     await seed(db, [['invoice', 'add', 'acme', '--amount', '1', '--number', 'A-1']]);
     const before = snapshot(db);
