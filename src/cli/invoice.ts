@@ -1,7 +1,7 @@
 // `crm invoice add|pay|dispute|resolve|list`: thin adapters from flags to the invoices repo.
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, currencyOf, examples, findClient, nullable, oneOf, printJson } from './shared.js';
+import { type AnyCommand, currencyOf, examples, need, findClient, nullable, oneOf, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { formatMoney, parseMoney } from '../domain/money.js';
 import { addDays, parseDate, parseDuration } from '../domain/dates.js';
@@ -41,7 +41,7 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
 
   examples(
     invoice.command('add').description('record an invoice you sent').argument('<client>', 'name, prefix or id')
-      .requiredOption('--amount <money>', 'amount, e.g. 1200, 1200.50 or 1,200.50')
+      .option('--amount <money>', 'amount, e.g. 1200, 1200.50 or 1,200.50 (required)')
       .option('--currency <code>', 'ISO 4217 currency (default from config, USD)')
       .option('--number <number>', 'invoice number (default: the next INV-0001)')
       .option('--issued <date>', 'issue date (default today)')
@@ -53,7 +53,7 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
   ).action((ref, o) => {
     const today = ctx.today();
     const currency = currencyOf(ctx, o.currency);
-    const amount = parseMoney(o.amount, currency);
+    const amount = parseMoney(need(o.amount, '--amount <money>'), currency);
     const issuedOn = o.issued === undefined ? today : parseDate(o.issued, today, '--issued');
     const dueOn =
       o.due !== undefined ? parseDate(o.due, today, '--due')
@@ -103,19 +103,20 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
 
   examples(
     invoice.command('dispute').description('record that the client disputes or haggles over an invoice').argument('<number>', 'invoice number')
-      .requiredOption('--reason <text>', 'what the client objects to')
+      .option('--reason <text>', 'what the client objects to (required)')
       .option('--on <date>', 'date (default today)')
       .option('--json', 'print the invoice as JSON'),
     ['crm invoice dispute INV-0007 --reason "wants 20% off after delivery"'],
   ).action((number, o) => {
     const today = ctx.today();
     const on = o.on === undefined ? today : parseDate(o.on, today, '--on');
-    if (o.reason.trim() === '') throw new UsageError('--reason is empty; say what the client objects to');
+    const reason = need(o.reason, '--reason <text>');
+    if (reason.trim() === '') throw new UsageError('--reason is empty; say what the client objects to');
     const updated = ctx.write().write((db) => {
       const inv = findInvoice(db, number);
       if (inv.disputeId !== null) throw new UsageError(`${inv.number} is already disputed; resolve that first (crm invoice resolve ${inv.number})`);
       if (on < inv.issuedOn) throw new UsageError(`--on ${quote(on)} is before ${inv.number} was issued (${inv.issuedOn})`);
-      insertDispute(db, inv.id, o.reason, on);
+      insertDispute(db, inv.id, reason, on);
       return getInvoiceByNumber(db, inv.number)!;
     });
     if (o.json) return printJson(ctx, invoiceDto(updated));
@@ -124,14 +125,14 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
 
   examples(
     invoice.command('resolve').description('close a dispute: upheld, discounted (--conceded) or written-off').argument('<number>', 'invoice number')
-      .requiredOption('--outcome <outcome>', 'upheld, discounted or written-off')
+      .option('--outcome <outcome>', 'upheld, discounted or written-off (required)')
       .option('--conceded <money>', 'with discounted: the amount given up')
       .option('--on <date>', 'date (default today)')
       .option('--json', 'print the invoice as JSON'),
     ['crm invoice resolve INV-0007 --outcome discounted --conceded 150', 'crm invoice resolve INV-0007 --outcome upheld'],
   ).action((number, o) => {
     const today = ctx.today();
-    const outcome = oneOf(o.outcome, DISPUTE_OUTCOMES, '--outcome');
+    const outcome = oneOf(need(o.outcome, '--outcome <outcome>'), DISPUTE_OUTCOMES, '--outcome');
     const on = o.on === undefined ? today : parseDate(o.on, today, '--on');
     if (outcome === 'discounted' && o.conceded === undefined) throw new UsageError('--conceded is required with --outcome discounted');
     if (outcome !== 'discounted' && o.conceded !== undefined) throw new UsageError(`--conceded only goes with --outcome discounted (not ${outcome})`);

@@ -1,7 +1,7 @@
 // `crm change add`, `crm incident add`, `crm referral add` and `crm deliver`: one record each.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, examples, findClient, nullable, oneOf, printJson } from './shared.js';
+import { type AnyCommand, examples, need, findClient, nullable, oneOf, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { addDays, parseDate, parseDateTime } from '../domain/dates.js';
 import { INCIDENT_KINDS, SEVERITIES } from '../domain/types.js';
@@ -26,7 +26,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
   const change = examples(new Command('change').description('record scope changes the client asks for'), ['crm change add acme --summary "Extra landing page" --hours 4']);
   examples(
     change.command('add').description('record a change request').argument('<client>', 'name, prefix or id')
-      .requiredOption('--summary <text>', 'what the client wants changed')
+      .option('--summary <text>', 'what the client wants changed (required)')
       .option('--project <name>', 'project')
       .option('--on <date>', 'date (default today)')
       .option('--hours <n>', 'estimated extra hours')
@@ -37,11 +37,12 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
     const today = ctx.today();
     const on = o.on === undefined ? today : parseDate(o.on, today, '--on');
     const hours = o.hours === undefined ? null : parseHours(o.hours);
-    if (o.summary.trim() === '') throw new UsageError('--summary is empty; say what changed');
+    const summary = need(o.summary, '--summary <text>');
+    if (summary.trim() === '') throw new UsageError('--summary is empty; say what changed');
     const store = ctx.write();
     const [client, rec] = store.write((db) => {
       const c = findClient(db, clientRef);
-      return [c, insertChange(db, { clientId: c.id, interactionId: null, summary: o.summary, project: nullable(o.project), on, hours, unbilled: Boolean(o.unbilled) })] as const;
+      return [c, insertChange(db, { clientId: c.id, interactionId: null, summary, project: nullable(o.project), on, hours, unbilled: Boolean(o.unbilled) })] as const;
     });
     if (o.json) return printJson(ctx, changeDto(rec, ref(client.id, client.name)));
     say(`Change request #${rec.id} recorded for ${client.name}${rec.unbilled ? ' (unbilled)' : ''}`);
@@ -50,7 +51,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
   const incident = examples(new Command('incident').description('record how a client behaved: abuse, lies, demands, risks'), ['crm incident add acme --kind missed-deadline --note "copy still not delivered"']);
   examples(
     incident.command('add').description('record an incident').argument('<client>', 'name, prefix or id')
-      .requiredOption('--kind <kind>', INCIDENT_KINDS.join(', '))
+      .option('--kind <kind>', INCIDENT_KINDS.join(', ') + ' (required)')
       .option('--on <datetime>', 'when (default now)')
       .option('--severity <level>', 'low, medium or high (default medium)')
       .option('--note <text>', "what happened ('-' reads stdin)")
@@ -60,7 +61,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
     ['crm incident add acme --kind unreasonable-demand --on "2026-11-20 03:10" --note "called at 3 a.m. about a logo"',
       'crm incident add acme --kind verbal-abuse --severity high --warned --note-file notes.txt'],
   ).action(async (clientRef, o) => {
-    const kind = oneOf(o.kind, INCIDENT_KINDS, '--kind');
+    const kind = oneOf(need(o.kind, '--kind <kind>'), INCIDENT_KINDS, '--kind');
     const severity = o.severity === undefined ? 'medium' : oneOf(o.severity, SEVERITIES, '--severity');
     const at = o.on === undefined ? ctx.now().toISOString() : parseDateTime(o.on, ctx.now(), '--on');
     const note = await noteOf(ctx, o);

@@ -1,7 +1,7 @@
 // `crm remind add|done|snooze|list`: reminders to follow up, ask for feedback, or ask about something personal.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, examples, findClient, oneOf, parseId, printJson } from './shared.js';
+import { type AnyCommand, examples, need, findClient, oneOf, parseId, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { parseDate } from '../domain/dates.js';
 import { REMINDER_KINDS } from '../domain/types.js';
@@ -28,16 +28,17 @@ export function remindCommand(ctx: Ctx): AnyCommand {
 
   examples(
     remind.command('add').description('add a reminder').argument('<client>', 'name, prefix or id')
-      .requiredOption('--on <date>', 'when: YYYY-MM-DD, tomorrow, +3d, +2w, +1m')
-      .requiredOption('--text <text>', 'what to do')
+      .option('--on <date>', 'when: YYYY-MM-DD, tomorrow, +3d, +2w, +1m (required)')
+      .option('--text <text>', 'what to do (required)')
       .option('--kind <kind>', 'follow-up, personal or feedback (default follow-up)')
       .option('--json', 'print the reminder as JSON'),
     ['crm remind add acme --on +1w --text "Ask how the trip to Japan went" --kind personal'],
   ).action((clientRef, o) => {
-    const on = parseDate(o.on, ctx.today(), '--on');
+    const on = parseDate(need(o.on, '--on <date>'), ctx.today(), '--on');
+    const text = need(o.text, '--text <text>');
     const kind = o.kind === undefined ? 'follow-up' : oneOf(o.kind, REMINDER_KINDS, '--kind');
-    if (o.text.trim() === '') throw new UsageError('--text is empty; say what to do');
-    const r = ctx.write().write((db) => insertReminder(db, { clientId: findClient(db, clientRef).id, on, kind, text: o.text }));
+    if (text.trim() === '') throw new UsageError('--text is empty; say what to do');
+    const r = ctx.write().write((db) => insertReminder(db, { clientId: findClient(db, clientRef).id, on, kind, text }));
     if (o.json) return printJson(ctx, reminderDto(r));
     say(`Reminder #${r.id} for ${r.clientName} on ${r.on}`);
   });
@@ -58,14 +59,15 @@ export function remindCommand(ctx: Ctx): AnyCommand {
 
   examples(
     remind.command('snooze').description('move a reminder to a later date').argument('<id>', 'reminder id')
-      .requiredOption('--until <date>', 'new date: YYYY-MM-DD, tomorrow, +3d, +1w')
+      .option('--until <date>', 'new date: YYYY-MM-DD, tomorrow, +3d, +1w (required)')
       .option('--json', 'print the reminder as JSON'),
     ['crm remind snooze 4 --until +1w'],
   ).action((idText, o) => {
     const today = ctx.today();
-    const until = parseDate(o.until, today, '--until');
+    const untilText = need(o.until, '--until <date>');
+    const until = parseDate(untilText, today, '--until');
     // Snoozing into the past or to today would leave it due: that is not what anyone means.
-    if (until <= today) throw new UsageError(`--until ${quote(o.until)} is not after today (${today}); snooze to a later date`);
+    if (until <= today) throw new UsageError(`--until ${quote(untilText)} is not after today (${today}); snooze to a later date`);
     const r = ctx.write().write((db) => {
       const found = findReminder(db, idText);
       if (found.doneOn) throw new UsageError(`reminder #${found.id} is already done (on ${found.doneOn})`);

@@ -50,3 +50,13 @@ export function examples<C extends { addHelpText(position: 'after', text: string
 /** Any command in the tree, whatever its typed arguments and options. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommand = Command<any, any, any>;
+
+/**
+ * A flag every run needs. Checked in the action rather than with commander's requiredOption,
+ * because commander reports a missing required option before an unknown one, which would hide
+ * the "did you mean --amount?" hint for a typo such as --amont.
+ */
+export function need<T>(value: T | undefined, flag: string): T {
+  if (value === undefined) throw new UsageError(`missing required option ${flag}`);
+  return value;
+}

@@ -65,6 +65,9 @@ const CASES: Case[] = [
   { what: 'unknown subcommand typo', db: 'seeded', args: ['invoice', 'ad', 'globex', '--amount', '10'], message: /unknown command 'ad'.*add/i },
   { what: 'unknown option typo', db: 'seeded', args: ['client', 'list', '--jsn'], message: /unknown option '--jsn'.*--json/i },
   { what: 'unknown option typo on a write', db: 'seeded', args: ['client', 'add', 'Initech', '--emial', 'x@initech.test'], message: /unknown option '--emial'.*--email/i },
+  // A typo of a required flag must get the hint, not "missing --amount".
+  { what: 'typo of a required option', db: 'seeded', args: ['invoice', 'add', 'Globex', '--amont', '10'], message: /unknown option '--amont'.*did you mean --amount/i },
+  { what: 'required option missing', db: 'seeded', args: ['remind', 'add', 'Globex', '--on', 'tomorrow'], message: /missing required option --text/ },
   { what: 'reminder that does not exist, no database yet', db: 'none', args: ['remind', 'done', '3'], message: /no reminder #3/ },
   { what: 'a cadence longer than ten years', db: 'seeded', args: ['client', 'edit', 'globex', '--cadence', '5000'], message: /--cadence '5000' is too long/ },
   { what: 'payment terms longer than ten years', db: 'seeded', args: ['invoice', 'add', 'globex', '--amount', '10', '--terms', '99999m'], message: /--terms '99999m' is too long/ },
