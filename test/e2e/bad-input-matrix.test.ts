@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BIN, seed, tempDb, testEnv } from '../helpers/cli.js';
-import { dump, errLines, pool, report, requireBuilt, spawnAsync, withDb, type Run } from '../reliability/harness.js';
+import { seed, tempDb, testEnv } from '../helpers/cli.js';
+import { crmBin, dump, errLines, pool, report, requireBuilt, spawnAsync, withDb, type Run } from '../reliability/harness.js';
 
 interface Case {
   args: string[];
@@ -213,7 +213,7 @@ describe('valid but hostile-looking input', () => {
       new Promise((resolve) => {
         const started = Date.now();
         const fd = fs.openSync('/dev/null', 'r');
-        const child = spawn(process.execPath, [BIN, ...args], { env: testEnv({ db: local }), stdio: [fd, 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [crmBin(), ...args], { env: testEnv({ db: local }), stdio: [fd, 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

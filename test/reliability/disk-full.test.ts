@@ -5,18 +5,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BIN, seed, tempDb, testEnv } from '../helpers/cli.js';
+import { seed, tempDb, testEnv } from '../helpers/cli.js';
 import { openStore } from '../../src/db/store.js';
 import { insertClient } from '../../src/db/clients.js';
 import { nameKey } from '../../src/domain/names.js';
-import { count, dump, errLines, integrity, report, requireBuilt, spawnAsync, withDb, type Run } from './harness.js';
+import { crmBin, count, dump, errLines, integrity, report, requireBuilt, spawnAsync, withDb, type Run } from './harness.js';
 
 const STACK = /^\s+at |Error:|node:internal/m;
 
 function spawnWithStdout(args: string[], db: string, stdout: number): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: testEnv({ db }), stdio: ['ignore', stdout, 'pipe'] });
+    const child = spawn(process.execPath, [crmBin(), ...args], { env: testEnv({ db }), stdio: ['ignore', stdout, 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code, signal) => resolve({ code, signal, stdout: '', stderr, ms: Date.now() - started }));
@@ -25,7 +25,7 @@ function spawnWithStdout(args: string[], db: string, stdout: number): Promise<Ru
 
 function shell(script: string, db: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('/bin/bash', ['-c', script], { env: { ...testEnv({ db }), CRM: `${process.execPath} ${BIN}` } });
+    const child = spawn('/bin/bash', ['-c', script], { env: { ...testEnv({ db }), CRM: `${process.execPath} ${crmBin()}` } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

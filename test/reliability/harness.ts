@@ -1,7 +1,9 @@
 // Shared harness for the reliability tests: spawn the built binary asynchronously (so a test can
 // signal or kill it mid-run), inspect a database from outside, and report measured figures.
 import fs from 'node:fs';
-import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { BIN, ROOT, testEnv, type RunOptions } from '../helpers/cli.js';
 
@@ -30,11 +32,33 @@ export function requireBuilt(): void {
   if (!fs.existsSync(`${ROOT}/dist/main.js`)) throw new Error('dist/main.js is missing: run npm run build first');
 }
 
+let snapshotBin: string | undefined;
+/**
+ * The built binary, copied once per test file to a private folder (node_modules linked), so a
+ * rebuild of dist/ in the same tree while a long run is going cannot change the code under test.
+ */
+export function crmBin(): string {
+  if (snapshotBin) return snapshotBin;
+  requireBuilt();
+  for (let attempt = 1; ; attempt++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bin-'));
+    fs.cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
+    fs.cpSync(path.dirname(BIN), path.join(dir, 'bin'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    const bin = path.join(dir, 'bin', path.basename(BIN));
+    // A copy taken in the middle of someone's rebuild may not load: check, and retry.
+    if (spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).status === 0) return (snapshotBin = bin);
+    if (attempt === 5) throw new Error('the built binary does not start: run npm run build');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+  }
+}
+
 /** Spawn `node bin/crm.js ...args` with an isolated environment; resolves when it exits. */
 export function spawnAsync(args: string[], opts: SpawnOptions = {}): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: testEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [crmBin(), ...args], { env: testEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
@@ -155,13 +179,17 @@ export async function cronReader(db: string): Promise<string[]> {
   return readerCache;
 }
 
-/** Linux: true once the process has a handler installed for `signal` (run() installs crm's). */
-export function hasSignalHandler(pid: number, signal: 'SIGINT' | 'SIGTERM'): boolean {
+/**
+ * Linux: true once the process catches `signal` (SigCgt in /proc). Node itself catches SIGINT and
+ * SIGTERM from start-up (to restore the terminal, then die), so to know crm's run() has installed
+ * its handlers, ask about SIGHUP: Node leaves it alone and run() installs it last.
+ */
+export function hasSignalHandler(pid: number, signal: 'SIGHUP' | 'SIGINT' | 'SIGTERM'): boolean {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const m = /^SigCgt:\s*([0-9a-f]+)$/m.exec(status);
     if (!m?.[1]) return false;
-    const bit = BigInt(signal === 'SIGINT' ? 2 : 15) - 1n;
+    const bit = BigInt({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal]) - 1n;
     return ((BigInt('0x' + m[1]) >> bit) & 1n) === 1n;
   } catch {
     return false;

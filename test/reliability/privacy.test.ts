@@ -6,9 +6,9 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
-import { BIN, seed, tempDb, tempDir, testEnv } from '../helpers/cli.js';
+import { seed, tempDb, tempDir, testEnv } from '../helpers/cli.js';
 import { openStore } from '../../src/db/store.js';
-import { errLines, pool, report, requireBuilt, spawnAsync, withDb, type Run } from './harness.js';
+import { crmBin, errLines, pool, report, requireBuilt, spawnAsync, withDb, type Run } from './harness.js';
 
 const mode = (file: string): number => fs.statSync(file).mode & 0o777;
 
@@ -16,7 +16,7 @@ const mode = (file: string): number => fs.statSync(file).mode & 0o777;
 function underUmask022(args: string[], db: string, env: Record<string, string> = {}, onStderr?: (s: string) => void): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const quoted = [process.execPath, crmBin(), ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     const child = spawn('/bin/sh', ['-c', `umask 022; exec ${quoted}`], { env: testEnv({ db, env }) });
     let stdout = '';
     let stderr = '';

@@ -11,7 +11,7 @@ import {
   count, dump, errLines, hasSignalHandler, integrity, report, requireBuilt, schemaOf, sleep, spawnAsync, withDb,
 } from './harness.js';
 
-const EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+const EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 async function waitFor(cond: () => boolean, ms = 10_000): Promise<void> {
@@ -26,7 +26,7 @@ describe('signals', () => {
   beforeAll(requireBuilt);
   let figures = 0;
 
-  for (const signal of SIGNALS) {
+  for (const signal of [...SIGNALS, 'SIGHUP'] as const) {
     test(`${signal} while crm waits for a note on stdin: exit ${EXIT[signal]}, nothing written`, async () => {
       const db = tempDb();
       await seed(db, [['client', 'add', 'Acme']]);
@@ -35,7 +35,7 @@ describe('signals', () => {
         db,
         keepStdin: true, // the note never comes
         onSpawn: (child) => {
-          void waitFor(() => hasSignalHandler(child.pid!, signal)).then(() => sleep(150)).then(() => child.kill(signal));
+          void waitFor(() => hasSignalHandler(child.pid!, 'SIGHUP')).then(() => child.kill(signal));
         },
       });
       expect(run.signal).toBeNull();
@@ -45,7 +45,9 @@ describe('signals', () => {
       expect(dump(db)).toBe(before);
       figures++;
     });
+  }
 
+  for (const signal of SIGNALS) {
     test(`${signal} inside a write transaction: exit ${EXIT[signal]}, the change is whole and crm says it was saved`, async () => {
       const db = tempDb();
       await seed(db, [['client', 'add', 'Acme']]);
@@ -117,6 +119,6 @@ describe('signals', () => {
       expect(count(h, 'SELECT count(*) AS n FROM clients')).toBe(1);
     });
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
-    report(`signals: ${figures + 1} interrupted runs (SIGINT/SIGTERM before a write, inside a write, inside a migration; SIGKILL inside a migration): exit codes 130/143, every change whole, messages true`);
+    report(`signals: ${figures + 1} interrupted runs (SIGINT/SIGTERM/SIGHUP before a write, SIGINT/SIGTERM inside a write, inside a migration; SIGKILL inside a migration): exit codes 130/143/129, every change whole, messages true`);
   });
 });
