@@ -31,6 +31,7 @@ Examples:
   $ crm log acme --channel phone --summary "Kick-off call" --follow-up +3d --next "Send the quote"
   $ crm invoice add acme --amount 1,200 --currency EUR --terms 14
   $ crm due
+  $ crm review acme
 
 Exit codes: 0 ok, 1 failure (database, disk), 2 bad input (nothing written), 130 cancelled.`,
     );
@@ -40,10 +41,10 @@ Exit codes: 0 ok, 1 failure (database, disk), 2 bad input (nothing written), 130
   program.addCommand(invoiceCommand(ctx));
   for (const cmd of recordCommands(ctx)) program.addCommand(cmd);
   program.addCommand(remindCommand(ctx));
-  program.addCommand(dbCommand(ctx));
   program.addCommand(dueCommand(ctx));
-  program.addCommand(cronCommand(ctx));
   program.addCommand(reviewCommand(ctx));
   program.addCommand(rulesCommand(ctx));
+  program.addCommand(cronCommand(ctx));
+  program.addCommand(dbCommand(ctx));
   return program;
 }
