@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { seed, tempDb } from '../helpers/cli.js';
 import {
-  STRESS, count, cronReader, errLines, integrity, LOCKED, prng, report, requireBuilt, seedFromEnv, spawnAsync, withDb,
+  STRESS, count, cronReader, errLines, integrity, LOCKED, prng, report, requireBuilt, seedFromEnv, spawnAsync, withDb, type Run,
 } from './harness.js';
 
 const KILLS = STRESS ? 200 : 15;
@@ -70,6 +70,17 @@ function halfWritten(db: import('better-sqlite3').Database): string[] {
   const torn = count(db, `SELECT count(*) AS n FROM clients WHERE note IS NOT NULL AND note <> ?`, NOTE);
   if (torn) problems.push(`${torn} client notes torn`);
   return problems;
+}
+
+/** `crm deliver` with slowed transactions, SIGKILLed when it reports reaching `marker`. */
+function deliverKilledAt(db: string, marker: 'write done' | 'write committed'): Promise<Run> {
+  return spawnAsync(['deliver', 'acme', '--project', 'killed'], {
+    db,
+    env: { CRM_TEST_SLOW_WRITE_MS: '300' },
+    onStderr: (stderr, child) => {
+      if (stderr.includes(`crm-test: ${marker}`)) child.kill('SIGKILL');
+    },
+  });
 }
 
 describe('crash safety (kill -9)', () => {
@@ -157,15 +168,8 @@ describe('crash safety (kill -9)', () => {
   test('a writer killed inside its transaction, after writing all its rows: none of them is there', async () => {
     const db = tempDb();
     await seed(db, [['client', 'add', 'Acme']]);
-    const run = await spawnAsync(['deliver', 'acme', '--project', 'killed'], {
-      db,
-      env: { CRM_TEST_SLOW_WRITE_MS: '300' },
-      onStderr: (stderr, child) => {
-        // The delivery and both reminders are inserted; the COMMIT is 300 ms away.
-        if (stderr.includes('crm-test: write done')) child.kill('SIGKILL');
-      },
-    });
-    expect(run.signal).toBe('SIGKILL');
+    // The delivery and both reminders are inserted; the COMMIT is 300 ms away.
+    expect((await deliverKilledAt(db, 'write done')).signal).toBe('SIGKILL');
     const next = await spawnAsync(['remind', 'list', '--json'], { db, env: { CRM_BUSY_TIMEOUT_MS: '200' } });
     expect(next.code, next.stderr).toBe(0);
     expect(JSON.parse(next.stdout)).toEqual([]);
@@ -178,14 +182,7 @@ describe('crash safety (kill -9)', () => {
   test('a hot WAL left by a writer killed after its commit: the next reader and writer succeed, the commit is kept', async () => {
     const db = tempDb();
     await seed(db, [['client', 'add', 'Acme']]);
-    const run = await spawnAsync(['deliver', 'acme', '--project', 'killed'], {
-      db,
-      env: { CRM_TEST_SLOW_WRITE_MS: '300' },
-      onStderr: (stderr, child) => {
-        if (stderr.includes('crm-test: write committed')) child.kill('SIGKILL');
-      },
-    });
-    expect(run.signal).toBe('SIGKILL');
+    expect((await deliverKilledAt(db, 'write committed')).signal).toBe('SIGKILL');
     // The killed writer's commit lives only in the WAL: never checkpointed, -shm left behind.
     expect(fs.statSync(`${db}-wal`).size).toBeGreaterThan(0);
     expect(fs.existsSync(`${db}-shm`)).toBe(true);

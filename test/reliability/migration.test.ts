@@ -205,9 +205,18 @@ describe('migrations', () => {
         expect(integrity(h).integrity).toBe('ok');
       });
     }
+    report(`migration race v1 -> v2: ${ROUNDS} rounds of ${K} processes at once: 0 errors, 1 backup per round, holding v1`);
   }, STRESS ? 120_000 : 30_000);
 
   describe('files crm must refuse, left byte-for-byte untouched (exit 1)', () => {
+    /** A fresh SQLite file made by "another program". */
+    const sqlite = (setup: (h: Database.Database) => void) => (): string => {
+      const file = path.join(tempDir(), 'crm.db');
+      const h = new Database(file);
+      setup(h);
+      h.close();
+      return file;
+    };
     const newer = (): string => {
       const file = copyFixture('v1.db');
       const h = new Database(file);
@@ -215,29 +224,15 @@ describe('migrations', () => {
       h.close();
       return file;
     };
-    const foreignTables = (): string => {
-      const file = path.join(tempDir(), 'crm.db');
-      const h = new Database(file);
-      h.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('someone else''s data')");
-      h.close();
-      return file;
-    };
-    const foreignAppId = (): string => {
-      const file = path.join(tempDir(), 'crm.db');
-      const h = new Database(file);
+    const foreignTables = sqlite((h) => h.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('someone else''s data')"));
+    const foreignAppId = sqlite((h) => {
       h.pragma('application_id = 1179403647');
       h.exec('CREATE TABLE t (x)');
-      h.close();
-      return file;
-    };
-    const foreignWal = (): string => {
-      const file = path.join(tempDir(), 'crm.db');
-      const h = new Database(file);
+    });
+    const foreignWal = sqlite((h) => {
       h.pragma('journal_mode = WAL');
       h.exec('CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT)');
-      h.close();
-      return file;
-    };
+    });
     const text = (): string => {
       const file = path.join(tempDir(), 'crm.db');
       fs.writeFileSync(file, 'name,email\nAcme,ops@acme.test\n');
