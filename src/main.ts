@@ -104,10 +104,16 @@ const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
  * exits 128+signal and says which happened. (Node's default would also be atomic — SQLite rolls
  * back an unfinished transaction — but would die silently with no exit code a script can trust.)
  */
-function onSignals(commits: () => number): void {
+function onSignals(current: () => Ctx | undefined): void {
   for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
     process.on(signal, () => {
-      const saved = commits() > 0;
+      const ctx = current();
+      const saved = (ctx?.commits() ?? 0) > 0;
+      try {
+        ctx?.close(); // no transaction can be open here; closing checkpoints and tidies -wal/-shm
+      } catch {
+        /* exiting anyway */
+      }
       try {
         process.stderr.write(`crm: interrupted (${signal}); ${saved ? 'the change was saved in full before stopping' : 'nothing was written'}\n`);
       } catch {
@@ -121,7 +127,7 @@ function onSignals(commits: () => number): void {
 /** Entry point for bin/crm.js: wires the real process in. */
 export async function run(): Promise<void> {
   let ctx: Ctx | undefined;
-  onSignals(() => ctx?.commits() ?? 0);
+  onSignals(() => ctx);
   const onStreamError = (stream: 'stdout' | 'stderr') => (e: NodeJS.ErrnoException) => {
     // A closed pipe (`crm client list | head -1`) is not an error worth a word.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -2,6 +2,7 @@
 // nothing is written; during it (held open by CRM_TEST_SLOW_WRITE_MS) the transaction finishes and
 // crm says so; during a migration the schema is whole, at the old or the new version.
 import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { seed, tempDb } from '../helpers/cli.js';
@@ -27,11 +28,12 @@ describe('signals', () => {
   let figures = 0;
 
   for (const signal of [...SIGNALS, 'SIGHUP'] as const) {
-    test(`${signal} while crm waits for a note on stdin: exit ${EXIT[signal]}, nothing written`, async () => {
+    test(`${signal} while crm waits for a summary on stdin: exit ${EXIT[signal]}, nothing written`, async () => {
       const db = tempDb();
       await seed(db, [['client', 'add', 'Acme']]);
       const before = dump(db);
-      const run = await spawnAsync(['incident', 'add', 'acme', '--kind', 'other', '--note', '-'], {
+      // `crm log` opens the database, then waits for the summary.
+      const run = await spawnAsync(['log', 'acme', '--summary', '-'], {
         db,
         keepStdin: true, // the note never comes
         onSpawn: (child) => {
@@ -43,6 +45,7 @@ describe('signals', () => {
       expect(errLines(run.stderr)).toEqual([`crm: interrupted (${signal}); nothing was written`]);
       expect(run.stdout).toBe('');
       expect(dump(db)).toBe(before);
+      expect(fs.readdirSync(path.dirname(db))).toEqual(['crm.db']); // closed cleanly: no -wal, -shm
       figures++;
     });
   }
