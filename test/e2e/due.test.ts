@@ -7,9 +7,13 @@ import { BIN, NOW, seed, spawnCrm, tempDb } from '../helpers/cli.js';
 
 const EARLY = '2026-10-01T10:00:00Z';
 
-/** As cron runs it: no TTY, nothing in the environment but PATH and what crm needs. */
+/**
+ * As cron runs it: no TTY, nothing in the environment but PATH and what crm needs. The entry
+ * `crm cron` writes sets TZ to the user's zone, so TZ is the zone this suite (and its seeding) runs in.
+ */
 function bare(db: string, args: string[], extra: string[] = []) {
-  const r = spawnSync('/usr/bin/env', ['-i', 'PATH=/usr/bin:/bin', `CRM_DB=${db}`, `CRM_NOW=${NOW}`, ...extra, process.execPath, BIN, ...args], {
+  const tz = `TZ=${process.env.TZ ?? 'UTC'}`;
+  const r = spawnSync('/usr/bin/env', ['-i', 'PATH=/usr/bin:/bin', tz, `CRM_DB=${db}`, `CRM_NOW=${NOW}`, ...extra, process.execPath, BIN, ...args], {
     encoding: 'utf8',
     input: '',
     timeout: 20_000,

@@ -4,7 +4,8 @@ import { screen } from '@inquirer/testing/vitest';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { crm, crmJson, seed, snapshot, tempDb, testEnv, type Result } from '../helpers/cli.js';
+import { NOW, crm, crmJson, seed, snapshot, tempDb, testEnv, type Result } from '../helpers/cli.js';
+import { localInstant, localMinute } from '../helpers/tz.js';
 import { main } from '../../src/main.js';
 
 let db: string;
@@ -104,7 +105,7 @@ describe('crm log wizard', () => {
     ]);
     expect(await crmJson(['remind', 'list'], { db })).toEqual([]);
     // Relative answers are echoed with what they resolved to.
-    expect(await screen.getFullOutput()).toContain('When? (now, yesterday, 2026-11-20 14:30 …) now → 2026-11-22 10:00');
+    expect(await screen.getFullOutput()).toContain(`When? (now, yesterday, 2026-11-20 14:30 …) now → ${localMinute(NOW)}`);
   });
 
   it('records an incident, a change request, a dispute, a referral and a follow-up in one session; recap shows what the client should see', async () => {
@@ -148,7 +149,7 @@ describe('crm log wizard', () => {
     expect(r.stdout).not.toContain('Shouted'); // incidents are private notes, not for the client's email
 
     expect(rows('SELECT kind, severity, note, warned, at, interaction_id FROM incidents')).toEqual([
-      { kind: 'verbal-abuse', severity: 'high', note: 'Shouted about the invoice', warned: 1, at: '2026-11-21T12:00:00.000Z', interaction_id: 1 },
+      { kind: 'verbal-abuse', severity: 'high', note: 'Shouted about the invoice', warned: 1, at: localInstant('2026-11-21 12:00'), interaction_id: 1 }, // yesterday, 12:00 local
     ]);
     expect(rows('SELECT summary, project, hours, unbilled, on_date, interaction_id FROM change_requests')).toEqual([
       { summary: 'Dark mode', project: 'Website', hours: 6, unbilled: 1, on_date: '2026-11-21', interaction_id: 1 },
@@ -194,7 +195,7 @@ describe('crm log wizard', () => {
     await answer('Follow up on?', '2026-12-01');
     const r = await run;
     expect(r.code).toBe(0);
-    expect(rows('SELECT at, follow_up_on FROM interactions')).toEqual([{ at: '2026-11-20T15:30:00.000Z', follow_up_on: '2026-12-01' }]);
+    expect(rows('SELECT at, follow_up_on FROM interactions')).toEqual([{ at: localInstant('2026-11-20 15:30'), follow_up_on: '2026-12-01' }]);
     expect(rows('SELECT hours, unbilled FROM change_requests')).toEqual([{ hours: 1.5, unbilled: 0 }]);
     // --follow-up without a next step: the reminder says what to follow up on.
     expect(await crmJson(['remind', 'list'], { db })).toEqual([expect.objectContaining({ on: '2026-12-01', text: 'Follow up: Scope' })]);
@@ -214,7 +215,7 @@ describe('crm log wizard', () => {
     }
     expect(r.stdout).not.toContain('Recap of'); // --no-recap
     expect(rows('SELECT channel, direction, mood, at, next_step, next_owner, follow_up_on FROM interactions')).toEqual([
-      { channel: 'video', direction: 'in', mood: 'negative', at: '2026-11-21T09:00:00.000Z', next_step: 'Send the quote', next_owner: 'client', follow_up_on: '2026-11-24' },
+      { channel: 'video', direction: 'in', mood: 'negative', at: localInstant('2026-11-21 09:00'), next_step: 'Send the quote', next_owner: 'client', follow_up_on: '2026-11-24' },
     ]);
     expect(await crmJson(['remind', 'list'], { db })).toEqual([expect.objectContaining({ on: '2026-11-24', text: 'Send the quote' })]);
   });

@@ -1,7 +1,8 @@
 // Every recording command, in-process against a temp database with CRM_NOW = 2026-11-22T10:00Z:
 // what it stores, what it prints, and its --json shape per the contract.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { crm, crmJson, seed, snapshot, tempDb } from '../helpers/cli.js';
+import { NOW, crm, crmJson, seed, snapshot, tempDb } from '../helpers/cli.js';
+import { localInstant, localIso, localOffset } from '../helpers/tz.js';
 
 let db: string;
 const run = (args: string[], stdin?: string) => crm(args, { db, ...(stdin === undefined ? {} : { stdin }) });
@@ -400,9 +401,11 @@ describe('change, incident, referral', () => {
     expect(i).toMatchObject({
       id: 1, client: { id: 1, name: 'Acme Corp' }, kind: 'verbal-abuse', on: '2026-11-20', severity: 'high', note: 'yelled', warned: true,
     });
-    expect(i.at).toBe('2026-11-20T03:10:00+00:00');
+    // --on is local wall-clock time; JSON writes it back with the local offset (+00:00 under UTC).
+    expect(i.at).toBe(`2026-11-20T03:10:00${localOffset(localInstant('2026-11-20 03:10'))}`);
     const dflt = await json(['incident', 'add', 'acme', '--kind', 'other']);
-    expect(dflt).toMatchObject({ severity: 'medium', warned: false, note: null, at: '2026-11-22T10:00:00+00:00' });
+    expect(dflt).toMatchObject({ severity: 'medium', warned: false, note: null, at: localIso(NOW) });
+    expect(new Date(dflt.at).toISOString()).toBe(new Date(NOW).toISOString()); // the clock's instant
     for (const kind of ['physical-abuse', 'dishonesty', 'unreasonable-demand', 'ignored-advice', 'competitor-leverage', 'legal-risk', 'missed-deadline']) {
       expect((await json(['incident', 'add', 'acme', '--kind', kind])).kind).toBe(kind);
     }

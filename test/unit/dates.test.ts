@@ -1,5 +1,6 @@
 // Dates in: strict calendar dates, relative forms from an injected today, date-times and durations.
-// Runs with TZ=UTC (vitest.config.ts), so "local" times below are UTC.
+// "Local" is the process zone: CI runs this under TZ=UTC, Pacific/Auckland and America/Los_Angeles,
+// so expectations about local times are computed for the current zone (test/helpers/tz.ts).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -7,6 +8,7 @@ import {
 } from '../../src/domain/dates.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { usageMessage } from '../helpers/checks.js';
+import { ZONE, localDay, localInstant, localIso } from '../helpers/tz.js';
 
 const TODAY = '2026-11-22';
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -197,16 +199,27 @@ describe('addDays and diffDays', () => {
 
 describe('parseDateTime', () => {
   it.each([
-    ['2026-11-20', '2026-11-20T12:00:00.000Z'], // a date alone means 12:00 local
-    ['yesterday', '2026-11-21T12:00:00.000Z'],
-    ['2026-11-20 03:10', '2026-11-20T03:10:00.000Z'], // local
-    ['2026-11-20T03:10', '2026-11-20T03:10:00.000Z'],
+    ['2026-11-20', localInstant('2026-11-20 12:00')], // a date alone means 12:00 local
+    ['yesterday', localInstant('2026-11-21 12:00')], // NOW is 2026-11-22 local in every CI zone
+    ['2026-11-20 03:10', localInstant('2026-11-20 03:10')], // local
+    ['2026-11-20T03:10', localInstant('2026-11-20 03:10')],
     ['2026-11-20T09:30:00+01:00', '2026-11-20T08:30:00.000Z'],
     ['2026-11-20T09:30:00-0500', '2026-11-20T14:30:00.000Z'],
     ['2026-11-20T09:30:15.5Z', '2026-11-20T09:30:15.500Z'],
     ['now', NOW.toISOString()],
   ])('%j -> %s', (input, expected) => {
     expect(parseDateTime(input, NOW)).toBe(expected);
+  });
+
+  it('local forms land on the right instant in the zones CI runs in', () => {
+    const byZone: Record<string, [string, string]> = {
+      UTC: ['2026-11-20T12:00:00.000Z', '2026-11-20T03:10:00.000Z'],
+      'Pacific/Auckland': ['2026-11-19T23:00:00.000Z', '2026-11-19T14:10:00.000Z'],
+      'America/Los_Angeles': ['2026-11-20T20:00:00.000Z', '2026-11-20T11:10:00.000Z'],
+    };
+    const known = byZone[ZONE === 'Etc/UTC' ? 'UTC' : ZONE] ?? [localInstant('2026-11-20 12:00'), localInstant('2026-11-20 03:10')];
+    expect(parseDateTime('2026-11-20', NOW)).toBe(known[0]);
+    expect(parseDateTime('2026-11-20 03:10', NOW)).toBe(known[1]);
   });
 
   it.each([
@@ -251,12 +264,33 @@ describe('parseDuration', () => {
 });
 
 describe('output forms', () => {
+  // Exact values for the zones CI runs in (both sides of DST); any other zone checks against Intl.
+  const KNOWN: Record<string, { iso: [string, string]; day: [string, string] }> = {
+    UTC: { iso: ['2026-11-22T09:30:00+00:00', '2026-07-01T00:00:00+00:00'], day: ['2026-11-22', '2026-11-23'] },
+    'Pacific/Auckland': { iso: ['2026-11-22T22:30:00+13:00', '2026-07-01T12:00:00+12:00'], day: ['2026-11-23', '2026-11-23'] },
+    'America/Los_Angeles': { iso: ['2026-11-22T01:30:00-08:00', '2026-06-30T17:00:00-07:00'], day: ['2026-11-22', '2026-11-22'] },
+  };
+  const known = KNOWN[ZONE === 'Etc/UTC' ? 'UTC' : ZONE];
+
   it('toLocalIso writes ISO 8601 with the offset', () => {
-    expect(toLocalIso('2026-11-22T09:30:00.000Z')).toBe('2026-11-22T09:30:00+00:00');
+    for (const at of ['2026-11-22T09:30:00.000Z', '2026-07-01T00:00:00.000Z']) {
+      const out = toLocalIso(at);
+      expect(out).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+      expect(out).toBe(localIso(at));
+      expect(new Date(out).toISOString()).toBe(at); // the same instant
+    }
+    if (known) {
+      expect(toLocalIso('2026-11-22T09:30:00.000Z')).toBe(known.iso[0]);
+      expect(toLocalIso('2026-07-01T00:00:00.000Z')).toBe(known.iso[1]);
+    }
   });
 
   it('localDate is the calendar day in the local zone', () => {
-    expect(localDate('2026-11-22T23:59:59.000Z')).toBe('2026-11-22');
-    expect(localDate(new Date('2026-11-23T00:00:00Z'))).toBe('2026-11-23');
+    expect(localDate('2026-11-22T23:59:59.000Z')).toBe(localDay('2026-11-22T23:59:59.000Z'));
+    expect(localDate(new Date('2026-11-23T00:00:00Z'))).toBe(localDay('2026-11-23T00:00:00Z'));
+    if (known) {
+      expect(localDate('2026-11-22T23:59:59.000Z')).toBe(known.day[0]);
+      expect(localDate(new Date('2026-11-23T00:00:00Z'))).toBe(known.day[1]);
+    }
   });
 });
