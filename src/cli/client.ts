@@ -1,7 +1,7 @@
 // `crm client add|list|show|edit|archive|fire`: thin adapters from flags to the clients repo.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, examples, findClient, printJson } from './shared.js';
+import { type AnyCommand, examples, noteFrom, findClient, printJson } from './shared.js';
 import { clientValues, type ClientFlags } from '../domain/client-input.js';
 import { UsageError, CrmError, quote } from '../domain/errors.js';
 import {
@@ -27,11 +27,6 @@ function addFieldOptions<T extends AnyCommand>(cmd: T): T {
     .option('--note-file <file>', 'read the note from a file') as T;
 }
 
-async function noteOf(ctx: Ctx, o: { note?: string; noteFile?: string }): Promise<string | undefined> {
-  if (o.note !== undefined && o.noteFile !== undefined) throw new UsageError('--note and --note-file cannot be used together');
-  return o.noteFile !== undefined ? ctx.textFile(o.noteFile, '--note-file') : ctx.text(o.note, '--note');
-}
-
 function assertNameFree(db: DB, key: string, name: string, exceptId?: number): void {
   const other = findByNameKey(db, key);
   if (other && other.id !== exceptId) {
@@ -53,7 +48,7 @@ export function clientCommand(ctx: Ctx): AnyCommand {
     ['crm client add "Acme Corp" --email ops@acme.test --cadence 2w', 'crm client add "Zoë Lund" --channel phone --timezone Europe/Oslo'],
   ).action(async (name, o) => {
     const f = o as typeof o & ClientFlags & { noteFile?: string };
-    const note = await noteOf(ctx, f);
+    const note = await noteFrom(ctx, f);
     const values = clientValues({ ...f, name, note }, {
       name, email: null, phone: null, company: null, channel: null,
       cadenceDays: ctx.config().cadenceDays, timezone: null, note: null,
@@ -119,7 +114,7 @@ export function clientCommand(ctx: Ctx): AnyCommand {
     ['crm client edit acme --cadence 1m', 'crm client edit acme --name "Acme Industries" --email ""'],
   ).action(async (ref, o) => {
     const f = o as typeof o & ClientFlags & { noteFile?: string };
-    const note = await noteOf(ctx, f);
+    const note = await noteFrom(ctx, f);
     const store = ctx.write();
     const updated = store.write((db) => {
       const c = findClient(db, ref);

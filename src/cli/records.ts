@@ -1,7 +1,7 @@
 // `crm change add`, `crm incident add`, `crm referral add` and `crm deliver`: one record each.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, examples, need, findClient, nullable, oneOf, printJson } from './shared.js';
+import { type AnyCommand, examples, noteFrom, need, findClient, nullable, oneOf, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { addDays, parseDate, parseDateTime } from '../domain/dates.js';
 import { INCIDENT_KINDS, SEVERITIES } from '../domain/types.js';
@@ -13,11 +13,6 @@ import { safeText } from '../io/io.js';
 export function parseHours(value: string): number {
   if (!/^\d{1,5}(\.\d{1,2})?$/.test(value.trim())) throw new UsageError(`--hours ${quote(value)} is not a number of hours (e.g. 3 or 1.5)`);
   return Number(value);
-}
-
-async function noteOf(ctx: Ctx, o: { note?: string; noteFile?: string }): Promise<string | null> {
-  if (o.note !== undefined && o.noteFile !== undefined) throw new UsageError('--note and --note-file cannot be used together');
-  return nullable(o.noteFile !== undefined ? ctx.textFile(o.noteFile, '--note-file') : await ctx.text(o.note, '--note'));
 }
 
 export function recordCommands(ctx: Ctx): AnyCommand[] {
@@ -64,7 +59,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
     const kind = oneOf(need(o.kind, '--kind <kind>'), INCIDENT_KINDS, '--kind');
     const severity = o.severity === undefined ? 'medium' : oneOf(o.severity, SEVERITIES, '--severity');
     const at = o.on === undefined ? ctx.now().toISOString() : parseDateTime(o.on, ctx.now(), '--on');
-    const note = await noteOf(ctx, o);
+    const note = nullable(await noteFrom(ctx, o));
     const [client, rec] = ctx.write().write((db) => {
       const c = findClient(db, clientRef);
       return [c, insertIncident(db, { clientId: c.id, interactionId: null, kind, at, severity, note, warned: Boolean(o.warned) })] as const;

@@ -60,3 +60,9 @@ export function need<T>(value: T | undefined, flag: string): T {
   if (value === undefined) throw new UsageError(`missing required option ${flag}`);
   return value;
 }
+
+/** A note from --note TEXT, --note - (stdin) or --note-file FILE; undefined when none was given. */
+export async function noteFrom(ctx: Ctx, o: { note?: string; noteFile?: string }): Promise<string | undefined> {
+  if (o.note !== undefined && o.noteFile !== undefined) throw new UsageError('--note and --note-file cannot be used together');
+  return o.noteFile !== undefined ? ctx.textFile(o.noteFile, '--note-file') : ctx.text(o.note, '--note');
+}

@@ -63,6 +63,6 @@ export function clientValues(flags: ClientFlags, base: Omit<ClientValues, 'nameK
     channel: pick(flags.channel, base.channel, (s) => validateChannel(s)),
     cadenceDays: flags.cadence === undefined ? base.cadenceDays : parseDuration(flags.cadence, '--cadence', { min: 1, max: 3650 }),
     timezone: pick(flags.timezone, base.timezone, (s) => validateTimeZone(s)),
-    note: flags.note === undefined ? base.note : flags.note === '' ? null : flags.note,
+    note: flags.note === undefined ? base.note : flags.note.trim() === '' ? null : flags.note,
   };
 }
