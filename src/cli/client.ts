@@ -51,7 +51,7 @@ export function clientCommand(ctx: Ctx): AnyCommand {
     const note = await noteFrom(ctx, f);
     const values = clientValues({ ...f, name, note }, {
       name, email: null, phone: null, company: null, channel: null,
-      cadenceDays: ctx.config().cadenceDays, timezone: null, note: null,
+      cadenceDays: (await ctx.config()).cadenceDays, timezone: null, note: null,
     });
     const store = ctx.write();
     const created = store.write((db) => {

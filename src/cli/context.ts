@@ -7,7 +7,7 @@ import type { Config } from '../config/schema.js';
 import type { DateStr } from '../domain/types.js';
 import type { OpenOptions, Store, TestKnobs } from '../db/store.js';
 import { openEmpty, openStore, type DB } from '../db/store.js';
-import { loadConfig, resolveConfigPath, resolveDbPath } from '../config/load.js';
+import { resolveConfigPath, resolveDbPath } from '../config/paths.js';
 import { localDate } from '../domain/dates.js';
 import { UsageError, CrmError, quote } from '../domain/errors.js';
 
@@ -18,7 +18,8 @@ export interface Ctx {
   style: Style;
   now(): Date;
   today(): DateStr;
-  config(): Config;
+  /** config.json merged over the defaults; loaded (with zod) on first use. */
+  config(): Promise<Config>;
   dbPath(): string;
   configPath(): string;
   /** For commands that only read: never creates a database file. */
@@ -99,7 +100,7 @@ function createOnSuccess(file: string, open: () => Store): Store {
 }
 
 export function createCtx(init: CtxInit): Ctx {
-  let config: Config | undefined;
+  let config: Promise<Config> | undefined;
   let store: Store | undefined;
   let storeWritable = false;
   let stdinUsed = false;
@@ -118,7 +119,7 @@ export function createCtx(init: CtxInit): Ctx {
     ...init,
     now: () => init.clock.now(),
     today: () => localDate(init.clock.now()),
-    config: () => (config ??= loadConfig(ctx.configPath())),
+    config: () => (config ??= import('../config/load.js').then((m) => m.loadConfig(ctx.configPath()))),
     dbPath: () => resolveDbPath(init.globalOpts().db, init.env),
     configPath: () => resolveConfigPath(init.env),
     read() {

@@ -96,10 +96,10 @@ export function cronCommand(ctx: Ctx): AnyCommand {
       .option('--at <HH:mm>', 'time of day to run (default 08:00)', '08:00')
       .option('--every-day', 'run every day, not only Monday to Friday'),
     ['crm cron', 'crm cron --at 07:30 --every-day'],
-  ).action((o) => {
+  ).action(async (o) => {
     const { hour, minute } = parseAt(o.at);
     const timeZone =
-      zoneName(ctx.config().timezone) ?? zoneName(ctx.env.TZ) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      zoneName((await ctx.config()).timezone) ?? zoneName(ctx.env.TZ) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     ctx.io.out(
       crontabEntry({
         // The node running crm now is the one known to run it; cron's PATH may find another or none.

@@ -50,14 +50,14 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
       .option('--project <name>', 'project name')
       .option('--json', 'print the new invoice as JSON'),
     ['crm invoice add acme --amount 1,200.50 --currency EUR --terms 14', 'crm invoice add acme --amount 800 --number 2026-031 --due 2026-12-15'],
-  ).action((ref, o) => {
+  ).action(async (ref, o) => {
     const today = ctx.today();
-    const currency = currencyOf(ctx, o.currency);
+    const currency = await currencyOf(ctx, o.currency);
     const amount = parseMoney(need(o.amount, '--amount <money>'), currency);
     const issuedOn = o.issued === undefined ? today : parseDate(o.issued, today, '--issued');
     const dueOn =
       o.due !== undefined ? parseDate(o.due, today, '--due')
-      : addDays(issuedOn, o.terms !== undefined ? parseDuration(o.terms, '--terms', { max: 3650 }) : ctx.config().paymentTermsDays);
+      : addDays(issuedOn, o.terms !== undefined ? parseDuration(o.terms, '--terms', { max: 3650 }) : (await ctx.config()).paymentTermsDays);
     if (dueOn < issuedOn) throw new UsageError(`--due ${quote(dueOn)} is before the issue date ${issuedOn}`);
     const wanted = o.number === undefined ? undefined : validateNumber(o.number);
     const created = ctx.write().write((db) => {

@@ -143,7 +143,7 @@ export async function runLogWizard(
   const plan: LogPlan = { ...planFromAnswers(ctx, client?.id ?? 0, client?.channel ?? null, answers), ...extras };
   if ('newName' in who) {
     const blank = { email: null, phone: null, company: null, channel: null, timezone: null, note: null };
-    const fields = clientValues({ name: who.newName }, { ...blank, name: who.newName, cadenceDays: ctx.config().cadenceDays });
+    const fields = clientValues({ name: who.newName }, { ...blank, name: who.newName, cadenceDays: (await ctx.config()).cadenceDays });
     plan.newClient = { fields, createdOn: ctx.today() };
     return { plan, clientName: fields.name };
   }

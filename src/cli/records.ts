@@ -93,10 +93,10 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
       .option('--on <date>', 'date delivered (default today)')
       .option('--json', 'print the delivery as JSON'),
     ['crm deliver acme --project "Website v2"'],
-  ).action((clientRef, o) => {
+  ).action(async (clientRef, o) => {
     const today = ctx.today();
     const on = o.on === undefined ? today : parseDate(o.on, today, '--on');
-    const cfg = ctx.config();
+    const cfg = await ctx.config();
     const [client, rec, reminders] = ctx.write().write((db) => {
       const c = findClient(db, clientRef);
       const d = insertDelivery(db, { clientId: c.id, project: nullable(o.project), on });

@@ -3,8 +3,6 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { type AnyCommand, examples, printJson } from './shared.js';
-import { describeRules } from '../rules/index.js';
-import { renderRules } from '../render/review.js';
 
 export function rulesCommand(ctx: Ctx): AnyCommand {
   return examples(
@@ -12,8 +10,10 @@ export function rulesCommand(ctx: Ctx): AnyCommand {
       .description('list the rules crm judges clients by, with their current weights and thresholds')
       .option('--json', 'print JSON'),
     ['crm rules', 'crm rules --json'],
-  ).action((o) => {
-    const config = ctx.config().rules;
+  ).action(async (o) => {
+    // Loaded on use: the rules and their zod schemas are not needed by other commands.
+    const [{ describeRules }, { renderRules }] = await Promise.all([import('../rules/index.js'), import('../render/review.js')]);
+    const config = (await ctx.config()).rules;
     const rules = describeRules(config);
     if (o.json) {
       const { thresholds, halfLifeDays, windowDays, dealbreakerWeight, severityFactor, lowConfidence } = config;

@@ -24,8 +24,8 @@ export function findClient(db: DB, ref: string): Client {
   return resolveClient(ref, listClients(db));
 }
 
-export function currencyOf(ctx: Ctx, flag: string | undefined): string {
-  return flag === undefined ? parseCurrency(ctx.config().currency, 'config currency') : parseCurrency(flag);
+export async function currencyOf(ctx: Ctx, flag: string | undefined): Promise<string> {
+  return flag === undefined ? parseCurrency((await ctx.config()).currency, 'config currency') : parseCurrency(flag);
 }
 
 /** Empty strings mean "no value". */

@@ -1,0 +1,84 @@
+// The work behind `crm review`: load facts (a fixed number of queries), evaluate (pure), render.
+// Loaded only when `crm review` runs, so other commands never pay for the rules and zod.
+import type { Ctx } from './context.js';
+import { findClient, printJson } from './shared.js';
+import { UsageError, quote } from '../domain/errors.js';
+import { parseDate } from '../domain/dates.js';
+import type { DateStr } from '../domain/types.js';
+import { loadFacts } from '../db/facts.js';
+import { evaluate, monthEnd, type ClientFacts, type EvaluateOptions, type Verdict } from '../rules/index.js';
+import { renderReview, renderReviewAll, reviewAllDto, reviewDto, type ReviewRow } from '../render/review.js';
+
+const RANK = { fire: 0, watch: 1, keep: 2 } as const;
+
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The user's time zone for working hours: config `timezone`, else TZ, else the system's. */
+export async function userTimeZone(ctx: Ctx): Promise<string> {
+  const configured = (await ctx.config()).timezone;
+  if (configured !== null) {
+    if (!validZone(configured)) throw new UsageError(`config timezone ${quote(configured)} is not an IANA time zone such as Europe/Oslo`);
+    return configured;
+  }
+  const tz = ctx.env.TZ;
+  if (tz && validZone(tz)) return tz;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions> {
+  const config = await ctx.config();
+  return { asOf, config: config.rules, workingHours: config.workingHours, timeZone: await userTimeZone(ctx) };
+}
+
+/** Scores at the last 11 month ends and at asOf: the same facts, judged as of each day. */
+export function trend(facts: ClientFacts, opts: EvaluateOptions): { on: DateStr; score: number }[] {
+  const days = [...Array.from({ length: 11 }, (_, k) => monthEnd(opts.asOf, k - 11)), opts.asOf];
+  return days.map((on) => ({ on, score: evaluate(facts, { ...opts, asOf: on }).score }));
+}
+
+/** Worst first: fire, watch, keep; then the higher score; then by name. */
+export const byWorst = (a: ReviewRow, b: ReviewRow): number =>
+  RANK[a.verdict.verdict] - RANK[b.verdict.verdict] || b.verdict.score - a.verdict.score
+  || a.client.name.localeCompare(b.client.name) || a.client.id - b.client.id;
+
+export interface ReviewFlags {
+  all?: true;
+  json?: true;
+  explain?: true;
+  asOf?: string;
+}
+
+export async function runReview(ctx: Ctx, clientRef: string | undefined, o: ReviewFlags): Promise<void> {
+    if (clientRef !== undefined && o.all) throw new UsageError('name a client or use --all, not both');
+    if (clientRef === undefined && !o.all) throw new UsageError('name a client to review (crm review <client>), or use --all');
+    if (o.all && o.explain) throw new UsageError('--explain works for one client: crm review <client> --explain');
+    const today = ctx.today();
+    const asOf = o.asOf === undefined ? today : parseDate(o.asOf, today, '--as-of');
+    const opts = await evaluateOptions(ctx, asOf);
+    const db = ctx.read().db;
+
+    if (o.all) {
+      const rows: ReviewRow[] = [...loadFacts(db, 'active').values()].map((facts) => ({
+        client: { id: facts.client.id, name: facts.client.name },
+        verdict: evaluate(facts, opts),
+        trend: trend(facts, opts),
+      })).sort(byWorst);
+      if (o.json) return printJson(ctx, reviewAllDto(asOf, rows));
+      return ctx.io.out(renderReviewAll(asOf, rows, ctx.style));
+    }
+
+    const client = findClient(db, clientRef as string);
+    const facts = loadFacts(db, { clientId: client.id }).get(client.id);
+    if (!facts) throw new UsageError(`client ${quote(client.name)} disappeared while reading; try again`);
+    const verdict: Verdict = evaluate(facts, opts);
+    const ref = { id: client.id, name: client.name };
+    if (o.json) return printJson(ctx, reviewDto(ref, verdict));
+    ctx.io.out(renderReview(ref, verdict, { style: ctx.style, explain: Boolean(o.explain) }));
+  }
