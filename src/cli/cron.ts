@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, examples } from './shared.js';
+import { type AnyCommand, examples, userTimeZone } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 
 export interface CrontabSpec {
@@ -74,15 +74,6 @@ function findFlock(envPath: string | undefined): string {
 }
 
 /** An IANA zone name cron's TZ= can carry; ':/etc/localtime'-style TZ values are not. */
-function zoneName(candidate: string | null | undefined): string | null {
-  if (!candidate || candidate.startsWith(':') || candidate.startsWith('/')) return null;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: candidate }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
-
 function parseAt(value: string): { hour: number; minute: number } {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
   if (!m) throw new UsageError(`--at ${quote(value)} is not a time; expected HH:mm such as 08:00`);
@@ -98,8 +89,7 @@ export function cronCommand(ctx: Ctx): AnyCommand {
     ['crm cron', 'crm cron --at 07:30 --every-day'],
   ).action(async (o) => {
     const { hour, minute } = parseAt(o.at);
-    const timeZone =
-      zoneName((await ctx.config()).timezone) ?? zoneName(ctx.env.TZ) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const timeZone = await userTimeZone(ctx);
     ctx.io.out(
       crontabEntry({
         // The node running crm now is the one known to run it; cron's PATH may find another or none.

@@ -1,7 +1,7 @@
 // The work behind `crm review`: load facts (a fixed number of queries), evaluate (pure), render.
 // Loaded only when `crm review` runs, so other commands never pay for the rules and zod.
 import type { Ctx } from './context.js';
-import { findClient, printJson } from './shared.js';
+import { findClient, printJson, userTimeZone } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { parseDate } from '../domain/dates.js';
 import type { DateStr } from '../domain/types.js';
@@ -10,27 +10,6 @@ import { evaluate, monthEnd, type ClientFacts, type EvaluateOptions, type Verdic
 import { renderReview, renderReviewAll, reviewAllDto, reviewDto, type ReviewRow } from '../render/review.js';
 
 const RANK = { fire: 0, watch: 1, keep: 2 } as const;
-
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The user's time zone for working hours: config `timezone`, else TZ, else the system's. */
-export async function userTimeZone(ctx: Ctx): Promise<string> {
-  const configured = (await ctx.config()).timezone;
-  if (configured !== null) {
-    if (!validZone(configured)) throw new UsageError(`config timezone ${quote(configured)} is not an IANA time zone such as Europe/Oslo`);
-    return configured;
-  }
-  const tz = ctx.env.TZ;
-  if (tz && validZone(tz)) return tz;
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
 
 export async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions> {
   const config = await ctx.config();

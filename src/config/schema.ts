@@ -1,6 +1,7 @@
 // crm's configuration: general defaults plus the rules' weights. zod-validated; defaults in code.
 import { z } from 'zod';
 import { RulesConfigSchema } from '../rules/config.js';
+import { canonicalZone } from '../domain/client-input.js';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm (24-hour)');
 
@@ -19,7 +20,11 @@ export const ConfigSchema = z
     cadenceDays: z.number().int().min(1).max(3650).default(14),
     paymentTermsDays: z.number().int().min(0).max(3650).default(30),
     /** IANA time zone for working hours; null = the system's (TZ). */
-    timezone: z.string().nullable().default(null),
+    timezone: z
+      .string()
+      .refine((tz) => canonicalZone(tz) !== null, 'not an IANA time zone such as Europe/Oslo')
+      .nullable()
+      .default(null),
     workingHours: WorkingHoursSchema.default({ start: '08:00', end: '19:00', days: [1, 2, 3, 4, 5] }),
     feedbackAfterDays: z.number().int().min(0).max(365).default(3),
     checkBackAfterDays: z.number().int().min(1).max(365).default(30),

@@ -15,12 +15,20 @@ export interface ClientFlags {
   note?: string;
 }
 
-export function validateTimeZone(tz: string, field = '--timezone'): string {
+/** The canonical IANA name of `tz`, or null when it is not a time zone (`:/etc/localtime` forms included). */
+export function canonicalZone(tz: string | null | undefined): string | null {
+  if (!tz || /^[:/]/.test(tz.trim())) return null;
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: tz.trim() }).resolvedOptions().timeZone;
   } catch {
-    throw new UsageError(`${field} ${quote(tz)} is not an IANA time zone (e.g. Europe/Oslo, America/New_York, UTC)`);
+    return null;
   }
+}
+
+export function validateTimeZone(tz: string, field = '--timezone'): string {
+  const zone = canonicalZone(tz);
+  if (zone === null) throw new UsageError(`${field} ${quote(tz)} is not an IANA time zone (e.g. Europe/Oslo, America/New_York, UTC)`);
+  return zone;
 }
 
 export function validateEmail(email: string): string {

@@ -118,6 +118,19 @@ describe('crm review (in-process)', () => {
     expect(await rules({ CRM_CONFIG: config })).not.toContain('unreasonable-demands');
   });
 
+  it('a config time zone that does not exist is refused by review and cron alike, naming the key', async () => {
+    const db = tempDb();
+    await seed(db, [['client', 'add', 'Acme']]);
+    const config = path.join(tempDir(), 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ timezone: 'Mars/Olympus' }));
+    for (const args of [['review', 'Acme'], ['cron']]) {
+      const r = await crm(args, { db, env: { CRM_CONFIG: config } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/key timezone: not an IANA time zone/);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it.each([
     [['review'], /name a client/],
     [['review', 'Acme', '--all'], /not both/],
