@@ -17,6 +17,8 @@ export interface MainDeps {
   columns?: number;
   out(text: string): void;
   err(text: string): void;
+  /** The node binary running crm (for `crm cron`'s absolute paths). */
+  execPath: string;
   /** The system clock; CRM_NOW overrides it. */
   systemNow?: () => Date;
   /** Handed the command context once built, so run() can report what an interrupted run saved. */
@@ -52,7 +54,7 @@ export async function main(deps: MainDeps): Promise<number> {
   try {
     const clock = clockFromEnv(deps.env, deps.systemNow);
     let program: ReturnType<typeof buildProgram> | undefined;
-    ctx = createCtx({ io, env: deps.env, clock, style: styleFor(color), globalOpts: () => program?.opts() ?? {} });
+    ctx = createCtx({ io, env: deps.env, execPath: deps.execPath, clock, style: styleFor(color), globalOpts: () => program?.opts() ?? {} });
     deps.onContext?.(ctx);
     program = buildProgram(ctx);
     const route = (cmd: { commands: readonly unknown[] }): void => {
@@ -147,6 +149,7 @@ export async function run(): Promise<void> {
   };
   const code = await main({
     argv: process.argv.slice(2),
+    execPath: process.execPath,
     env: process.env,
     stdin: process.stdin,
     stdinIsTTY: Boolean(process.stdin.isTTY),

@@ -14,6 +14,8 @@ import { UsageError, CrmError, quote } from '../domain/errors.js';
 export interface Ctx {
   io: IO;
   env: NodeJS.ProcessEnv;
+  /** The node binary running crm. */
+  execPath: string;
   clock: Clock;
   style: Style;
   now(): Date;
@@ -38,6 +40,8 @@ export interface Ctx {
 export interface CtxInit {
   io: IO;
   env: NodeJS.ProcessEnv;
+  /** The node binary running crm. */
+  execPath: string;
   clock: Clock;
   style: Style;
   globalOpts: () => { db?: string | undefined };

@@ -93,7 +93,7 @@ export function cronCommand(ctx: Ctx): AnyCommand {
     ctx.io.out(
       crontabEntry({
         // The node running crm now is the one known to run it; cron's PATH may find another or none.
-        node: process.execPath,
+        node: ctx.execPath,
         bin: crmBinPath(),
         db: ctx.dbPath(),
         timeZone,

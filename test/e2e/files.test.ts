@@ -189,6 +189,7 @@ describe('the command-line surface', () => {
 
   // Every command path, walked from the real command tree so a new command cannot slip by.
   const ctx = createCtx({
+    execPath: process.execPath,
     io: { out: () => {}, err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
     env: {},
     clock: { now: () => new Date('2026-11-22T10:00:00Z') },

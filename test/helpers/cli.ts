@@ -57,6 +57,7 @@ export async function crm(args: string[], opts: RunOptions = {}): Promise<Result
   let stderr = '';
   const code = await main({
     argv: args,
+    execPath: process.execPath,
     env: testEnv(opts),
     stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
     stdinIsTTY: Boolean(opts.tty),

@@ -282,7 +282,8 @@ describe('crm log wizard and Ctrl+D', () => {
     let stderr = '';
     // crm reads the virtual terminal's keys itself here (not only the prompts), as it reads the real one.
     const run = main({
-      argv: ['log', 'acme'], env: testEnv({ db }), stdin: screen.input, stdinIsTTY: true, stdoutIsTTY: true,
+      execPath: process.execPath,
+    argv: ['log', 'acme'], env: testEnv({ db }), stdin: screen.input, stdinIsTTY: true, stdoutIsTTY: true,
       out: () => {}, err: (t) => { stderr += t; },
     });
     await answer('How did you talk?');

@@ -21,6 +21,7 @@ function startWithStdin(args: string[], db: string): { stdin: PassThrough; done:
   const stdin = new PassThrough();
   let stderr = '';
   const done = main({
+    execPath: process.execPath,
     argv: args,
     env: testEnv({ db }),
     stdin,
