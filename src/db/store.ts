@@ -164,7 +164,7 @@ function checkIdentity(db: DB, file: string, latest: number): void {
   let tables: number;
   try {
     appId = db.pragma('application_id', { simple: true }) as number;
-    version = db.pragma('user_version', { simple: true }) as number;
+    version = userVersion(db);
     tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").get() as { n: number }).n;
   } catch (e) {
     throw new CrmError(`${file} is not a crm database (${(e as Error).message}); it was left untouched`);
@@ -183,15 +183,16 @@ function checkIdentity(db: DB, file: string, latest: number): void {
 
 /** Open crm's database at `file`. With `write: false` a missing or 0-byte file reads as empty. */
 export function openStore(file: string, opts: OpenOptions): Store {
-  const exists = fs.existsSync(file);
-  if (exists && fs.statSync(file).isDirectory()) throw new CrmError(`${file} is a directory, not a crm database`);
-  const size = exists ? fs.statSync(file).size : 0;
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  const exists = st !== undefined;
+  if (st?.isDirectory()) throw new CrmError(`${file} is a directory, not a crm database`);
+  const size = st?.size ?? 0;
   if (!opts.write && size === 0) return openEmpty(opts.migrations);
   if (size > 0 && readHeader(file).toString('latin1') !== SQLITE_MAGIC) {
     throw new CrmError(`${file} is not a crm database (not an SQLite file); it was left untouched`);
   }
   if (!exists) createFile(file);
-  const loose = exists && (fs.statSync(file).mode & 0o077) !== 0;
+  const loose = st !== undefined && (st.mode & 0o077) !== 0;
   const db = new Database(file, { fileMustExist: true });
   try {
     applyPragmas(db, opts.busyTimeoutMs ?? 5000);
