@@ -73,7 +73,7 @@ export function clientCommand(ctx: Ctx): AnyCommand {
     const db = ctx.read().db;
     const clients = listClients(db, { all: Boolean(o.all) });
     if (o.json) return printJson(ctx, clients.map(clientDto));
-    ctx.io.out(renderClientList(ctx.style, clients, lastContacts(db), ctx.today(), Boolean(o.all)));
+    ctx.io.out(renderClientList(ctx.style, clients, new Map([...lastContacts(db)].map(([id, at]) => [id, localDate(at, ctx.zone())])), ctx.today(), Boolean(o.all)));
   });
 
   examples(
@@ -86,7 +86,7 @@ export function clientCommand(ctx: Ctx): AnyCommand {
     const open = listInvoices(db, { clientId: c.id, open: true });
     const detail = {
       client: c,
-      lastContactAt: activity.lastContactAt,
+      lastContact: activity.lastContactAt ? localDate(activity.lastContactAt, ctx.zone()) : null,
       counts: eventCounts(db, c.id),
       openBalance: sumByCurrency(open.map((i) => ({ amount: i.balance, currency: i.currency }))),
       openReminders: activity.openReminders,
@@ -95,7 +95,7 @@ export function clientCommand(ctx: Ctx): AnyCommand {
       return printJson(ctx, {
         ...clientDto(c),
         stats: {
-          lastContact: activity.lastContactAt ? localDate(activity.lastContactAt) : null,
+          lastContact: detail.lastContact,
           ...detail.counts,
           openBalance: detail.openBalance,
           openReminders: detail.openReminders,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, examples, userTimeZone } from './shared.js';
+import { type AnyCommand, examples } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 
 export interface CrontabSpec {
@@ -89,7 +89,7 @@ export function cronCommand(ctx: Ctx): AnyCommand {
     ['crm cron', 'crm cron --at 07:30 --every-day'],
   ).action(async (o) => {
     const { hour, minute } = parseAt(o.at);
-    const timeZone = await userTimeZone(ctx);
+    const timeZone = ctx.zone();
     ctx.io.out(
       crontabEntry({
         // The node running crm now is the one known to run it; cron's PATH may find another or none.

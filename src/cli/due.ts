@@ -25,7 +25,7 @@ export function dueCommand(ctx: Ctx): AnyCommand {
     if (formats.length > 1) throw new UsageError(`--${formats.join(' and --')} cannot be used together; pick one`);
     const within = o.within === undefined ? 0 : parseDuration(o.within, '--within');
     const today = ctx.today();
-    const report = computeDue(readDueInput(ctx.read().db, { today, within }), { today, within });
+    const report = computeDue(readDueInput(ctx.read().db, { today, within, zone: ctx.zone() }), { today, within });
 
     if (o.json) return printJson(ctx, report);
     if (o.cron) return ctx.io.out(renderDigest(report, { within }));

@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import { type AnyCommand, currencyOf, examples, need, findClient, nullable, oneOf, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { formatMoney, parseMoney } from '../domain/money.js';
-import { addDays, parseDate, parseDuration } from '../domain/dates.js';
+import { addDays, parseDate, parseDuration, parsePastDate } from '../domain/dates.js';
 import { DISPUTE_OUTCOMES } from '../domain/types.js';
 import {
   getDispute, getInvoiceByNumber, insertDispute, insertInvoice, insertPayment, invoiceNumbers, listInvoices, nextInvoiceNumber,
@@ -54,7 +54,7 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
     const today = ctx.today();
     const currency = await currencyOf(ctx, o.currency);
     const amount = parseMoney(need(o.amount, '--amount <money>'), currency);
-    const issuedOn = o.issued === undefined ? today : parseDate(o.issued, today, '--issued');
+    const issuedOn = o.issued === undefined ? today : parsePastDate(o.issued, today, '--issued');
     const dueOn =
       o.due !== undefined ? parseDate(o.due, today, '--due')
       : addDays(issuedOn, o.terms !== undefined ? parseDuration(o.terms, '--terms', { max: 3650 }) : (await ctx.config()).paymentTermsDays);
@@ -82,7 +82,7 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
     ['crm invoice pay INV-0007', 'crm invoice pay INV-0007 --amount 500 --on yesterday'],
   ).action((number, o) => {
     const today = ctx.today();
-    const paidOn = o.on === undefined ? today : parseDate(o.on, today, '--on');
+    const paidOn = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
     const updated = ctx.write().write((db) => {
       const inv = findInvoice(db, number);
       if (inv.status === 'written-off') throw new UsageError(`${inv.number} was written off; there is nothing to pay`);
@@ -109,7 +109,7 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
     ['crm invoice dispute INV-0007 --reason "wants 20% off after delivery"'],
   ).action((number, o) => {
     const today = ctx.today();
-    const on = o.on === undefined ? today : parseDate(o.on, today, '--on');
+    const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
     const reason = need(o.reason, '--reason <text>');
     if (reason.trim() === '') throw new UsageError('--reason is empty; say what the client objects to');
     const updated = ctx.write().write((db) => {
@@ -133,7 +133,7 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
   ).action((number, o) => {
     const today = ctx.today();
     const outcome = oneOf(need(o.outcome, '--outcome <outcome>'), DISPUTE_OUTCOMES, '--outcome');
-    const on = o.on === undefined ? today : parseDate(o.on, today, '--on');
+    const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
     if (outcome === 'discounted' && o.conceded === undefined) throw new UsageError('--conceded is required with --outcome discounted');
     if (outcome !== 'discounted' && o.conceded !== undefined) throw new UsageError(`--conceded only goes with --outcome discounted (not ${outcome})`);
     const updated = ctx.write().write((db) => {

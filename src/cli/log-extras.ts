@@ -38,8 +38,8 @@ type Extras = Pick<LogPlan, 'incidents' | 'changes' | 'disputes' | 'referrals'>;
 type Extra = 'done' | 'incident' | 'change' | 'dispute' | 'referral';
 
 /** "Anything else to record?" until the user says no. `at` is when the conversation happened. */
-export async function askExtras(ask: Prompter, db: DB, clientId: number | null, at: string): Promise<Extras> {
-  const on = localDate(at);
+export async function askExtras(ask: Prompter, db: DB, clientId: number | null, at: string, zone: string): Promise<Extras> {
+  const on = localDate(at, zone);
   // A client added in this session has no invoices yet.
   const invoices = clientId === null ? [] : disputableInvoices(db, clientId, on);
   const x: Extras = { incidents: [], changes: [], disputes: [], referrals: [] };

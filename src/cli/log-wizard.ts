@@ -11,7 +11,7 @@ import { findByNameKey, listClients, type Client } from '../db/clients.js';
 import { terminalPrompter, type Choice, type Prompter } from '../io/prompter.js';
 import { safeText } from '../io/io.js';
 import { clientValues } from '../domain/client-input.js';
-import { parseDate, parseDateTime, toLocalMinute } from '../domain/dates.js';
+import { parseFutureDate, parsePastDateTime, toLocalMinute } from '../domain/dates.js';
 import { dayLabel } from '../render/recap.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { nameKey, validateName } from '../domain/names.js';
@@ -77,8 +77,8 @@ async function askConversation(ask: Prompter, ctx: Ctx, client: Client | null, f
   a.at ??= await ask.input({
     message: 'When? (now, yesterday, 2026-11-20 14:30 …)',
     default: 'now',
-    check: (answer) => parseDateTime(answer, ctx.now(), 'when'),
-    show: (answer) => `${answer} → ${toLocalMinute(parseDateTime(answer, ctx.now(), 'when'))}`,
+    check: (answer) => parsePastDateTime(answer, ctx.now(), ctx.zone(), 'when'),
+    show: (answer) => `${answer} → ${toLocalMinute(parsePastDateTime(answer, ctx.now(), ctx.zone(), 'when'), ctx.zone())}`,
   });
   a.summary = await ask.input({ message: 'What was discussed?', check: required('the summary') });
   a.mood ??= await ask.select({
@@ -113,8 +113,8 @@ async function askFollowUp(ask: Prompter, ctx: Ctx, flags: LogFlags, a: LogFlags
     const on = optional(
       await ask.input({
         message: 'Follow up on? (+3d, tomorrow, 2026-12-01; empty: no reminder)',
-        check: (d) => d.trim() && parseDate(d, ctx.today(), 'the follow-up date'),
-        show: (d) => (d.trim() ? `${d} → ${dayLabel(parseDate(d, ctx.today()))}` : 'none'),
+        check: (d) => d.trim() && parseFutureDate(d, ctx.today(), 'the follow-up date'),
+        show: (d) => (d.trim() ? `${d} → ${dayLabel(parseFutureDate(d, ctx.today(), 'the follow-up date'))}` : 'none'),
       }),
     );
     if (on !== null) a.followUp = on;
@@ -136,8 +136,8 @@ export async function runLogWizard(
   const who: Who = given ? { client: given } : await pickClient(ask, db);
   const client = 'client' in who ? who.client : null;
   const answers = await askConversation(ask, ctx, client, flags);
-  const at = parseDateTime(answers.at ?? 'now', ctx.now(), 'when');
-  const extras = await askExtras(ask, db, client?.id ?? null, at);
+  const at = parsePastDateTime(answers.at ?? 'now', ctx.now(), ctx.zone(), 'when');
+  const extras = await askExtras(ask, db, client?.id ?? null, at, ctx.zone());
   await askFollowUp(ask, ctx, flags, answers);
 
   const plan: LogPlan = { ...planFromAnswers(ctx, client?.id ?? 0, client?.channel ?? null, answers), ...extras };

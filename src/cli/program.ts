@@ -23,6 +23,8 @@ export function buildProgram(ctx: Ctx): Command<[], { db?: string; color: boolea
     .showSuggestionAfterError(true)
     .showHelpAfterError(false)
     .enablePositionalOptions(false)
+    // Every command runs with the config checked and one zone and clock resolved (ctx.init).
+    .hook('preAction', () => ctx.init())
     .addHelpText(
       'after',
       `

@@ -3,7 +3,7 @@ import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { type AnyCommand, examples, noteFrom, need, findClient, nullable, oneOf, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
-import { addDays, parseDate, parseDateTime } from '../domain/dates.js';
+import { addDays, parsePastDate, parsePastDateTime } from '../domain/dates.js';
 import { INCIDENT_KINDS, SEVERITIES } from '../domain/types.js';
 import { insertChange, insertDelivery, insertIncident, insertReferral } from '../db/events.js';
 import { insertReminder } from '../db/reminders.js';
@@ -30,7 +30,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
     ['crm change add acme --summary "New colour scheme" --hours 6 --unbilled'],
   ).action((clientRef, o) => {
     const today = ctx.today();
-    const on = o.on === undefined ? today : parseDate(o.on, today, '--on');
+    const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
     const hours = o.hours === undefined ? null : parseHours(o.hours);
     const summary = need(o.summary, '--summary <text>');
     if (summary.trim() === '') throw new UsageError('--summary is empty; say what changed');
@@ -58,13 +58,13 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
   ).action(async (clientRef, o) => {
     const kind = oneOf(need(o.kind, '--kind <kind>'), INCIDENT_KINDS, '--kind');
     const severity = o.severity === undefined ? 'medium' : oneOf(o.severity, SEVERITIES, '--severity');
-    const at = o.on === undefined ? ctx.now().toISOString() : parseDateTime(o.on, ctx.now(), '--on');
+    const at = o.on === undefined ? ctx.now().toISOString() : parsePastDateTime(o.on, ctx.now(), ctx.zone(), '--on');
     const note = nullable(await noteFrom(ctx, o));
     const [client, rec] = ctx.write().write((db) => {
       const c = findClient(db, clientRef);
       return [c, insertIncident(db, { clientId: c.id, interactionId: null, kind, at, severity, note, warned: Boolean(o.warned) })] as const;
     });
-    if (o.json) return printJson(ctx, incidentDto(rec, ref(client.id, client.name)));
+    if (o.json) return printJson(ctx, incidentDto(rec, ref(client.id, client.name), ctx.zone()));
     say(`Incident #${rec.id} (${kind}) recorded for ${client.name}`);
   });
 
@@ -77,7 +77,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
     ['crm referral add acme --note "introduced us to Globex"'],
   ).action((clientRef, o) => {
     const today = ctx.today();
-    const on = o.on === undefined ? today : parseDate(o.on, today, '--on');
+    const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
     const [client, rec] = ctx.write().write((db) => {
       const c = findClient(db, clientRef);
       return [c, insertReferral(db, { clientId: c.id, interactionId: null, on, note: nullable(o.note) })] as const;
@@ -95,7 +95,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
     ['crm deliver acme --project "Website v2"'],
   ).action(async (clientRef, o) => {
     const today = ctx.today();
-    const on = o.on === undefined ? today : parseDate(o.on, today, '--on');
+    const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
     const cfg = await ctx.config();
     const [client, rec, reminders] = ctx.write().write((db) => {
       const c = findClient(db, clientRef);

@@ -3,7 +3,7 @@ import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { type AnyCommand, examples, need, findClient, oneOf, parseId, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
-import { parseDate } from '../domain/dates.js';
+import { parseDate, parseFutureDate } from '../domain/dates.js';
 import { REMINDER_KINDS } from '../domain/types.js';
 import { getReminder, insertReminder, listReminders, markReminderDone, snoozeReminder, type Reminder } from '../db/reminders.js';
 import type { DB } from '../db/store.js';
@@ -34,7 +34,7 @@ export function remindCommand(ctx: Ctx): AnyCommand {
       .option('--json', 'print the reminder as JSON'),
     ['crm remind add acme --on +1w --text "Ask how the trip to Japan went" --kind personal'],
   ).action((clientRef, o) => {
-    const on = parseDate(need(o.on, '--on <date>'), ctx.today(), '--on');
+    const on = parseFutureDate(need(o.on, '--on <date>'), ctx.today(), '--on');
     const text = need(o.text, '--text <text>');
     const kind = o.kind === undefined ? 'follow-up' : oneOf(o.kind, REMINDER_KINDS, '--kind');
     if (text.trim() === '') throw new UsageError('--text is empty; say what to do');

@@ -1,7 +1,7 @@
 // The work behind `crm review`: load facts (a fixed number of queries), evaluate (pure), render.
 // Loaded only when `crm review` runs, so other commands never pay for the rules and zod.
 import type { Ctx } from './context.js';
-import { findClient, printJson, userTimeZone } from './shared.js';
+import { findClient, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { parseDate } from '../domain/dates.js';
 import type { DateStr } from '../domain/types.js';
@@ -13,7 +13,7 @@ const RANK = { fire: 0, watch: 1, keep: 2 } as const;
 
 export async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions> {
   const config = await ctx.config();
-  return { asOf, config: config.rules, workingHours: config.workingHours, timeZone: await userTimeZone(ctx) };
+  return { asOf, config: config.rules, workingHours: config.workingHours, timeZone: ctx.zone() };
 }
 
 /** Scores at the last 11 month ends and at asOf: the same facts, judged as of each day. */
@@ -58,6 +58,6 @@ export async function runReview(ctx: Ctx, clientRef: string | undefined, o: Revi
     if (!facts) throw new UsageError(`client ${quote(client.name)} disappeared while reading; try again`);
     const verdict: Verdict = evaluate(facts, opts);
     const ref = { id: client.id, name: client.name };
-    if (o.json) return printJson(ctx, reviewDto(ref, verdict));
+    if (o.json) return printJson(ctx, reviewDto(ref, verdict, ctx.zone()));
     ctx.io.out(renderReview(ref, verdict, { style: ctx.style, explain: Boolean(o.explain) }));
   }

@@ -6,7 +6,6 @@ import { listClients, type Client } from '../db/clients.js';
 import { resolveClient } from '../domain/names.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { parseCurrency } from '../domain/money.js';
-import { canonicalZone } from '../domain/client-input.js';
 import { json } from '../render/json.js';
 
 /** Check an enum flag value; the error lists what is accepted. */
@@ -66,11 +65,4 @@ export function need<T>(value: T | undefined, flag: string): T {
 export async function noteFrom(ctx: Ctx, o: { note?: string; noteFile?: string }): Promise<string | undefined> {
   if (o.note !== undefined && o.noteFile !== undefined) throw new UsageError('--note and --note-file cannot be used together');
   return o.noteFile !== undefined ? ctx.textFile(o.noteFile, '--note-file') : ctx.text(o.note, '--note');
-}
-
-/** The user's time zone (working hours, cron): config `timezone`, else TZ, else the system's. */
-export async function userTimeZone(ctx: Ctx): Promise<string> {
-  return (
-    canonicalZone((await ctx.config()).timezone) ?? canonicalZone(ctx.env.TZ) ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC')
-  );
 }

@@ -10,13 +10,13 @@ import type { DateStr, InstantStr, ReminderKind } from '../domain/types.js';
  * Who is in scope: active clients only — the contract says archived and fired clients are never
  * "due". What a fired client still owes stays visible in `crm invoice list --overdue`.
  */
-export function readDueInput(db: DB, { today, within }: { today: DateStr; within: number }): DueInput {
+export function readDueInput(db: DB, { today, within, zone }: { today: DateStr; within: number; zone: string }): DueInput {
   // One read transaction: the three queries see one snapshot, even when another crm commits
   // between them (WAL allows that), so the lists never disagree about the same moment.
-  return db.transaction(() => readRows(db, addDays(today, within)))();
+  return db.transaction(() => readRows(db, addDays(today, within), zone))();
 }
 
-function readRows(db: DB, horizon: DateStr): DueInput {
+function readRows(db: DB, horizon: DateStr, zone: string): DueInput {
   const clientRows = db
     .prepare(
       `SELECT c.id, c.name, c.cadence_days AS cadenceDays, c.created_on AS createdOn,
@@ -28,7 +28,7 @@ function readRows(db: DB, horizon: DateStr): DueInput {
   // lives (a call at 23:30 local on the 12th is the 12th, even when UTC says the 13th).
   const clients = clientRows.map(({ lastContactAt, ...c }) => ({
     ...c,
-    lastContact: lastContactAt === null ? null : localDate(lastContactAt),
+    lastContact: lastContactAt === null ? null : localDate(lastContactAt, zone),
   }));
 
   // The same balance arithmetic as `invoice list --overdue`: due_on < today + within, balance > 0.

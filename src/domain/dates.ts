@@ -1,5 +1,6 @@
 // Calendar dates ('YYYY-MM-DD') and instants (ISO UTC) parsed strictly, always relative to an
-// injected `now`. "Local" means the process time zone (TZ). Never reads the clock itself.
+// injected `now`. "Local" means the user's time zone, resolved once (cli/context.ts) and passed in
+// as an IANA name: nothing here reads the process zone (TZ) or the clock.
 import { UsageError, quote } from './errors.js';
 import type { DateStr, InstantStr } from './types.js';
 
@@ -49,26 +50,99 @@ export function diffDays(a: DateStr, b: DateStr): number {
   return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS);
 }
 
-/** The local calendar date of an instant or Date. */
-export function localDate(at: Date | InstantStr): DateStr {
-  const d = typeof at === 'string' ? new Date(at) : at;
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+// Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(zone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', weekday: 'short',
+    });
+    formatters.set(zone, fmt);
+  }
+  return fmt;
 }
 
-/** The calendar date of an instant in an IANA time zone. */
-export function dateInZone(at: InstantStr, timeZone: string): DateStr {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(new Date(at));
-  const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** An instant as a wall clock in `zone` shows it. */
+export interface WallClock {
+  date: DateStr;
+  /** HH:mm */
+  time: string;
+  hour: number;
+  minute: number;
+  second: number;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  isoWeekday: number;
 }
 
-/** Local wall-clock time -> instant (ISO UTC). */
-function localInstant(date: DateStr, hour: number, minute: number, second = 0): InstantStr {
+export function wallClock(at: Date | InstantStr, zone: string): WallClock {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  const p: Record<string, string> = {};
+  for (const part of formatterFor(zone).formatToParts(ms)) p[part.type] = part.value;
+  const [hour, minute, second] = [Number(p.hour), Number(p.minute), Number(p.second)];
+  // Years below 1000 come back unpadded from Intl.
+  return {
+    date: `${pad(Number(p.year), 4)}-${p.month}-${p.day}`,
+    time: `${p.hour}:${p.minute}`,
+    hour, minute, second,
+    isoWeekday: WEEKDAY[p.weekday ?? ''] ?? 0,
+  };
+}
+
+/** The calendar date of an instant in `zone`. */
+export function localDate(at: Date | InstantStr, zone: string): DateStr {
+  return wallClock(at, zone).date;
+}
+
+/** Minutes `zone` is ahead of UTC at instant `ms` (+60 for Europe/Berlin in winter). */
+export function offsetMinutes(ms: number, zone: string): number {
+  const w = wallClock(new Date(ms), zone);
+  const [y, m, d] = w.date.split('-').map(Number) as [number, number, number];
+  const wallMs = Date.UTC(y, m - 1, d, w.hour, w.minute, w.second);
+  const utc = new Date(wallMs);
+  utc.setUTCFullYear(y); // years 0-99 would otherwise map to 1900-1999
+  return Math.round((utc.getTime() - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+const hhmm = (minutes: number): string => `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}`;
+
+/**
+ * Wall-clock time in `zone` -> instant (ISO UTC). A time the clocks skip (inside a daylight-saving
+ * gap) does not exist and is refused, naming the gap; a time that happens twice (the repeated hour
+ * when clocks go back) is taken as its first occurrence.
+ */
+export function zonedInstant(date: DateStr, hour: number, minute: number, second: number, zone: string, what = 'time'): InstantStr {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const dt = new Date(y, m - 1, d, hour, minute, second);
-  dt.setFullYear(y); // years 0-99 would otherwise map to 1900-1999
-  return dt.toISOString();
+  const asUtc = new Date(Date.UTC(y, m - 1, d, hour, minute, second));
+  asUtc.setUTCFullYear(y);
+  const wall = asUtc.getTime();
+  // Offsets in force a day either side cover every transition (none come closer together).
+  const offsets = [...new Set([offsetMinutes(wall - DAY_MS, zone), offsetMinutes(wall, zone), offsetMinutes(wall + DAY_MS, zone)])];
+  const fits = offsets
+    .map((off) => wall - off * 60_000)
+    .filter((t) => offsetMinutes(t, zone) * 60_000 === wall - t)
+    .sort((a, b) => a - b);
+  if (fits[0] !== undefined) return new Date(fits[0]).toISOString();
+  // In a gap: find the transition, to say which wall-clock times do not exist.
+  let lo = wall - Math.max(...offsets) * 60_000;
+  let hi = wall - Math.min(...offsets) * 60_000;
+  const before = offsetMinutes(lo, zone);
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (offsetMinutes(mid, zone) === before) lo = mid;
+    else hi = mid;
+  }
+  const after = offsetMinutes(hi, zone);
+  const startMinutes = wallClock(new Date(hi - 60_000), zone);
+  const from = hhmm(startMinutes.hour * 60 + startMinutes.minute + 1);
+  const to = hhmm(((startMinutes.hour * 60 + startMinutes.minute + 1 + after - before) % 1440 + 1440) % 1440);
+  throw new UsageError(
+    `${what} does not exist in ${zone}: on ${date} the clocks jump from ${from} to ${to} (daylight saving time); give a time outside that gap`,
+  );
 }
 
 const DATE_FORMS = 'YYYY-MM-DD, today, yesterday, tomorrow, or +3d / -2w / +1m';
@@ -108,13 +182,15 @@ function parseAnyDate(input: string, today: DateStr, field: string): DateStr {
 
 const ISO_DT_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
-/**
- * Parse a date-time: ISO 8601 (with or without offset), `YYYY-MM-DD HH:mm` (local), `now`,
- * or any date form accepted by parseDate, which means 12:00 local time that day.
- */
-export function parseDateTime(input: string, now: Date, field = 'date-time'): InstantStr {
+interface ParsedDateTime {
+  at: InstantStr;
+  /** Given as a calendar date alone (12:00 local that day), not as a time. */
+  dateOnly: boolean;
+}
+
+function parseDateTimeDetailed(input: string, now: Date, zone: string, field: string): ParsedDateTime {
   const text = input.trim();
-  if (text.toLowerCase() === 'now') return now.toISOString();
+  if (text.toLowerCase() === 'now') return { at: now.toISOString(), dateOnly: false };
   const m = ISO_DT_RE.exec(text);
   if (m) {
     const [, date = '', hh, mm, ss, frac, offset] = m;
@@ -123,40 +199,77 @@ export function parseDateTime(input: string, now: Date, field = 'date-time'): In
       throw new UsageError(`${field} ${quote(input)} is not a real date and time`);
     }
     inRange(date, input, field);
-    if (!offset) return localInstant(date, h, min, s);
+    if (!offset) return { at: zonedInstant(date, h, min, s, zone, `${field} ${quote(input)}`), dateOnly: false };
     const off = offset.toUpperCase() === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
     const iso = `${date}T${hh}:${mm}:${ss ?? '00'}${frac ?? ''}${off}`;
     const ms = Date.parse(iso);
     if (Number.isNaN(ms)) throw new UsageError(`${field} ${quote(input)} is not a real date and time`);
-    return new Date(ms).toISOString();
+    return { at: new Date(ms).toISOString(), dateOnly: false };
   }
   let date: DateStr;
   try {
-    date = parseAnyDate(text, localDate(now), field);
+    date = parseAnyDate(text, localDate(now, zone), field);
   } catch {
     throw new UsageError(
       `${field} ${quote(input)} is not a date-time; expected ISO 8601, 'YYYY-MM-DD HH:mm', or ${DATE_FORMS}`,
     );
   }
-  return localInstant(inRange(date, input, field), 12, 0);
+  return { at: zonedInstant(inRange(date, input, field), 12, 0, 0, zone, `${field} ${quote(input)} (12:00)`), dateOnly: true };
 }
 
-/** ISO 8601 with the local offset, for JSON output of instants: 2026-11-22T09:30:00+01:00. */
-export function toLocalIso(at: InstantStr): string {
-  const d = new Date(at);
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
-  const abs = Math.abs(off);
-  return (
-    `${localDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+/**
+ * Parse a date-time: ISO 8601 (with or without offset), `YYYY-MM-DD HH:mm` (wall-clock time in
+ * `zone`), `now`, or any date form accepted by parseDate, which means 12:00 in `zone` that day.
+ */
+export function parseDateTime(input: string, now: Date, zone: string, field = 'date-time'): InstantStr {
+  return parseDateTimeDetailed(input, now, zone, field).at;
+}
+
+/**
+ * When something happened: a date-time that is not after `now`. A date alone means 12:00 that
+ * day, or now when that is today and noon has not come yet.
+ */
+export function parsePastDateTime(input: string, now: Date, zone: string, field: string): InstantStr {
+  const { at, dateOnly } = parseDateTimeDetailed(input, now, zone, field);
+  if (Date.parse(at) <= now.getTime()) return at;
+  if (dateOnly && localDate(at, zone) === localDate(now, zone)) return now.toISOString();
+  throw new UsageError(
+    `${field} ${quote(input)} is in the future (now is ${toLocalMinute(now.toISOString(), zone)} ${zone}); what already happened cannot be dated later than now`,
   );
 }
 
-/** Local "YYYY-MM-DD HH:mm" for human output. */
-export function toLocalMinute(at: InstantStr): string {
-  const d = new Date(at);
-  return `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** When something happened: a calendar date not after `today`. */
+export function parsePastDate(input: string, today: DateStr, field: string): DateStr {
+  const date = parseDate(input, today, field);
+  if (date > today) {
+    throw new UsageError(`${field} ${quote(input)} is after today (${today}); what already happened cannot be dated in the future`);
+  }
+  return date;
+}
+
+/** When something is still to come: a calendar date not before `today`. */
+export function parseFutureDate(input: string, today: DateStr, field: string): DateStr {
+  const date = parseDate(input, today, field);
+  if (date < today) {
+    throw new UsageError(`${field} ${quote(input)} is before today (${today}); it must be today or later`);
+  }
+  return date;
+}
+
+/** ISO 8601 with the zone's offset at that instant, for JSON output: 2026-11-22T09:30:00+01:00. */
+export function toLocalIso(at: InstantStr, zone: string): string {
+  const ms = Date.parse(at);
+  const w = wallClock(at, zone);
+  const off = offsetMinutes(ms, zone);
+  const sign = off >= 0 ? '+' : '-';
+  const abs = Math.abs(off);
+  return `${w.date}T${w.time}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** "YYYY-MM-DD HH:mm" in `zone`, for human output. */
+export function toLocalMinute(at: InstantStr, zone: string): string {
+  const w = wallClock(at, zone);
+  return `${w.date} ${w.time}`;
 }
 
 /** Durations for --cadence and --within: 10d, 2w (14 days), 1m (30 days), or a bare number of days. */

@@ -6,15 +6,17 @@ export interface Clock {
   now(): Date;
 }
 
-export function clockFromEnv(env: NodeJS.ProcessEnv, system: () => Date = () => new Date()): Clock {
+/** CRM_NOW's local forms ('2026-11-22', '2026-11-22 09:30') are wall-clock times in `zone`. */
+export function clockFromEnv(env: NodeJS.ProcessEnv, zone: string, system: () => Date = () => new Date()): Clock {
   const fixed = env.CRM_NOW?.trim();
   if (!fixed) return { now: system };
   let at: string;
   try {
     // Relative forms make no sense for the clock itself; require an absolute date or date-time.
     if (!/^\d{4}-\d{2}-\d{2}/.test(fixed)) throw new UsageError('');
-    at = parseDateTime(fixed, system(), 'CRM_NOW');
-  } catch {
+    at = parseDateTime(fixed, system(), zone, 'CRM_NOW');
+  } catch (e) {
+    if (e instanceof UsageError && / does not exist in /.test(e.message)) throw e;
     throw new UsageError(`CRM_NOW '${fixed}' is not an ISO 8601 date or date-time (e.g. 2026-11-22 or 2026-11-22T09:30:00+01:00)`);
   }
   const date = new Date(at);

@@ -3,7 +3,7 @@ import type { Client } from '../db/clients.js';
 import type { Style } from '../io/io.js';
 import { safeText } from '../io/io.js';
 import { clip, table } from './table.js';
-import { diffDays, localDate } from '../domain/dates.js';
+import { diffDays } from '../domain/dates.js';
 import { formatMoney } from '../domain/money.js';
 import type { DateStr, Money } from '../domain/types.js';
 
@@ -21,7 +21,8 @@ const statusMark = (style: Style, c: Client): string =>
 export function renderClientList(
   style: Style,
   clients: Client[],
-  lastContact: Map<number, string>,
+  /** Local calendar date of each client's latest interaction. */
+  lastContact: Map<number, DateStr>,
   today: DateStr,
   all: boolean,
 ): string {
@@ -35,7 +36,7 @@ export function renderClientList(
       clip(c.name, 30),
       clip(c.company, 24),
       `${c.cadenceDays}d`,
-      at ? ago(localDate(at), today) : style.dim('never'),
+      at ? ago(at, today) : style.dim('never'),
       statusMark(style, c),
     ];
   });
@@ -44,7 +45,8 @@ export function renderClientList(
 
 export interface ClientDetail {
   client: Client;
-  lastContactAt: string | null;
+  /** Local calendar date of the latest interaction. */
+  lastContact: DateStr | null;
   counts: Record<string, number>;
   openBalance: Money[];
   openReminders: number;
@@ -62,7 +64,7 @@ export function renderClientShow(style: Style, d: ClientDetail, today: DateStr):
   out += line('time zone', c.timezone);
   out += line('check in', `every ${c.cadenceDays} days`);
   out += line('client since', `${c.createdOn} (${ago(c.createdOn, today)})`);
-  const last = d.lastContactAt ? localDate(d.lastContactAt) : null;
+  const last = d.lastContact;
   out += line('last contact', last ? `${last} (${ago(last, today)})` : 'never');
   if (c.status !== 'active') out += line(c.status, `${c.statusOn ?? ''}${c.statusReason ? ' — ' + safeText(c.statusReason) : ''}`);
   const k = d.counts;

@@ -59,12 +59,13 @@ export function reminderDto(r: Reminder) {
   };
 }
 
-export function interactionDto(i: Interaction, client: ClientRef) {
+/** `zone`: the user's time zone, which dates the instant and gives its offset. */
+export function interactionDto(i: Interaction, client: ClientRef, zone: string) {
   return {
     id: i.id,
     client,
-    at: toLocalIso(i.at),
-    on: localDate(i.at),
+    at: toLocalIso(i.at, zone),
+    on: localDate(i.at, zone),
     channel: i.channel,
     direction: i.direction,
     summary: i.summary,
@@ -78,13 +79,13 @@ export function changeDto(c: ChangeRequest, client: ClientRef) {
   return { id: c.id, client, on: c.on, summary: c.summary, project: c.project, hours: c.hours, unbilled: c.unbilled };
 }
 
-export function incidentDto(i: Incident, client: ClientRef) {
+export function incidentDto(i: Incident, client: ClientRef, zone: string) {
   return {
     id: i.id,
     client,
     kind: i.kind,
-    at: toLocalIso(i.at),
-    on: localDate(i.at),
+    at: toLocalIso(i.at, zone),
+    on: localDate(i.at, zone),
     severity: i.severity,
     note: i.note,
     warned: i.warned,

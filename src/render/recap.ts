@@ -33,9 +33,10 @@ function changeLine(c: ChangeRequest): string {
   return `- Change agreed: ${safeText(c.summary)}${extra ? ` (${extra})` : ''}`;
 }
 
-export function renderRecap(clientName: string, i: Interaction, changes: ChangeRequest[]): string {
+/** `zone`: the user's time zone, which dates the conversation. */
+export function renderRecap(clientName: string, i: Interaction, changes: ChangeRequest[], zone: string): string {
   const what = i.channel ? KIND[i.channel] ?? 'conversation' : 'conversation';
-  const lines = [`Recap of our ${what} on ${dayLabel(localDate(i.at))}, ${safeText(clientName)}:`, ''];
+  const lines = [`Recap of our ${what} on ${dayLabel(localDate(i.at, zone))}, ${safeText(clientName)}:`, ''];
   lines.push(`- We discussed: ${i.summary ? safeText(i.summary) : '(no summary recorded)'}`);
   lines.push(...changes.map(changeLine));
   if (i.nextStep) lines.push(`- Agreed next step: ${safeText(i.nextStep)} — owner: ${OWNER[i.nextOwner ?? 'me']}`);

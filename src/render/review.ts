@@ -4,6 +4,7 @@ import type { Style } from '../io/io.js';
 import { safeText } from '../io/io.js';
 import type { ClientRef, Money } from '../domain/types.js';
 import { formatMoney } from '../domain/money.js';
+import { toLocalIso } from '../domain/dates.js';
 import { daysAfter, type Evidence, type Finding, type RuleDescription, type RulesConfig, type Verdict, type VerdictKind } from '../rules/index.js';
 import { table } from './table.js';
 
@@ -14,11 +15,15 @@ const one = (s: string) => safeText(s.replace(/[\r\n\t]+/g, ' ').trim());
 const money = (m: Money) => formatMoney(m.amount, m.currency);
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(Math.abs(x) < 10 ? 3 : 2).replace(/0+$/, '').replace(/\.$/, ''));
 
-export function reviewDto(client: ClientRef, v: Verdict) {
+/** Evidence instants in the user's zone, with its offset, like every other date-time crm prints. */
+const localEvidence = (e: Evidence, zone: string): Evidence =>
+  'at' in e && typeof e.at === 'string' ? { ...e, at: toLocalIso(e.at, zone) } : e;
+
+export function reviewDto(client: ClientRef, v: Verdict, zone: string) {
   return {
     client, asOf: v.asOf, verdict: v.verdict, score: v.score, confidence: v.confidence,
     findings: v.findings.map((f) => ({
-      rule: f.rule, severity: f.severity, title: f.title, detail: f.detail, evidence: f.evidence,
+      rule: f.rule, severity: f.severity, title: f.title, detail: f.detail, evidence: f.evidence.map((e) => localEvidence(e, zone)),
       measure: f.measure, weight: f.weight, points: f.points,
     })),
     stats: v.stats, advice: v.advice,

@@ -23,6 +23,7 @@ function fromDayNumber(n: number): DateStr {
 }
 
 export { addDays } from '../domain/dates.js';
+import { wallClock } from '../domain/dates.js';
 /** `a − b` in whole days: how many days `a` comes after `b` (domain's diffDays reads the other way). */
 export const daysAfter = (a: DateStr, b: DateStr): number => dayNumber(a) - dayNumber(b);
 export const minDate = (a: DateStr, b: DateStr): DateStr => (a <= b ? a : b);
@@ -38,10 +39,6 @@ export const monthKey = (date: DateStr): string => date.slice(0, 7);
 
 export interface LocalParts { date: DateStr; time: string; isoWeekday: number }
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-// Building a DateTimeFormat is costly and review --all evaluates many instants: one per zone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar date, HH:mm and ISO weekday of an instant as seen on a wall clock in `timeZone`. */
 export function localParts(instant: InstantStr, timeZone: string): LocalParts {
   // review --all evaluates each client at 13 dates: the same instants recur, so remember them.
@@ -49,26 +46,9 @@ export function localParts(instant: InstantStr, timeZone: string): LocalParts {
   const known = seen.get(key);
   if (known) return known;
   if (seen.size > 100_000) seen.clear();
-  const parts = computeParts(instant, timeZone);
+  const { date, time, isoWeekday } = wallClock(instant, timeZone);
+  const parts = { date, time, isoWeekday };
   seen.set(key, parts);
   return parts;
 }
 const seen = new Map<string, LocalParts>();
-
-function computeParts(instant: InstantStr, timeZone: string): LocalParts {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short',
-    });
-    formatters.set(timeZone, fmt);
-  }
-  const p: Record<string, string> = {};
-  for (const part of fmt.formatToParts(new Date(instant))) p[part.type] = part.value;
-  return {
-    date: `${p.year}-${p.month}-${p.day}`,
-    time: `${p.hour}:${p.minute}`,
-    isoWeekday: WEEKDAYS[p.weekday ?? ''] ?? 0,
-  };
-}

@@ -192,7 +192,7 @@ describe('the command-line surface', () => {
     execPath: process.execPath,
     io: { out: () => {}, err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
     env: {},
-    clock: { now: () => new Date('2026-11-22T10:00:00Z') },
+    systemNow: () => new Date('2026-11-22T10:00:00Z'),
     style: styleFor(false),
     globalOpts: () => ({}),
   });

@@ -15,9 +15,16 @@ interface Due {
 
 const due = (db: string, ...args: string[]): Promise<Due> => crmJson<Due>(['due', ...args], { db });
 
+/**
+ * Clients (and reminders, which cannot be set in the past) are added EARLY; everything else is
+ * recorded on "today", so what already happened is never dated after the clock that records it.
+ */
 async function clientDb(commands: string[][]): Promise<string> {
   const db = tempDb();
-  await seed(db, commands, { now: EARLY });
+  for (const c of commands) {
+    const early = (c[0] === 'client' && c[1] === 'add') || c[0] === 'remind';
+    await seed(db, [c], early ? { now: EARLY } : {});
+  }
   return db;
 }
 

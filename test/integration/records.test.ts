@@ -447,22 +447,29 @@ describe('remind add / done / list', () => {
     const r = await json(['remind', 'add', 'acme', '--on', '+1w', '--text', 'Ask how Japan went', '--kind', 'personal']);
     expect(r).toMatchObject({ id: 1, client: { id: 1, name: 'Acme Corp' }, on: '2026-11-29', kind: 'personal', text: 'Ask how Japan went', done: false });
     for (const k of REMINDER_KEYS) expect(r).toHaveProperty(k);
-    expect((await json(['remind', 'add', 'glo', '--on', '2026-11-20', '--text', 'Send quote'])).kind).toBe('follow-up');
+    expect((await json(['remind', 'add', 'glo', '--on', '2026-11-30', '--text', 'Send quote'])).kind).toBe('follow-up');
+  });
+
+  it('a new reminder cannot be set before today', async () => {
+    const r = await run(['remind', 'add', 'glo', '--on', 'yesterday', '--text', 'Send quote']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("crm: --on 'yesterday' is before today (2026-11-22); it must be today or later\n");
   });
 
   it('list is soonest first; done ones only with --all; done twice is refused', async () => {
     await seed(db, [
       ['remind', 'add', 'acme', '--on', '+3d', '--text', 'later'],
-      ['remind', 'add', 'globex', '--on', '2026-11-01', '--text', 'overdue'],
       ['remind', 'add', 'acme', '--on', 'today', '--text', 'today'],
     ]);
+    // Set a month ago, for a day that has now passed.
+    await seed(db, [['remind', 'add', 'globex', '--on', '2026-11-01', '--text', 'overdue']], { now: '2026-10-20T10:00:00Z' });
     expect((await json(['remind', 'list'])).map((r: any) => r.text)).toEqual(['overdue', 'today', 'later']);
-    const done = await json(['remind', 'done', '2']);
-    expect(done).toMatchObject({ id: 2, done: true, text: 'overdue' });
-    expect((await json(['remind', 'list'])).map((r: any) => r.id)).toEqual([3, 1]);
+    const done = await json(['remind', 'done', '3']);
+    expect(done).toMatchObject({ id: 3, done: true, text: 'overdue' });
+    expect((await json(['remind', 'list'])).map((r: any) => r.id)).toEqual([2, 1]);
     const all = await json(['remind', 'list', '--all']);
-    expect(all.map((r: any) => [r.id, r.done])).toEqual([[3, false], [1, false], [2, true]]);
-    const again = await run(['remind', 'done', '2']);
+    expect(all.map((r: any) => [r.id, r.done])).toEqual([[2, false], [1, false], [3, true]]);
+    const again = await run(['remind', 'done', '3']);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already done/);
   });

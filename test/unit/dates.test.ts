@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addDays, addMonths, diffDays, isDate, localDate, parseDate, parseDateTime, parseDuration, toLocalIso,
+  addDays, addMonths, diffDays, isDate, localDate, parseDate, parseDateTime, parseDuration, parseFutureDate,
+  parsePastDate, parsePastDateTime, toLocalIso,
 } from '../../src/domain/dates.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { usageMessage } from '../helpers/checks.js';
@@ -207,19 +208,21 @@ describe('parseDateTime', () => {
     ['2026-11-20T09:30:00-0500', '2026-11-20T14:30:00.000Z'],
     ['2026-11-20T09:30:15.5Z', '2026-11-20T09:30:15.500Z'],
     ['now', NOW.toISOString()],
-  ])('%j -> %s', (input, expected) => {
-    expect(parseDateTime(input, NOW)).toBe(expected);
+  ])('%j -> %s (in the zone it is given)', (input, expected) => {
+    expect(parseDateTime(input, NOW, ZONE)).toBe(expected);
   });
 
-  it('local forms land on the right instant in the zones CI runs in', () => {
+  it('local forms are wall-clock times in the zone passed in, whatever the process TZ', () => {
     const byZone: Record<string, [string, string]> = {
       UTC: ['2026-11-20T12:00:00.000Z', '2026-11-20T03:10:00.000Z'],
       'Pacific/Auckland': ['2026-11-19T23:00:00.000Z', '2026-11-19T14:10:00.000Z'],
       'America/Los_Angeles': ['2026-11-20T20:00:00.000Z', '2026-11-20T11:10:00.000Z'],
+      'Asia/Kolkata': ['2026-11-20T06:30:00.000Z', '2026-11-19T21:40:00.000Z'],
     };
-    const known = byZone[ZONE === 'Etc/UTC' ? 'UTC' : ZONE] ?? [localInstant('2026-11-20 12:00'), localInstant('2026-11-20 03:10')];
-    expect(parseDateTime('2026-11-20', NOW)).toBe(known[0]);
-    expect(parseDateTime('2026-11-20 03:10', NOW)).toBe(known[1]);
+    for (const [zone, [noon, early]] of Object.entries(byZone)) {
+      expect(parseDateTime('2026-11-20', NOW, zone)).toBe(noon);
+      expect(parseDateTime('2026-11-20 03:10', NOW, zone)).toBe(early);
+    }
   });
 
   it.each([
@@ -232,7 +235,52 @@ describe('parseDateTime', () => {
     ['9999-12-31T23:00:00Z', /out of range/],
     ['9999-12-31', /'9999-12-31' is out of range/],
   ])('rejects %j', (input, message) => {
-    expect(usageMessage(() => parseDateTime(input, NOW, '--at'))).toMatch(message);
+    expect(usageMessage(() => parseDateTime(input, NOW, ZONE, '--at'))).toMatch(message);
+  });
+});
+
+describe('daylight saving: gaps are refused, repeated hours take the first', () => {
+  it.each([
+    ['Europe/Berlin', '2026-03-29 02:30', /--at '2026-03-29 02:30' does not exist in Europe\/Berlin: on 2026-03-29 the clocks jump from 02:00 to 03:00/],
+    ['America/New_York', '2026-03-08 02:15', /does not exist in America\/New_York: on 2026-03-08 the clocks jump from 02:00 to 03:00/],
+    ['Pacific/Auckland', '2026-09-27 02:00', /does not exist in Pacific\/Auckland: on 2026-09-27 the clocks jump from 02:00 to 03:00/],
+    ['Australia/Lord_Howe', '2026-10-04 02:10', /does not exist in Australia\/Lord_Howe: on 2026-10-04 the clocks jump from 02:00 to 02:30/],
+  ])('%s %s is inside the gap', (zone, wall, message) => {
+    expect(usageMessage(() => parseDateTime(wall, NOW, zone, '--at'))).toMatch(message);
+  });
+
+  it('the minutes either side of a gap exist', () => {
+    expect(parseDateTime('2026-03-29 01:59', NOW, 'Europe/Berlin')).toBe('2026-03-29T00:59:00.000Z');
+    expect(parseDateTime('2026-03-29 03:00', NOW, 'Europe/Berlin')).toBe('2026-03-29T01:00:00.000Z');
+  });
+
+  it.each([
+    ['Europe/Berlin', '2026-10-25 02:30', '2026-10-25T00:30:00.000Z', '2026-10-25T02:30:00+02:00'],
+    ['America/New_York', '2026-11-01 01:30', '2026-11-01T05:30:00.000Z', '2026-11-01T01:30:00-04:00'],
+  ])('%s %s happens twice: the first (summer time) is taken, and the JSON shows its offset', (zone, wall, instant, iso) => {
+    expect(parseDateTime(wall, NOW, zone)).toBe(instant);
+    expect(toLocalIso(instant, zone)).toBe(iso);
+  });
+});
+
+describe('past and future', () => {
+  const now = new Date('2026-11-22T10:00:00Z'); // 11:00 in Berlin
+  it('something that happened cannot be after now', () => {
+    expect(parsePastDateTime('2026-11-22 10:59', now, 'Europe/Berlin', '--at')).toBe('2026-11-22T09:59:00.000Z');
+    expect(usageMessage(() => parsePastDateTime('2026-11-22 11:01', now, 'Europe/Berlin', '--at')))
+      .toMatch(/^--at '2026-11-22 11:01' is in the future \(now is 2026-11-22 11:00 Europe\/Berlin\)/);
+    expect(usageMessage(() => parsePastDateTime('tomorrow', now, 'Europe/Berlin', '--on'))).toMatch(/--on 'tomorrow' is in the future/);
+    expect(usageMessage(() => parsePastDateTime('2062-01-01', now, 'UTC', '--at'))).toMatch(/in the future/);
+  });
+  it('"today" before noon means now, not a noon still to come', () => {
+    expect(parsePastDateTime('today', now, 'Europe/Berlin', '--at')).toBe(now.toISOString());
+    expect(parsePastDateTime('yesterday', now, 'Europe/Berlin', '--at')).toBe('2026-11-21T11:00:00.000Z');
+  });
+  it('past dates and future dates', () => {
+    expect(parsePastDate('today', TODAY, '--on')).toBe(TODAY);
+    expect(usageMessage(() => parsePastDate('+1d', TODAY, '--on'))).toMatch(/^--on '\+1d' is after today \(2026-11-22\)/);
+    expect(parseFutureDate('today', TODAY, '--follow-up')).toBe(TODAY);
+    expect(usageMessage(() => parseFutureDate('yesterday', TODAY, '--follow-up'))).toMatch(/^--follow-up 'yesterday' is before today \(2026-11-22\)/);
   });
 });
 
@@ -264,33 +312,29 @@ describe('parseDuration', () => {
 });
 
 describe('output forms', () => {
-  // Exact values for the zones CI runs in (both sides of DST); any other zone checks against Intl.
+  // Exact values for a few zones, both sides of DST, whatever zone the process runs in.
   const KNOWN: Record<string, { iso: [string, string]; day: [string, string] }> = {
     UTC: { iso: ['2026-11-22T09:30:00+00:00', '2026-07-01T00:00:00+00:00'], day: ['2026-11-22', '2026-11-23'] },
     'Pacific/Auckland': { iso: ['2026-11-22T22:30:00+13:00', '2026-07-01T12:00:00+12:00'], day: ['2026-11-23', '2026-11-23'] },
     'America/Los_Angeles': { iso: ['2026-11-22T01:30:00-08:00', '2026-06-30T17:00:00-07:00'], day: ['2026-11-22', '2026-11-22'] },
+    'Asia/Kathmandu': { iso: ['2026-11-22T15:15:00+05:45', '2026-07-01T05:45:00+05:45'], day: ['2026-11-23', '2026-11-23'] },
   };
-  const known = KNOWN[ZONE === 'Etc/UTC' ? 'UTC' : ZONE];
 
-  it('toLocalIso writes ISO 8601 with the offset', () => {
-    for (const at of ['2026-11-22T09:30:00.000Z', '2026-07-01T00:00:00.000Z']) {
-      const out = toLocalIso(at);
-      expect(out).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
-      expect(out).toBe(localIso(at));
+  it.each(Object.entries(KNOWN))('toLocalIso writes ISO 8601 with the offset of %s', (zone, known) => {
+    for (const [k, at] of ['2026-11-22T09:30:00.000Z', '2026-07-01T00:00:00.000Z'].entries()) {
+      const out = toLocalIso(at, zone);
+      expect(out).toBe(known.iso[k]);
       expect(new Date(out).toISOString()).toBe(at); // the same instant
-    }
-    if (known) {
-      expect(toLocalIso('2026-11-22T09:30:00.000Z')).toBe(known.iso[0]);
-      expect(toLocalIso('2026-07-01T00:00:00.000Z')).toBe(known.iso[1]);
     }
   });
 
-  it('localDate is the calendar day in the local zone', () => {
-    expect(localDate('2026-11-22T23:59:59.000Z')).toBe(localDay('2026-11-22T23:59:59.000Z'));
-    expect(localDate(new Date('2026-11-23T00:00:00Z'))).toBe(localDay('2026-11-23T00:00:00Z'));
-    if (known) {
-      expect(localDate('2026-11-22T23:59:59.000Z')).toBe(known.day[0]);
-      expect(localDate(new Date('2026-11-23T00:00:00Z'))).toBe(known.day[1]);
-    }
+  it.each(Object.entries(KNOWN))('localDate is the calendar day in %s', (zone, known) => {
+    expect(localDate('2026-11-22T23:59:59.000Z', zone)).toBe(known.day[0]);
+    expect(localDate(new Date('2026-11-23T00:00:00Z'), zone)).toBe(known.day[1]);
+  });
+
+  it('agrees with an independent reading of the process zone', () => {
+    expect(toLocalIso('2026-11-22T09:30:00.000Z', ZONE)).toBe(localIso('2026-11-22T09:30:00.000Z'));
+    expect(localDate('2026-11-22T23:59:59.000Z', ZONE)).toBe(localDay('2026-11-22T23:59:59.000Z'));
   });
 });
