@@ -1,6 +1,7 @@
-// `crm due --ics`: a DueReport -> an RFC 5545 calendar, one all-day event per listed item.
+// `crm due --ics`: a DueReport -> an RFC 5545 calendar, one all-day event per listed item; an
+// overdue item is an event on asOf (today), the rest on their own day.
 // Returns a string only; never reads the clock (DTSTAMP comes from the `now` passed in).
-import { addDays } from '../domain/dates.js';
+import { addDays, diffDays } from '../domain/dates.js';
 import { dueItems, type DueItem, type DueReport } from '../domain/due.js';
 import type { DateStr, InstantStr } from '../domain/types.js';
 import { cadence, lateness, money } from './due.js';
@@ -64,13 +65,14 @@ function icsStamp(now: InstantStr): string {
 
 interface EventText {
   uid: string;
-  date: DateStr;
+  /** The item's own date: when it fell (or falls) due. */
+  due: DateStr;
   summary: string;
-  description: string;
+  /** What the item is; the due date and lateness are added by dueLine. */
+  detail: string;
 }
 
-function eventText(entry: DueItem, asOf: DateStr): EventText {
-  const when = `${lateness(entry.daysOverdue)} as of ${asOf}`;
+function eventText(entry: DueItem): EventText {
   switch (entry.type) {
     case 'check-in': {
       const c = entry.item;
@@ -78,30 +80,35 @@ function eventText(entry: DueItem, asOf: DateStr): EventText {
       return {
         // One UID per client, not per due date: the next check-in moves the same event.
         uid: `checkin-${c.client.id}@crm`,
-        date: c.dueOn,
+        due: c.dueOn,
         summary: `Check in with ${c.client.name}`,
-        description: `${last}, ${cadence(c.cadenceDays)}.\n${when}.`,
+        detail: `${last}, ${cadence(c.cadenceDays)}.`,
       };
     }
     case 'invoice': {
       const inv = entry.item;
       return {
         uid: `invoice-${inv.number}@crm`,
-        date: inv.dueOn,
+        due: inv.dueOn,
         summary: `Chase invoice ${inv.number} (${inv.client.name})`,
-        description: `${money(inv.balance)} outstanding, due ${inv.dueOn}.\n${when}.`,
+        detail: `${money(inv.balance)} outstanding.`,
       };
     }
     case 'reminder': {
       const r = entry.item;
       return {
         uid: `reminder-${r.id}@crm`,
-        date: r.on,
+        due: r.on,
         summary: `${r.client.name}: ${r.text}`,
-        description: `Reminder #${r.id} (${r.kind}).\n${when}.`,
+        detail: `Reminder #${r.id} (${r.kind}).`,
       };
     }
   }
+}
+
+/** "Due 2026-11-01: 21 days overdue as of 2026-11-22." — the original date survives the move to today. */
+function dueLine(due: DateStr, daysOverdue: number, asOf: DateStr): string {
+  return daysOverdue > 0 ? `Due ${due}: ${lateness(daysOverdue)} as of ${asOf}.` : `Due ${due}.`;
 }
 
 export function renderIcs(report: DueReport, { now }: IcsOptions): string {
@@ -114,17 +121,23 @@ export function renderIcs(report: DueReport, { now }: IcsOptions): string {
     'METHOD:PUBLISH',
     'X-WR-CALNAME:crm due',
   ];
+  // Every event is revised when the calendar is regenerated on a later day (overdue ones move to
+  // that day), so the sequence grows with asOf: clients that compare SEQUENCE take the update.
+  const sequence = diffDays('1970-01-01', report.asOf);
   for (const entry of dueItems(report)) {
-    const e = eventText(entry, report.asOf);
+    const e = eventText(entry);
+    // An overdue item sits on today, so a calendar's today view shows it; one still to come sits
+    // on its own day. The UID does not change, so re-importing tomorrow moves the event.
+    const day = entry.daysOverdue > 0 ? report.asOf : e.due;
     lines.push(
       'BEGIN:VEVENT',
       `UID:${escapeText(e.uid)}`,
       `DTSTAMP:${stamp}`,
-      // Events sit on the day the item fell due, so re-importing tomorrow leaves them in place.
-      `DTSTART;VALUE=DATE:${icsDate(e.date)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(e.date, 1))}`,
+      `SEQUENCE:${sequence}`,
+      `DTSTART;VALUE=DATE:${icsDate(day)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(day, 1))}`,
       `SUMMARY:${escapeText(e.summary)}`,
-      `DESCRIPTION:${escapeText(e.description)}`,
+      `DESCRIPTION:${escapeText(`${e.detail}\n${dueLine(e.due, entry.daysOverdue, report.asOf)}`)}`,
       // A to-do marker, not a meeting: keep free/busy free.
       'TRANSP:TRANSPARENT',
       'END:VEVENT',

@@ -23,17 +23,18 @@ function bare(db: string, args: string[], extra: string[] = []) {
 
 async function busyDb(): Promise<string> {
   const db = tempDb();
+  // Reminders are set before their day, payments and calls recorded after theirs.
   await seed(db, [
     ['client', 'add', 'Weekly Co', '--cadence', '1w'],
     ['client', 'add', 'Quiet Ltd', '--cadence', '2w'],
     ['invoice', 'add', 'Quiet Ltd', '--amount', '1,500', '--currency', 'EUR', '--number', 'INV-0042', '--issued', '2026-10-01', '--due', '2026-11-01'],
-    ['invoice', 'pay', 'INV-0042', '--amount', '500', '--on', '2026-11-03'],
-  ], { now: EARLY });
-  await seed(db, [
-    ['log', 'Weekly Co', '--at', '2026-11-12 10:00', '--channel', 'phone', '--summary', 'Sprint review', '--no-recap'],
-    ['log', 'Quiet Ltd', '--at', '2026-11-02 10:00', '--summary', 'Chased the invoice', '--no-recap'],
     ['remind', 'add', 'Weekly Co', '--on', '2026-11-20', '--text', 'Send the revised quote; ask about dates, budget'],
     ['remind', 'add', 'Weekly Co', '--on', '2026-11-24', '--text', 'Book the retro', '--kind', 'personal'],
+  ], { now: EARLY });
+  await seed(db, [
+    ['invoice', 'pay', 'INV-0042', '--amount', '500', '--on', '2026-11-03'],
+    ['log', 'Weekly Co', '--at', '2026-11-12 10:00', '--channel', 'phone', '--summary', 'Sprint review', '--no-recap'],
+    ['log', 'Quiet Ltd', '--at', '2026-11-02 10:00', '--summary', 'Chased the invoice', '--no-recap'],
   ]);
   return db;
 }
@@ -114,24 +115,30 @@ describe('crm due (binary)', () => {
       const cal = new ICAL.Component(ICAL.parse(r.stdout));
       const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
       expect(events.map((e) => [e.uid, e.startDate.toString(), e.endDate.toString(), e.startDate.isDate])).toEqual([
-        ['invoice-INV-0042@crm', '2026-11-01', '2026-11-02', true],
-        ['checkin-2@crm', '2026-11-16', '2026-11-17', true],
-        ['checkin-1@crm', '2026-11-19', '2026-11-20', true],
-        ['reminder-1@crm', '2026-11-20', '2026-11-21', true],
+        // overdue: on today, so the calendar's today view shows them; still to come: on its own day
+        ['invoice-INV-0042@crm', '2026-11-22', '2026-11-23', true],
+        ['checkin-2@crm', '2026-11-22', '2026-11-23', true],
+        ['checkin-1@crm', '2026-11-22', '2026-11-23', true],
+        ['reminder-1@crm', '2026-11-22', '2026-11-23', true],
         ['reminder-2@crm', '2026-11-24', '2026-11-25', true],
       ]);
       expect(events[3]?.summary).toBe('Weekly Co: Send the revised quote; ask about dates, budget');
+      expect(events[0]?.description).toBe('1,000.00 EUR outstanding.\nDue 2026-11-01: 21 days overdue as of 2026-11-22.');
       const stamp = cal.getFirstSubcomponent('vevent')?.getFirstPropertyValue('dtstamp') as InstanceType<typeof ICAL.Time>;
       expect(stamp.toString()).toBe('2026-11-22T10:00:00Z');
     });
 
-    it('keeps the same UIDs the next day, so re-importing updates the events', async () => {
+    it('keeps the same UIDs the next day and moves overdue events to it, so re-importing updates the events', async () => {
       const db = await busyDb();
-      const uids = (now: string) =>
+      const events = (now: string) =>
         new ICAL.Component(ICAL.parse(spawnCrm(['due', '--ics'], { db, now }).stdout))
           .getAllSubcomponents('vevent')
-          .map((v) => v.getFirstPropertyValue('uid'));
-      expect(uids('2026-11-23T08:00:00Z')).toEqual(uids(NOW));
+          .map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('dtstart')?.toString()]);
+      const today = events(NOW);
+      const tomorrow = events('2026-11-23T08:00:00Z');
+      expect(tomorrow.map(([uid]) => uid)).toEqual(today.map(([uid]) => uid));
+      expect(new Set(today.map(([, day]) => day))).toEqual(new Set(['2026-11-22']));
+      expect(new Set(tomorrow.map(([, day]) => day))).toEqual(new Set(['2026-11-23']));
     });
   });
 });

@@ -37,12 +37,22 @@ describe('renderIcs', () => {
     expect(cal.getFirstPropertyValue('calscale')).toBe('GREGORIAN');
   });
 
-  it('has one all-day event per item, most urgent first, on the day each fell due', () => {
+  it('has one all-day event per item, most urgent first: overdue ones on today, the rest on their own day', () => {
     expect(events.map((e) => [e.uid, e.startDate.toString(), e.endDate.toString(), e.startDate.isDate])).toEqual([
-      ['invoice-INV-0007@crm', '2026-11-01', '2026-11-02', true],
-      ['checkin-2@crm', '2026-11-19', '2026-11-20', true],
+      ['invoice-INV-0007@crm', '2026-11-22', '2026-11-23', true],
+      ['checkin-2@crm', '2026-11-22', '2026-11-23', true],
       ['reminder-4@crm', '2026-11-24', '2026-11-25', true],
     ]);
+  });
+
+  it('keeps an item due today on today, and says when each overdue item fell due', () => {
+    const today = renderIcs(
+      { ...report, invoices: [], reminders: [{ ...report.reminders[0]!, on: '2026-11-22', text: 'Call back', daysOverdue: 0 }] },
+      { now: NOW },
+    );
+    const [checkIn, reminder] = parse(today).events;
+    expect(checkIn?.description).toBe('Last contact 2026-11-12, every 7 days.\nDue 2026-11-19: 3 days overdue as of 2026-11-22.');
+    expect([reminder?.startDate.toString(), reminder?.description]).toEqual(['2026-11-22', 'Reminder #4 (feedback).\nDue 2026-11-22.']);
   });
 
   it('stamps every event with the injected now, in UTC', () => {
@@ -55,19 +65,29 @@ describe('renderIcs', () => {
   it('round-trips backslash, semicolon, comma and newline through TEXT escaping', () => {
     const [invoice, checkIn, reminder] = events;
     expect(invoice?.summary).toBe('Chase invoice INV-0007 (Acme, Inc.)');
-    expect(invoice?.description).toBe('600.00 EUR outstanding, due 2026-11-01.\n21 days overdue as of 2026-11-22.');
+    expect(invoice?.description).toBe('600.00 EUR outstanding.\nDue 2026-11-01: 21 days overdue as of 2026-11-22.');
     expect(checkIn?.summary).toBe('Check in with Beta Ltd');
     expect(reminder?.summary).toBe('Acme, Inc.: Ask; then \\ wait,\nreally');
-    expect(reminder?.description).toBe('Reminder #4 (feedback).\nin 2 days as of 2026-11-22.');
+    expect(reminder?.description).toBe('Reminder #4 (feedback).\nDue 2026-11-24.');
     expect(ics).toContain('SUMMARY:Acme\\, Inc.: Ask\\; then \\\\ wait\\,\\nreally\r\n');
   });
 
-  it('keeps UIDs stable across days, so a re-import updates instead of duplicating', () => {
+  it('keeps UIDs stable across days and moves overdue events to the new today with a higher SEQUENCE, so a re-import updates them', () => {
     const tomorrow = renderIcs(
-      { ...report, asOf: '2026-11-23', checkIns: [{ ...report.checkIns[0]!, daysOverdue: 4 }] },
+      {
+        ...report,
+        asOf: '2026-11-23',
+        checkIns: [{ ...report.checkIns[0]!, daysOverdue: 4 }],
+        invoices: [{ ...report.invoices[0]!, daysOverdue: 22 }],
+        reminders: [{ ...report.reminders[0]!, daysOverdue: -1 }],
+      },
       { now: '2026-11-23T08:15:30.000Z' },
     );
-    expect(parse(tomorrow).events.map((e) => e.uid)).toEqual(events.map((e) => e.uid));
+    const next = parse(tomorrow).events;
+    expect(next.map((e) => e.uid)).toEqual(events.map((e) => e.uid));
+    expect(next.map((e) => e.startDate.toString())).toEqual(['2026-11-23', '2026-11-23', '2026-11-24']);
+    const sequences = (evs: typeof events) => evs.map((e) => e.sequence);
+    for (const [before, after] of sequences(events).map((s, i) => [s, sequences(next)[i]!])) expect(after).toBeGreaterThan(before!);
   });
 
   it('uses CRLF line endings only', () => {
