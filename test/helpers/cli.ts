@@ -1,12 +1,14 @@
 // Test helpers: run crm in-process (fast) or as the built binary (end to end), always against a
 // temporary database with a fixed clock. Never touches the user's real data.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/main.js';
+import { tempDir } from './temp.js';
+
+export { tempDir };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'crm.js');
@@ -18,11 +20,7 @@ export interface Result {
   stderr: string;
 }
 
-/** A fresh temp folder; the database path inside it is not created yet. */
-export function tempDir(prefix = 'crm-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
+/** A database path in a fresh temp folder (removed after the test file); the file is not created yet. */
 export function tempDb(): string {
   return path.join(tempDir(), 'crm.db');
 }
@@ -35,15 +33,25 @@ export interface RunOptions {
   tty?: boolean;
 }
 
+let home: string | undefined;
+/** One empty home folder per test file; made again if the setup file already removed it. */
+function testHome(): string {
+  if (home === undefined || !fs.existsSync(home)) home = tempDir('crm-home-');
+  return home;
+}
+
 /** An isolated environment: temp DB, fixed clock, no colour, no user config. */
 export function testEnv(opts: RunOptions = {}): NodeJS.ProcessEnv {
+  // HOME is a folder of this test file, not os.tmpdir() itself, where a run without a database
+  // path would leave .local/share/crm/crm.db behind.
+  const home = testHome();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
-    HOME: os.tmpdir(),
+    HOME: home,
     TZ: process.env.TZ ?? 'UTC',
     CRM_NOW: opts.now ?? NOW,
     NO_COLOR: '1',
-    CRM_CONFIG: path.join(os.tmpdir(), 'crm-test-no-config.json'),
+    CRM_CONFIG: path.join(home, 'no-config.json'),
     ...(opts.db ? { CRM_DB: opts.db } : {}),
     ...opts.env,
   };

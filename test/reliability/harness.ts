@@ -1,11 +1,10 @@
 // Shared harness for the reliability tests: spawn the built binary asynchronously (so a test can
 // signal or kill it mid-run), inspect a database from outside, and report measured figures.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { BIN, ROOT, testEnv, type RunOptions } from '../helpers/cli.js';
+import { BIN, ROOT, tempDir, testEnv, type RunOptions } from '../helpers/cli.js';
 
 /** `npm run test:stress` sets CRM_STRESS=1: the long versions of the loops. */
 export const STRESS = process.env.CRM_STRESS === '1';
@@ -38,10 +37,10 @@ let snapshotBin: string | undefined;
  * rebuild of dist/ in the same tree while a long run is going cannot change the code under test.
  */
 export function crmBin(): string {
-  if (snapshotBin) return snapshotBin;
+  if (snapshotBin && fs.existsSync(snapshotBin)) return snapshotBin;
   requireBuilt();
   for (let attempt = 1; ; attempt++) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bin-'));
+    const dir = tempDir('crm-bin-'); // removed after the test file, like every temp folder
     fs.cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
     fs.cpSync(path.dirname(BIN), path.join(dir, 'bin'), { recursive: true });
     fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
