@@ -8,7 +8,7 @@ import { parseDate, parseDateTime } from '../domain/dates.js';
 import { CHANNELS, DIRECTIONS, MOODS, NEXT_OWNERS } from '../domain/types.js';
 import { recordLog, type LogPlan, type LogResult } from '../db/log.js';
 import { changesOfInteraction, lastInteraction } from '../db/events.js';
-import { interactionDto, reminderDto, ref } from '../render/json.js';
+import { changeDto, interactionDto, reminderDto, ref } from '../render/json.js';
 import { renderRecap } from '../render/recap.js';
 
 export interface LogFlags {
@@ -125,13 +125,25 @@ export function recapCommand(ctx: Ctx): AnyCommand {
   return examples(
     new Command('recap')
       .description('reprint the recap of the last conversation with a client')
-      .argument('<client>', 'name, prefix or id'),
-    ['crm recap acme | pbcopy'],
-  ).action((clientRef) => {
+      .argument('<client>', 'name, prefix or id')
+      .option('--json', 'print JSON: the client, the interaction, its change requests and the recap text'),
+    ['crm recap acme | pbcopy', 'crm recap acme --json'],
+  ).action((clientRef, o) => {
     const db = ctx.read().db;
     const client = findClient(db, clientRef);
     const last = lastInteraction(db, client.id);
-    if (!last) return ctx.io.out(`Nothing logged with ${client.name} yet.\n`);
-    ctx.io.out(renderRecap(client.name, last, changesOfInteraction(db, last.id)));
+    const changes = last ? changesOfInteraction(db, last.id) : [];
+    const text = last ? renderRecap(client.name, last, changes, ctx.zone()) : null;
+    if (o.json) {
+      // Nothing logged yet is an empty result, not an error: interaction and text are null.
+      const who = ref(client.id, client.name);
+      return printJson(ctx, {
+        client: who,
+        interaction: last ? interactionDto(last, who, ctx.zone()) : null,
+        changeRequests: changes.map((c) => changeDto(c, who)),
+        text,
+      });
+    }
+    ctx.io.out(text ?? `Nothing logged with ${client.name} yet.\n`);
   });
 }

@@ -164,6 +164,12 @@ describe('crm log wizard', () => {
     const recap = await crm(['recap', 'acme'], { db });
     expect(recap.stdout).toContain('- Change agreed: Dark mode (project Website, about 6 h, no charge)');
     expect(recap.stdout).toContain('- Follow-up: 2026-11-25 (Wednesday)');
+    const recapJson = await crmJson(['recap', 'acme'], { db });
+    expect(recapJson).toMatchObject({
+      interaction: { id: 1, summary: 'Budget review', next: 'Send the revised quote', followUpOn: '2026-11-25' },
+      changeRequests: [{ summary: 'Dark mode', project: 'Website', hours: 6, unbilled: true }],
+      text: recap.stdout,
+    });
   });
 
   it('re-asks with the parser\'s message when an answer is invalid', async () => {
