@@ -5,7 +5,7 @@ import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { type AnyCommand, examples, printJson } from './shared.js';
 import { backupTo } from '../db/store.js';
-import { dbStatus } from '../db/status.js';
+import { type CountKey, countLabel, dbStatus } from '../db/status.js';
 import { UsageError, quote } from '../domain/errors.js';
 
 export function dbCommand(ctx: Ctx): AnyCommand {
@@ -16,28 +16,32 @@ export function dbCommand(ctx: Ctx): AnyCommand {
   });
 
   examples(
-    db.command('status').description('schema version, record counts and file facts')
+    db.command('status').description('schema version, record counts and file facts (before the first write: says there is no database yet)')
       .option('--check', 'also run an integrity check')
       .option('--json', 'print JSON'),
     ['crm db status', 'crm db status --check --json'],
   ).action((o) => {
     const file = ctx.dbPath();
-    const exists = fs.existsSync(file);
-    const st = exists ? fs.statSync(file) : null;
-    const status = dbStatus(ctx.read().db, { check: Boolean(o.check) });
+    const store = ctx.read();
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    // A missing or 0-byte file is read through an in-memory stand-in: report that there is no
+    // database yet, not the stand-in's schema and journal.
+    const created = store.path !== null && st !== undefined && st.size > 0;
+    const status = dbStatus(created ? store.db : null, { check: Boolean(o.check) });
     const info = {
       path: file,
-      exists,
+      exists: st !== undefined,
       bytes: st?.size ?? 0,
       mode: st ? (st.mode & 0o777).toString(8).padStart(4, '0') : null,
       ...status,
     };
     if (o.json) return printJson(ctx, info);
     const s = ctx.style;
-    let out = `${s.bold('database')}  ${file}${exists ? '' : s.dim(' (not created yet: it appears on the first write)')}\n`;
-    if (exists) out += `${s.dim('size')}      ${info.bytes} bytes, mode ${info.mode}, journal ${status.journalMode}, schema ${status.schemaVersion}\n`;
+    const note = !st ? ' (not created yet: it appears on the first write)' : created ? '' : ' (an empty file: crm sets it up on the first write)';
+    let out = `${s.bold('database')}  ${file}${s.dim(note)}\n`;
+    if (created) out += `${s.dim('size')}      ${info.bytes} bytes, mode ${info.mode}, journal ${status.journalMode}, schema ${status.schemaVersion}\n`;
     if (status.integrity) out += `${s.dim('integrity')} ${status.integrity === 'ok' ? s.green('ok') : s.red(status.integrity)}\n`;
-    out += Object.entries(status.counts).map(([t, n]) => `${s.dim(t.replace('_', ' ').padEnd(16))}${n}`).join('\n') + '\n';
+    out += (Object.entries(status.counts) as [CountKey, number][]).map(([k, n]) => `${s.dim(countLabel(k).padEnd(16))}${n}`).join('\n') + '\n';
     ctx.io.out(out);
   });
 

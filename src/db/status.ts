@@ -1,19 +1,39 @@
-// Facts about the database file itself, for `crm db status`.
+// Facts about the database file itself, for `crm db status`. Reads only; never creates anything.
 import type { DB } from './store.js';
 
-const TABLES = ['clients', 'interactions', 'invoices', 'payments', 'disputes', 'change_requests', 'incidents', 'referrals', 'deliveries', 'reminders'] as const;
+/** JSON key (camelCase, as every JSON key crm prints) -> the table it counts. */
+const TABLES = {
+  clients: 'clients',
+  interactions: 'interactions',
+  invoices: 'invoices',
+  payments: 'payments',
+  disputes: 'disputes',
+  changeRequests: 'change_requests',
+  incidents: 'incidents',
+  referrals: 'referrals',
+  deliveries: 'deliveries',
+  reminders: 'reminders',
+} as const;
+
+export type CountKey = keyof typeof TABLES;
 
 export interface DbStatus {
-  schemaVersion: number;
-  journalMode: string;
+  /** null when there is no database yet: no schema exists, not even version 0. */
+  schemaVersion: number | null;
+  journalMode: string | null;
   integrity: string | null;
-  counts: Record<(typeof TABLES)[number], number>;
+  counts: Record<CountKey, number>;
 }
 
-export function dbStatus(db: DB, { check = false } = {}): DbStatus {
-  const counts = Object.fromEntries(
-    TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-  ) as DbStatus['counts'];
+/**
+ * `db` null means no database exists yet (missing or 0-byte file): the status says so rather
+ * than describing the in-memory stand-in that reads use, and every count is 0.
+ */
+export function dbStatus(db: DB | null, { check = false } = {}): DbStatus {
+  const keys = Object.keys(TABLES) as CountKey[];
+  const count = (k: CountKey): number => (db ? (db.prepare(`SELECT count(*) AS n FROM ${TABLES[k]}`).get() as { n: number }).n : 0);
+  const counts = Object.fromEntries(keys.map((k) => [k, count(k)])) as DbStatus['counts'];
+  if (!db) return { schemaVersion: null, journalMode: null, integrity: null, counts };
   return {
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     journalMode: db.pragma('journal_mode', { simple: true }) as string,
@@ -21,3 +41,6 @@ export function dbStatus(db: DB, { check = false } = {}): DbStatus {
     counts,
   };
 }
+
+/** "change requests" for `changeRequests`: the human label of a count. */
+export const countLabel = (key: CountKey): string => TABLES[key].replace(/_/g, ' ');
