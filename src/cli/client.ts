@@ -5,13 +5,14 @@ import { type AnyCommand, examples, noteFrom, findClient, printJson } from './sh
 import { clientValues, type ClientFlags } from '../domain/client-input.js';
 import { UsageError, CrmError, quote } from '../domain/errors.js';
 import {
-  findByNameKey, getClient, insertClient, lastContacts, listClients, setClientStatus, updateClient, clientActivity,
+  findByNameKey, getClient, insertClient, lastContacts, listClients, statusHistory, updateClient, clientActivity,
 } from '../db/clients.js';
 import { eventCounts } from '../db/events.js';
 import { listInvoices } from '../db/invoices.js';
 import { sumByCurrency } from '../domain/money.js';
 import { localDate } from '../domain/dates.js';
 import { clientDto } from '../render/json.js';
+import { statusCommands } from './client-status.js';
 import { renderClientList, renderClientShow } from '../render/clients.js';
 import type { DB } from '../db/store.js';
 
@@ -26,6 +27,9 @@ function addFieldOptions<T extends AnyCommand>(cmd: T): T {
     .option('--note <text>', "a note about the client ('-' reads it from stdin)")
     .option('--note-file <file>', 'read the note from a file') as T;
 }
+
+/** The flags `client edit` can change (each `--<key>`). */
+const EDITABLE = ['name', 'email', 'phone', 'company', 'channel', 'cadence', 'timezone', 'note'] as const;
 
 function assertNameFree(db: DB, key: string, name: string, exceptId?: number): void {
   const other = findByNameKey(db, key);
@@ -90,6 +94,7 @@ export function clientCommand(ctx: Ctx): AnyCommand {
       counts: eventCounts(db, c.id),
       openBalance: sumByCurrency(open.map((i) => ({ amount: i.balance, currency: i.currency }))),
       openReminders: activity.openReminders,
+      statusHistory: statusHistory(db, c.id),
     };
     if (o.json) {
       return printJson(ctx, {
@@ -100,6 +105,7 @@ export function clientCommand(ctx: Ctx): AnyCommand {
           openBalance: detail.openBalance,
           openReminders: detail.openReminders,
         },
+        statusHistory: detail.statusHistory,
       });
     }
     ctx.io.out(renderClientShow(ctx.style, detail, ctx.today()));
@@ -114,11 +120,18 @@ export function clientCommand(ctx: Ctx): AnyCommand {
     ['crm client edit acme --cadence 1m', 'crm client edit acme --name "Acme Industries" --email ""'],
   ).action(async (ref, o) => {
     const f = o as typeof o & ClientFlags & { noteFile?: string };
+    const given = EDITABLE.filter((k) => f[k] !== undefined || (k === 'note' && f.noteFile !== undefined));
+    if (given.length === 0) {
+      throw new UsageError(`nothing to change; give at least one of ${EDITABLE.map((k) => `--${k}`).join(', ')}`);
+    }
     const note = await noteFrom(ctx, f);
     const store = ctx.write();
     const updated = store.write((db) => {
       const c = findClient(db, ref);
       const values = clientValues({ ...f, note }, c);
+      if (EDITABLE.every((k) => (k === 'cadence' ? values.cadenceDays === c.cadenceDays : values[k] === c[k]))) {
+        throw new UsageError(`nothing to change: ${quote(c.name)} already has ${given.length === 1 ? 'that value' : 'those values'}`);
+      }
       assertNameFree(db, values.nameKey, values.name, c.id);
       if (!updateClient(db, c.id, c.revision, values)) {
         throw new CrmError(`client #${c.id} was changed by another crm while editing; nothing was written, try again`);
@@ -129,25 +142,6 @@ export function clientCommand(ctx: Ctx): AnyCommand {
     ctx.io.out(`Updated client #${updated.id} ${ctx.style.bold(updated.name)}\n`);
   });
 
-  for (const [verb, status, help] of [
-    ['archive', 'archived', 'archive a client: history kept, never due again'],
-    ['fire', 'fired', 'fire a client: history kept, never due again'],
-  ] as const) {
-    examples(
-      client.command(verb).description(help).argument('<client>', 'name, prefix or id')
-        .option('--reason <text>', 'why (kept with the client)')
-        .option('--json', 'print the changed client as JSON'),
-      [`crm client ${verb} acme${verb === 'fire' ? ' --reason "paid late for a year"' : ''}`],
-    ).action((ref, o) => {
-      const store = ctx.write();
-      const updated = store.write((db) => {
-        const c = findClient(db, ref);
-        setClientStatus(db, c.id, status, ctx.today(), o.reason ?? null);
-        return getClient(db, c.id)!;
-      });
-      if (o.json) return printJson(ctx, clientDto(updated));
-      ctx.io.out(`${verb === 'fire' ? 'Fired' : 'Archived'} client #${updated.id} ${ctx.style.bold(updated.name)}; its history is kept.\n`);
-    });
-  }
+  statusCommands(ctx, client);
   return client;
 }

@@ -1,7 +1,7 @@
 // `crm invoice add|pay|dispute|resolve|list`: thin adapters from flags to the invoices repo.
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, currencyOf, examples, need, findClient, nullable, oneOf, printJson } from './shared.js';
+import { type AnyCommand, currencyOf, examples, need, findClient, noteIfInactive, nullable, oneOf, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { formatMoney, parseMoney } from '../domain/money.js';
 import { addDays, parseDate, parseDuration, parsePastDate } from '../domain/dates.js';
@@ -60,16 +60,17 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
       : addDays(issuedOn, o.terms !== undefined ? parseDuration(o.terms, '--terms', { max: 3650 }) : (await ctx.config()).paymentTermsDays);
     if (dueOn < issuedOn) throw new UsageError(`--due ${quote(dueOn)} is before the issue date ${issuedOn}`);
     const wanted = o.number === undefined ? undefined : validateNumber(o.number);
-    const created = ctx.write().write((db) => {
+    const [client, created] = ctx.write().write((db) => {
       const client = findClient(db, ref);
       if (wanted !== undefined && getInvoiceByNumber(db, wanted)) {
         throw new UsageError(`--number ${quote(wanted)} is already used by another invoice; numbers are unique`);
       }
-      return insertInvoice(db, {
+      return [client, insertInvoice(db, {
         number: wanted ?? nextInvoiceNumber(db), clientId: client.id, project: nullable(o.project),
         amount, currency, issuedOn, dueOn,
-      });
+      })] as const;
     });
+    noteIfInactive(ctx, client);
     if (o.json) return printJson(ctx, invoiceDto(created));
     say(`Invoice ${ctx.style.bold(created.number)} for ${created.clientName}: ${formatMoney(created.amount, created.currency)}, due ${created.dueOn}`);
   });
@@ -115,6 +116,8 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
     const updated = ctx.write().write((db) => {
       const inv = findInvoice(db, number);
       if (inv.disputeId !== null) throw new UsageError(`${inv.number} is already disputed; resolve that first (crm invoice resolve ${inv.number})`);
+      if (inv.status === 'written-off') throw new UsageError(`${inv.number} was written off; there is nothing left to dispute`);
+      if (inv.balance <= 0) throw new UsageError(`${inv.number} is paid in full; a paid invoice cannot be disputed`);
       if (on < inv.issuedOn) throw new UsageError(`--on ${quote(on)} is before ${inv.number} was issued (${inv.issuedOn})`);
       insertDispute(db, inv.id, reason, on);
       return getInvoiceByNumber(db, inv.number)!;
@@ -145,7 +148,10 @@ export function invoiceCommand(ctx: Ctx): AnyCommand {
       if (outcome === 'discounted') {
         conceded = parseMoney(o.conceded!, inv.currency, '--conceded');
         if (conceded > inv.balance) throw new UsageError(`--conceded ${quote(o.conceded!)} is more than the balance of ${inv.number} (${formatMoney(inv.balance, inv.currency)})`);
-      } else if (outcome === 'written-off') conceded = Math.max(0, inv.balance);
+      } else if (outcome === 'written-off') {
+        if (inv.balance <= 0) throw new UsageError(`${inv.number} is paid in full; there is nothing to write off (resolve it as upheld)`);
+        conceded = inv.balance;
+      }
       resolveDispute(db, inv.disputeId, outcome, conceded, on);
       return getInvoiceByNumber(db, inv.number)!;
     });

@@ -2,11 +2,12 @@
 // LogPlan; on a terminal with no --summary the wizard fills it in instead. One transaction either way.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, examples, findClient, nullable, optOneOf, printJson } from './shared.js';
+import { type AnyCommand, examples, findClient, noteIfInactive, nullable, optOneOf, printJson } from './shared.js';
 import { UsageError } from '../domain/errors.js';
-import { parseDate, parseDateTime } from '../domain/dates.js';
+import { parseFutureDate, parsePastDateTime } from '../domain/dates.js';
 import { CHANNELS, DIRECTIONS, MOODS, NEXT_OWNERS } from '../domain/types.js';
 import { recordLog, type LogPlan, type LogResult } from '../db/log.js';
+import { getClient } from '../db/clients.js';
 import { changesOfInteraction, lastInteraction } from '../db/events.js';
 import { changeDto, interactionDto, reminderDto, ref } from '../render/json.js';
 import { renderRecap } from '../render/recap.js';
@@ -36,12 +37,12 @@ export function planFromAnswers(ctx: Ctx, clientId: number, defaultChannel: stri
   const now = ctx.now();
   const today = ctx.today();
   const summary = nullable(o.summary);
-  const followUpOn = o.followUp === undefined ? null : parseDate(o.followUp, today, '--follow-up');
+  const followUpOn = o.followUp === undefined ? null : parseFutureDate(o.followUp, today, '--follow-up');
   const nextStep = nullable(o.next);
   return {
     clientId,
     interaction: {
-      at: o.at === undefined ? now.toISOString() : parseDateTime(o.at, now, '--at'),
+      at: o.at === undefined ? now.toISOString() : parsePastDateTime(o.at, now, ctx.zone(), '--at'),
       channel: optOneOf(o.channel, CHANNELS, '--channel') ?? (defaultChannel as LogPlan['interaction']['channel']),
       direction: optOneOf(o.direction, DIRECTIONS, '--direction') ?? 'out',
       summary,
@@ -104,20 +105,31 @@ export function logCommand(ctx: Ctx): AnyCommand {
       if (clientRef === undefined) throw new UsageError('missing <client>: name the client, e.g. crm log acme --summary "…"');
       const client = findClient(ctx.read().db, clientRef);
       plan = await planFromFlags(ctx, client.id, client.channel, o);
+      // A conversation with nothing said would still reset the check-in clock: refuse it.
+      if (plan.interaction.summary === null) {
+        throw new UsageError(
+          o.summary === undefined
+            ? 'missing required option --summary <text> (not a terminal, so crm cannot ask for it)'
+            : `--summary is empty${o.summary === '-' ? ' (nothing came on standard input)' : ''}; say what was discussed`,
+        );
+      }
       clientName = client.name;
     }
-    const result = ctx.write().write((db) => recordLog(db, plan));
+    const store = ctx.write();
+    const result = store.write((db) => recordLog(db, plan));
+    const recorded = getClient(store.db, result.clientId);
+    if (recorded) noteIfInactive(ctx, recorded);
     const client = ref(result.clientId, clientName);
     if (o.json) {
       return printJson(ctx, {
-        ...interactionDto(result.interaction, client),
+        ...interactionDto(result.interaction, client, ctx.zone()),
         reminder: result.reminder ? reminderDto(result.reminder) : null,
       });
     }
     if (plan.newClient) ctx.io.out(`Added client #${result.clientId} ${ctx.style.bold(clientName)}\n`);
     ctx.io.out(`Logged ${ctx.style.bold('#' + result.interaction.id)} with ${ctx.style.bold(clientName)}${alsoRecorded(result)}` +
       (result.reminder ? `; follow-up reminder #${result.reminder.id} on ${result.reminder.on}` : '') + '\n');
-    if (o.recap) ctx.io.out('\n' + renderRecap(clientName, result.interaction, result.changes));
+    if (o.recap) ctx.io.out('\n' + renderRecap(clientName, result.interaction, result.changes, ctx.zone()));
   });
 }
 

@@ -1,7 +1,7 @@
 // `crm change add`, `crm incident add`, `crm referral add` and `crm deliver`: one record each.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, examples, noteFrom, need, findClient, nullable, oneOf, printJson } from './shared.js';
+import { type AnyCommand, examples, noteFrom, need, findClient, noteIfInactive, nullable, oneOf, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { addDays, parsePastDate, parsePastDateTime } from '../domain/dates.js';
 import { INCIDENT_KINDS, SEVERITIES } from '../domain/types.js';
@@ -39,6 +39,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
       const c = findClient(db, clientRef);
       return [c, insertChange(db, { clientId: c.id, interactionId: null, summary, project: nullable(o.project), on, hours, unbilled: Boolean(o.unbilled) })] as const;
     });
+    noteIfInactive(ctx, client);
     if (o.json) return printJson(ctx, changeDto(rec, ref(client.id, client.name)));
     say(`Change request #${rec.id} recorded for ${client.name}${rec.unbilled ? ' (unbilled)' : ''}`);
   });
@@ -64,6 +65,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
       const c = findClient(db, clientRef);
       return [c, insertIncident(db, { clientId: c.id, interactionId: null, kind, at, severity, note, warned: Boolean(o.warned) })] as const;
     });
+    noteIfInactive(ctx, client);
     if (o.json) return printJson(ctx, incidentDto(rec, ref(client.id, client.name), ctx.zone()));
     say(`Incident #${rec.id} (${kind}) recorded for ${client.name}`);
   });
@@ -82,6 +84,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
       const c = findClient(db, clientRef);
       return [c, insertReferral(db, { clientId: c.id, interactionId: null, on, note: nullable(o.note) })] as const;
     });
+    noteIfInactive(ctx, client);
     if (o.json) return printJson(ctx, referralDto(rec, ref(client.id, client.name)));
     say(`Referral #${rec.id} recorded for ${client.name} — thank them!`);
   });
@@ -107,6 +110,7 @@ export function recordCommands(ctx: Ctx): AnyCommand[] {
       ];
       return [c, d, rs] as const;
     });
+    noteIfInactive(ctx, client);
     if (o.json) return printJson(ctx, { ...deliveryDto(rec, ref(client.id, client.name)), reminders: reminders.map(reminderDto) });
     say(`Delivery #${rec.id} recorded for ${client.name}`);
     for (const r of reminders) say(`  reminder #${r.id} on ${r.on}: ${safeText(r.text)}`);

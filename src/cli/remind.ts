@@ -1,7 +1,7 @@
 // `crm remind add|done|snooze|list`: reminders to follow up, ask for feedback, or ask about something personal.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { type AnyCommand, examples, need, findClient, oneOf, parseId, printJson } from './shared.js';
+import { type AnyCommand, examples, need, findClient, noteIfInactive, oneOf, parseId, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { parseDate, parseFutureDate } from '../domain/dates.js';
 import { REMINDER_KINDS } from '../domain/types.js';
@@ -38,7 +38,11 @@ export function remindCommand(ctx: Ctx): AnyCommand {
     const text = need(o.text, '--text <text>');
     const kind = o.kind === undefined ? 'follow-up' : oneOf(o.kind, REMINDER_KINDS, '--kind');
     if (text.trim() === '') throw new UsageError('--text is empty; say what to do');
-    const r = ctx.write().write((db) => insertReminder(db, { clientId: findClient(db, clientRef).id, on, kind, text }));
+    const [client, r] = ctx.write().write((db) => {
+      const c = findClient(db, clientRef);
+      return [c, insertReminder(db, { clientId: c.id, on, kind, text })] as const;
+    });
+    noteIfInactive(ctx, client);
     if (o.json) return printJson(ctx, reminderDto(r));
     say(`Reminder #${r.id} for ${r.clientName} on ${r.on}`);
   });

@@ -3,10 +3,11 @@
 import type { Ctx } from './context.js';
 import { findClient, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
+import { safeText } from '../io/io.js';
 import { parseDate } from '../domain/dates.js';
 import type { DateStr } from '../domain/types.js';
 import { loadFacts } from '../db/facts.js';
-import { evaluate, monthEnd, type ClientFacts, type EvaluateOptions, type Verdict } from '../rules/index.js';
+import { evaluate, firstRecordOn, monthEnd, type ClientFacts, type EvaluateOptions, type Verdict } from '../rules/index.js';
 import { renderReview, renderReviewAll, reviewAllDto, reviewDto, type ReviewRow } from '../render/review.js';
 
 const RANK = { fire: 0, watch: 1, keep: 2 } as const;
@@ -58,6 +59,12 @@ export async function runReview(ctx: Ctx, clientRef: string | undefined, o: Revi
     if (!facts) throw new UsageError(`client ${quote(client.name)} disappeared while reading; try again`);
     const verdict: Verdict = evaluate(facts, opts);
     const ref = { id: client.id, name: client.name };
+    // Judged on a day before anything was recorded: say so, rather than print an empty "keep".
+    const first = firstRecordOn(facts, ctx.zone());
+    if (asOf < first) {
+      if (o.json) return printJson(ctx, { ...reviewDto(ref, verdict, ctx.zone()), noHistoryYet: true, firstRecordOn: first });
+      return ctx.io.out(`As of ${asOf} there was no history with ${safeText(client.name)} yet: the first record is on ${first}.\n`);
+    }
     if (o.json) return printJson(ctx, reviewDto(ref, verdict, ctx.zone()));
     ctx.io.out(renderReview(ref, verdict, { style: ctx.style, explain: Boolean(o.explain) }));
   }

@@ -7,6 +7,7 @@ import { resolveClient } from '../domain/names.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { parseCurrency } from '../domain/money.js';
 import { json } from '../render/json.js';
+import { safeText } from '../io/io.js';
 
 /** Check an enum flag value; the error lists what is accepted. */
 export function oneOf<T extends string>(value: string, values: readonly T[], field: string): T {
@@ -65,4 +66,14 @@ export function need<T>(value: T | undefined, flag: string): T {
 export async function noteFrom(ctx: Ctx, o: { note?: string; noteFile?: string }): Promise<string | undefined> {
   if (o.note !== undefined && o.noteFile !== undefined) throw new UsageError('--note and --note-file cannot be used together');
   return o.noteFile !== undefined ? ctx.textFile(o.noteFile, '--note-file') : ctx.text(o.note, '--note');
+}
+
+/**
+ * Recording for an archived or fired client works (a last payment, a final call), and says so on
+ * stderr, in case the user meant someone else. Call after the write succeeded.
+ */
+export function noteIfInactive(ctx: Ctx, c: Pick<Client, 'name' | 'status' | 'statusOn'>): void {
+  if (c.status === 'active') return;
+  const since = c.statusOn ? ` since ${c.statusOn}` : '';
+  ctx.io.err(`crm: note: ${safeText(c.name)} is ${c.status}${since}; recorded anyway (crm client reactivate takes them back)\n`);
 }

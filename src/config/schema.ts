@@ -10,7 +10,7 @@ export const WorkingHoursSchema = z
     start: HHMM.default('08:00'),
     end: HHMM.default('19:00'),
     /** ISO weekdays: 1 = Monday … 7 = Sunday. */
-    days: z.array(z.number().int().min(1).max(7)).default([1, 2, 3, 4, 5]),
+    days: z.array(z.number().int().min(1, 'expected 1 (Monday) to 7 (Sunday)').max(7, 'expected 1 (Monday) to 7 (Sunday)')).default([1, 2, 3, 4, 5]),
   })
   .strict();
 
@@ -30,7 +30,20 @@ export const ConfigSchema = z
     checkBackAfterDays: z.number().int().min(1).max(365).default(30),
     rules: RulesConfigSchema.default(RulesConfigSchema.parse({})),
   })
-  .strict();
+  .strict()
+  // Checks that involve more than one key: each names the key to fix.
+  .superRefine((c, ctx) => {
+    const { watch, fire } = c.rules.thresholds;
+    if (watch >= fire) {
+      ctx.addIssue({ code: 'custom', path: ['rules', 'thresholds', 'watch'], message: `must be below rules.thresholds.fire (${fire}); it is ${watch}` });
+    }
+    const { start, end, days } = c.workingHours;
+    if (start === end) {
+      ctx.addIssue({ code: 'custom', path: ['workingHours', 'end'], message: `must differ from workingHours.start (${start}); an overnight span such as 22:00–06:00 is fine` });
+    }
+    if (days.length === 0) ctx.addIssue({ code: 'custom', path: ['workingHours', 'days'], message: 'must name at least one day (1 = Monday … 7 = Sunday)' });
+    if (new Set(days).size !== days.length) ctx.addIssue({ code: 'custom', path: ['workingHours', 'days'], message: 'lists a day twice' });
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export const defaultConfig = (): Config => ConfigSchema.parse({});

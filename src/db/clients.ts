@@ -56,10 +56,28 @@ export function updateClient(db: DB, id: number, revision: number, f: ClientFiel
   return changes === 1;
 }
 
-export function setClientStatus(db: DB, id: number, status: ClientStatus, on: DateStr, reason: string | null): void {
+/** One change of a client's status, kept as history. */
+export interface StatusChange {
+  status: ClientStatus;
+  on: DateStr;
+  reason: string | null;
+}
+
+/** Change a client's status: the current status on the client, and a row of history. */
+export function setClientStatus(db: DB, id: number, change: StatusChange, recordedAt: string): void {
   db.prepare(
     `UPDATE clients SET status = ?, status_on = ?, status_reason = ?, revision = revision + 1 WHERE id = ?`,
-  ).run(status, on, reason, id);
+  ).run(change.status, change.on, change.reason, id);
+  db.prepare(
+    `INSERT INTO client_status_changes (client_id, status, on_date, reason, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+  ).run(id, change.status, change.on, change.reason, recordedAt);
+}
+
+/** A client's status changes, oldest first. */
+export function statusHistory(db: DB, id: number): StatusChange[] {
+  return db
+    .prepare(`SELECT status, on_date AS "on", reason FROM client_status_changes WHERE client_id = ? ORDER BY id`)
+    .all(id) as StatusChange[];
 }
 
 export interface ClientActivity {

@@ -7,8 +7,8 @@ import { addDays, localDate } from '../domain/dates.js';
 import type { DateStr, InstantStr, ReminderKind } from '../domain/types.js';
 
 /**
- * Who is in scope: active clients only — the contract says archived and fired clients are never
- * "due". What a fired client still owes stays visible in `crm invoice list --overdue`.
+ * Who is in scope: check-ins for active clients only; overdue invoices and open reminders for every
+ * client, archived and fired included — money owed is still owed, and a promise is still a promise.
  */
 export function readDueInput(db: DB, { today, within, zone }: { today: DateStr; within: number; zone: string }): DueInput {
   // One read transaction: the three queries see one snapshot, even when another crm commits
@@ -32,7 +32,7 @@ function readRows(db: DB, horizon: DateStr, zone: string): DueInput {
   }));
 
   // The same balance arithmetic as `invoice list --overdue`: due_on < today + within, balance > 0.
-  const invoices = listInvoices(db, { overdueBefore: horizon, activeClients: true }).map((inv) => ({
+  const invoices = listInvoices(db, { overdueBefore: horizon }).map((inv) => ({
     clientId: inv.clientId,
     clientName: inv.clientName,
     number: inv.number,
@@ -45,7 +45,7 @@ function readRows(db: DB, horizon: DateStr, zone: string): DueInput {
     .prepare(
       `SELECT r.id, r.client_id AS clientId, c.name AS clientName, r.on_date AS "on", r.kind, r.text
        FROM reminders r JOIN clients c ON c.id = r.client_id
-       WHERE r.done_on IS NULL AND c.status = 'active' AND r.on_date <= ?`,
+       WHERE r.done_on IS NULL AND r.on_date <= ?`,
     )
     .all(horizon) as { id: number; clientId: number; clientName: string; on: DateStr; kind: ReminderKind; text: string }[];
 

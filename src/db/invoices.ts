@@ -44,15 +44,12 @@ export interface InvoiceFilter {
   open?: boolean;
   /** Only invoices with a balance whose due date is before this date. */
   overdueBefore?: DateStr;
-  /** Only invoices of active clients. */
-  activeClients?: boolean;
 }
 
 export function listInvoices(db: DB, f: InvoiceFilter = {}): Invoice[] {
   const where: string[] = [];
   if (f.clientId !== undefined) where.push('i.client_id = @clientId');
   if (f.open) where.push('i.amount - t.paid - t.conceded > 0');
-  if (f.activeClients) where.push(`c.status = 'active'`);
   if (f.overdueBefore) where.push('i.amount - t.paid - t.conceded > 0 AND i.due_on < @overdueBefore');
   const sql = `${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.due_on, i.number`;
   return db.prepare(sql).all({ clientId: f.clientId, overdueBefore: f.overdueBefore }) as Invoice[];

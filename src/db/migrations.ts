@@ -149,6 +149,27 @@ CREATE INDEX reminders_open ON reminders(done_on, on_date);
 CREATE INDEX reminders_client ON reminders(client_id);
 `,
   },
+  {
+    version: 2,
+    name: 'client status history',
+    // Status changes become history: firing, archiving and taking a client back each add a row, so
+    // archiving a fired client no longer erases that it was fired. clients.status stays the current
+    // status (what every query filters on); status_on / status_reason mirror the latest change.
+    sql: `
+CREATE TABLE client_status_changes (
+  id          INTEGER PRIMARY KEY,
+  client_id   INTEGER NOT NULL REFERENCES clients(id),
+  status      TEXT NOT NULL ${enumCheck('status', ['active', 'archived', 'fired'])},
+  on_date     TEXT NOT NULL ${dateCheck('on_date')},
+  reason      TEXT,
+  recorded_at TEXT NOT NULL ${instantCheck('recorded_at')}
+) STRICT;
+CREATE INDEX client_status_changes_client ON client_status_changes(client_id, id);
+INSERT INTO client_status_changes (client_id, status, on_date, reason, recorded_at)
+  SELECT id, status, coalesce(status_on, created_on), status_reason, coalesce(status_on, created_on) || 'T00:00:00Z'
+  FROM clients WHERE status <> 'active' ORDER BY id;
+`,
+  },
 ];
 
 /** The schema version a list of migrations ends at (0 for none). */

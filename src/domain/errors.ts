@@ -32,7 +32,10 @@ export class CancelledError extends Error {
 /** Quote a user-supplied value for an error message, short and free of control characters. */
 export function quote(value: string, max = 60): string {
   // eslint-disable-next-line no-control-regex
-  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const clean = value
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    // Invisible and bidirectional characters are shown, not obeyed: an error line must read as typed.
+    .replace(/[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
   const cut = [...clean].length > max ? [...clean].slice(0, max).join('') + '…' : clean;
   return `'${cut}'`;
 }

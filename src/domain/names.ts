@@ -3,22 +3,42 @@
 import { UsageError, quote } from './errors.js';
 import type { ClientRef } from './types.js';
 
-/** NFC, trimmed, inner whitespace kept as typed. */
+/**
+ * NFC, trimmed, and every run of spaces (including no-break and ideographic spaces) one space.
+ * Tabs and newlines are control characters: validateName refuses them rather than guess.
+ */
 export function normalizeName(name: string): string {
-  return name.normalize('NFC').trim();
+  return name.normalize('NFC').replace(/\p{Zs}+/gu, ' ').trim();
 }
 
-/** The uniqueness key: NFC and case-folded, so "Zoë" (NFD) and "ZOË" are one client. */
+/** The uniqueness key: normalised and case-folded, so "Zoë" (NFD), "ZOË" and "Zoë " are one client. */
 export function nameKey(name: string): string {
   return normalizeName(name).toLowerCase().normalize('NFC');
 }
+
+// Characters that make two names print alike, or make a name print other than it is stored.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+/** Zero-width and invisible characters: ZWSP, word joiner and invisible operators, BOM, soft hyphen, Mongolian vowel separator. */
+const INVISIBLE = /[\u200b\u2060-\u2064\ufeff\u00ad\u180e]/u;
+/** Bidirectional marks, embeddings, overrides and isolates, which reorder how a name is shown. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * ZWJ and ZWNJ are part of real names (emoji sequences, Persian and Indic scripts) only between
+ * two visible characters; at an edge, next to a space or doubled they only hide a difference.
+ */
+const STRAY_JOINER = /(^|[\s\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?=$|\s)/u;
 
 /** Validate a new or edited name; returns it normalised. */
 export function validateName(name: string, field = 'name'): string {
   const n = normalizeName(name);
   if (n === '') throw new UsageError(`${field} is empty; a client needs a name`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(n)) throw new UsageError(`${field} ${quote(name)} contains control characters`);
+  const shown = quote(name);
+  if (CONTROL.test(n)) throw new UsageError(`${field} ${shown} contains control characters; type the name as it should print`);
+  if (INVISIBLE.test(n) || STRAY_JOINER.test(n)) {
+    throw new UsageError(`${field} ${shown} contains zero-width or invisible characters; type the name as it should print`);
+  }
+  if (BIDI.test(n)) throw new UsageError(`${field} ${shown} contains bidirectional control characters, which change how it prints`);
   if ([...n].length > 200) throw new UsageError(`${field} is longer than 200 characters`);
   return n;
 }

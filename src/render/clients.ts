@@ -50,6 +50,8 @@ export interface ClientDetail {
   counts: Record<string, number>;
   openBalance: Money[];
   openReminders: number;
+  /** Status changes, oldest first. */
+  statusHistory: { status: string; on: DateStr; reason: string | null }[];
 }
 
 export function renderClientShow(style: Style, d: ClientDetail, today: DateStr): string {
@@ -66,7 +68,9 @@ export function renderClientShow(style: Style, d: ClientDetail, today: DateStr):
   out += line('client since', `${c.createdOn} (${ago(c.createdOn, today)})`);
   const last = d.lastContact;
   out += line('last contact', last ? `${last} (${ago(last, today)})` : 'never');
-  if (c.status !== 'active') out += line(c.status, `${c.statusOn ?? ''}${c.statusReason ? ' — ' + safeText(c.statusReason) : ''}`);
+  for (const [k, h] of d.statusHistory.entries()) {
+    out += line(k === 0 ? 'status' : '', `${h.on} ${h.status === 'active' ? 'reactivated' : h.status}${h.reason ? ' — ' + safeText(h.reason) : ''}`);
+  }
   const k = d.counts;
   out += line(
     'history',

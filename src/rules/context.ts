@@ -135,3 +135,14 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
     since, age, recency, yearStart: addDays(asOf, -364),
   };
 }
+
+/** The first day anything is recorded about the client, whatever day it is judged on. */
+export function firstRecordOn(facts: ClientFacts, timeZone: string): DateStr {
+  const dates = [
+    facts.client.createdOn, ...facts.invoices.map((i) => i.issuedOn), ...facts.changes.map((c) => c.on),
+    ...facts.referrals.map((r) => r.on), ...facts.deliveries.map((d) => d.on),
+    ...localised(facts.incidents, timeZone).map((i) => i.local.date),
+    ...localised(facts.interactions, timeZone).map((i) => i.local.date),
+  ];
+  return dates.reduce(minDate);
+}

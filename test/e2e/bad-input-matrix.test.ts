@@ -49,11 +49,30 @@ const CASES: Case[] = [
   { args: ['invoice', 'add', 'acme', '--amount', '10', '--issued', '2026-11-20', '--due', '2026-11-01'], field: /--due/ },
   { args: ['remind', 'add', 'acme', '--on', '2026-02-30', '--text', 'call'], field: /--on '2026-02-30'/ },
   { args: note('--on', '2026-11-20 25:00'), field: /--on '2026-11-20 25:00'/ },
-  { args: ['log', 'acme', '--follow-up', 'someday'], field: /--follow-up 'someday'/ },
+  { args: ['log', 'acme', '--summary', 'call', '--follow-up', 'someday'], field: /--follow-up 'someday'/ },
   { args: ['invoice', 'pay', 'INV-0001', '--on', '2026/11/20'], field: /--on '2026\/11\/20'/ },
   { args: ['deliver', 'acme', '--on', '+3x'], field: /--on '\+3x'/ },
   { args: ['change', 'add', 'acme', '--summary', 'logo', '--on', '0000-00-00'], field: /--on '0000-00-00'/ },
   { args: ['client', 'list'], env: { CRM_NOW: 'tomorrow-ish' }, field: /CRM_NOW 'tomorrow-ish'/ },
+  // Facts that cannot be true: what happened is not after now; what is to come is not before today
+  { args: ['log', 'acme', '--at', '2062-01-01', '--summary', 'call'], field: /--at '2062-01-01' is in the future/ },
+  { args: ['log', 'acme', '--at', '+1d', '--summary', 'call'], field: /--at '\+1d' is in the future/ },
+  { args: ['invoice', 'pay', 'INV-0001', '--on', '2062-01-01'], field: /--on '2062-01-01' is after today/ },
+  { args: ['invoice', 'dispute', 'INV-0001', '--reason', 'x', '--on', 'tomorrow'], field: /--on 'tomorrow' is after today/ },
+  { args: ['invoice', 'resolve', 'INV-0001', '--outcome', 'upheld', '--on', '+2d'], field: /--on '\+2d' is after today/ },
+  { args: note('--on', '2062-03-01 10:00'), field: /--on '2062-03-01 10:00' is in the future/ },
+  { args: ['change', 'add', 'acme', '--summary', 'logo', '--on', '+1w'], field: /--on '\+1w' is after today/ },
+  { args: ['referral', 'add', 'acme', '--on', 'tomorrow'], field: /--on 'tomorrow' is after today/ },
+  { args: ['deliver', 'acme', '--on', '2062-01-01'], field: /--on '2062-01-01' is after today/ },
+  { args: ['invoice', 'add', 'acme', '--amount', '10', '--issued', '+1m'], field: /--issued '\+1m' is after today/ },
+  { args: ['log', 'acme', '--summary', 'call', '--follow-up', 'yesterday'], field: /--follow-up 'yesterday' is before today/ },
+  { args: ['remind', 'add', 'acme', '--on', '-3d', '--text', 'call'], field: /--on '-3d' is before today/ },
+  { args: ['log', 'acme', '--at', '2026-03-29 02:30', '--summary', 'x'], env: { TZ: 'Europe/Berlin' }, field: /--at '2026-03-29 02:30' does not exist in Europe\/Berlin/ },
+  { args: note('--on', '2026-03-08 02:30'), env: { TZ: 'America/New_York' }, field: /--on '2026-03-08 02:30' does not exist in America\/New_York/ },
+  // A conversation needs a summary when crm cannot ask for one
+  { args: ['log', 'acme'], field: /--summary/ },
+  { args: ['log', 'acme', '--summary', '-'], stdin: '', field: /--summary/ },
+  { args: ['log', 'acme', '--summary', '   '], field: /--summary/ },
   // Amounts
   { args: ['invoice', 'add', 'acme', '--amount', 'Infinity'], field: /--amount 'Infinity'/ },
   { args: ['invoice', 'add', 'acme', '--amount', 'NaN'], field: /--amount 'NaN'/ },
@@ -205,7 +224,7 @@ describe('valid but hostile-looking input', () => {
     expect(json.stdout).not.toMatch(/[\u0000\u0007\u001b\u009b]/);
   });
 
-  test('crm log < /dev/null: no hang; with a client, an empty summary from an empty stdin', async () => {
+  test('crm log < /dev/null: no hang; with a client, an empty summary from an empty stdin is refused', async () => {
     const local = tempDb();
     await seed(local, [['client', 'add', 'Acme']]);
     const devNull = (args: string[]): Promise<Run> =>
@@ -229,7 +248,8 @@ describe('valid but hostile-looking input', () => {
     expect(bare.code).toBe(2);
     expect(errLines(bare.stderr)).toEqual([expect.stringMatching(/missing <client>/)]);
     const piped = await devNull(['log', 'acme', '--summary', '-', '--no-recap']);
-    expect(piped.code, piped.stderr).toBe(0);
-    withDb(local, (h) => expect(h.prepare('SELECT summary FROM interactions').pluck().all()).toEqual([null]));
+    expect(piped.code, piped.stderr).toBe(2);
+    expect(errLines(piped.stderr)).toEqual([expect.stringMatching(/--summary/)]);
+    withDb(local, (h) => expect(h.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0));
   });
 });

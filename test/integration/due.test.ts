@@ -51,19 +51,21 @@ describe('check-ins', () => {
     ]);
   });
 
-  it('archived and fired clients are never due for a check-in or a reminder', async () => {
+  it('archived and fired clients get no check-ins, but their open reminders stay due', async () => {
     const db = await clientDb([
       ['client', 'add', 'Active Co', '--cadence', '1w'],
       ['client', 'add', 'Archived Co', '--cadence', '1w'],
       ['client', 'add', 'Fired Co', '--cadence', '1w'],
-      ['remind', 'add', 'Archived Co', '--on', '2026-11-01', '--text', 'Old idea'],
-      ['remind', 'add', 'Fired Co', '--on', '2026-11-01', '--text', 'Old idea'],
+      ['remind', 'add', 'Archived Co', '--on', '2026-11-01', '--text', 'Return the keys'],
+      ['remind', 'add', 'Fired Co', '--on', '2026-11-01', '--text', 'Send the final files'],
       ['client', 'archive', 'Archived Co'],
       ['client', 'fire', 'Fired Co', '--reason', 'abusive'],
     ]);
     const report = await due(db, '--within', '1m');
     expect(report.checkIns.map((c) => c.client.name)).toEqual(['Active Co']);
-    expect(report.reminders).toEqual([]);
+    expect(report.reminders.map((r) => [r.client.name, r.text])).toEqual([
+      ['Archived Co', 'Return the keys'], ['Fired Co', 'Send the final files'],
+    ]);
   });
 
   it('logging a call clears the check-in, and inbound contact counts too', async () => {
@@ -128,7 +130,7 @@ describe('invoices to chase', () => {
     ]);
   });
 
-  it('never lists a fired client, but invoice list --overdue still shows what it owes', async () => {
+  it('a fired client gets no check-in, but what it owes is still listed (json, cron and ics alike)', async () => {
     const db = await clientDb([
       ['client', 'add', 'Gone Ltd'],
       ['invoice', 'add', 'Gone Ltd', '--amount', '500', '--number', 'G-1', '--issued', '2026-10-01', '--due', '2026-10-15'],
@@ -136,7 +138,9 @@ describe('invoices to chase', () => {
     ]);
     const report = await due(db);
     expect(report.checkIns).toEqual([]);
-    expect(report.invoices).toEqual([]);
+    expect(report.invoices.map((i) => [i.number, i.daysOverdue])).toEqual([['G-1', 38]]);
+    expect((await crm(['due', '--cron'], { db })).stdout).toContain('G-1');
+    expect((await crm(['due', '--ics'], { db })).stdout).toContain('G-1');
     const overdue = await crmJson(['invoice', 'list', '--overdue'], { db });
     expect(overdue.map((i: { number: string }) => i.number)).toEqual(['G-1']);
   });

@@ -96,10 +96,10 @@ describe('crm review (in-process)', () => {
     await seed(db, [['client', 'add', 'Acme'], ['incident', 'add', 'Acme', '--kind', 'competitor-leverage', '--on', '2026-11-20']]);
     expect((await crmJson(['review', 'Acme'], { db })).verdict).toBe('watch');
     const config = path.join(tempDir(), 'config.json');
-    fs.writeFileSync(config, JSON.stringify({ rules: { thresholds: { fire: 20 }, lowConfidence: { minInvoices: 0 } } }));
+    fs.writeFileSync(config, JSON.stringify({ rules: { thresholds: { watch: 10, fire: 20 }, lowConfidence: { minInvoices: 0 } } }));
     expect((await crmJson(['review', 'Acme'], { db, env: { CRM_CONFIG: config } })).verdict).toBe('fire');
     const rules = await crmJson(['rules'], { db, env: { CRM_CONFIG: config } });
-    expect(rules.thresholds).toEqual({ watch: 25, fire: 20 });
+    expect(rules.thresholds).toEqual({ watch: 10, fire: 20 });
     fs.writeFileSync(config, JSON.stringify({ rules: { latePayment: { graceDayz: 3 } } }));
     const bad = await crm(['review', 'Acme'], { db, env: { CRM_CONFIG: config } });
     expect(bad.code).toBe(2);

@@ -164,11 +164,14 @@ describe('names', () => {
     expect(nameKey(NFD_ZOE)).toBe(nameKey(NFC_ZOE));
     expect(nameKey('ZOË')).toBe(nameKey(NFC_ZOE));
     expect(nameKey('Acme Corp')).toBe(nameKey('ACME CORP'));
-    expect(nameKey('Acme Corp')).not.toBe(nameKey('Acme  Corp'));
+    // Runs of spaces are one space: two names that print alike are one client.
+    expect(nameKey('Acme Corp')).toBe(nameKey('Acme  Corp'));
+    expect(nameKey('Nordlicht Studio')).toBe(nameKey(' Nordlicht\u00a0\u3000Studio '));
   });
 
-  it('validateName stores NFC, trimmed, inner spacing kept', () => {
-    expect(validateName(`  ${NFD_ZOE}  Lund `)).toBe(`${NFC_ZOE}  Lund`);
+  it('validateName stores NFC, trimmed, runs of spaces collapsed', () => {
+    expect(validateName(`  ${NFD_ZOE}  Lund `)).toBe(`${NFC_ZOE} Lund`);
+    expect(validateName('Nordlicht \u00a0 Studio')).toBe('Nordlicht Studio');
     expect(validateName("Robert'); DROP TABLE clients;--")).toBe("Robert'); DROP TABLE clients;--");
     expect(validateName('株式会社 😀')).toBe('株式会社 😀');
   });
@@ -182,8 +185,29 @@ describe('names', () => {
     ['Acme\nCorp', /contains control characters/],
     ['Acme\u009b31m', /contains control characters/], // C1 CSI: a one-byte escape on some terminals
     ['x'.repeat(201), /longer than 200 characters/],
+    ['Acme\tCorp', /contains control characters/],
+    ['Acme\u2028Corp', /contains control characters/],
+    ['Ac\u200bme', /zero-width or invisible/],
+    ['Ac\ufeffme', /zero-width or invisible/],
+    ['Ac\u00adme', /zero-width or invisible/],
+    ['\u200dAcme', /zero-width or invisible/],
+    ['Acme \u200cCorp', /zero-width or invisible/],
+    ['Acme\u202eproC', /bidirectional/],
+    ['\u2067Acme\u2069', /bidirectional/],
+    ['Acme\u200f', /bidirectional/],
   ])('validateName rejects %j', (input, message) => {
     expect(usageMessage(() => validateName(input))).toMatch(message);
+  });
+
+  it('joiners inside a word or an emoji sequence are part of the name', () => {
+    expect(validateName('👩\u200d💻 Studio')).toBe('👩\u200d💻 Studio');
+    expect(validateName('می\u200cخواهم')).toBe('می\u200cخواهم');
+  });
+
+  it('the error line shows invisible characters instead of obeying them', () => {
+    const msg = usageMessage(() => validateName('Acme\u202eproC'));
+    expect(msg).toContain('\\u{202e}');
+    expect(msg).not.toMatch(/\u202e/);
   });
 
   it('a 200-character name (counted in characters, not UTF-16 units) is fine', () => {

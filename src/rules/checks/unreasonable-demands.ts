@@ -5,9 +5,18 @@ import type { KnownInteraction, RuleContext } from '../context.js';
 import { incidentEvidence, interactionEvidence, plural } from '../evidence.js';
 import { incidentsOf, incidentWeight, makeFinding } from '../finding.js';
 
-const outsideHours = (ctx: RuleContext, i: KnownInteraction) =>
-  !ctx.workingHours.days.includes(i.local.isoWeekday)
-  || i.local.time < ctx.workingHours.start || i.local.time >= ctx.workingHours.end;
+/**
+ * Outside working hours. An overnight span (start after end, e.g. 22:00–06:00) belongs to the day
+ * it starts on: 03:00 on a Saturday is inside a Friday night shift.
+ */
+export const outsideHours = (ctx: Pick<RuleContext, 'workingHours'>, i: Pick<KnownInteraction, 'local'>): boolean => {
+  const { start, end, days } = ctx.workingHours;
+  const { time, isoWeekday } = i.local;
+  if (start < end) return !days.includes(isoWeekday) || time < start || time >= end;
+  if (time >= start) return !days.includes(isoWeekday);
+  if (time < end) return !days.includes(isoWeekday === 1 ? 7 : isoWeekday - 1);
+  return true;
+};
 
 const DAY = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const dayList = (days: number[]) => {
