@@ -77,10 +77,11 @@ describe('crm log (flags)', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('without a terminal nothing is asked: a client alone logs the contact without a summary', () => {
+  it('without a terminal nothing is asked: a client alone is refused naming --summary, and the check-in clock is untouched', () => {
     const r = run(['log', 'acme', '--no-recap']);
-    expect(r.code).toBe(0);
-    expect(json(['client', 'show', 'acme']).stats).toMatchObject({ interactions: 1, lastContact: '2026-11-22' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('crm: missing required option --summary <text> (not a terminal, so crm cannot ask for it)\n');
+    expect(json(['client', 'show', 'acme']).stats).toMatchObject({ interactions: 0, lastContact: null });
   });
 });
 

@@ -37,7 +37,10 @@ const SCENARIOS: Record<string, string[][]> = {
   'Owes Money': [...client('Owes Money'), ...invoice('Owes Money', '2026-10-01', null, '2400')],
   'Haggle Bros': [
     ...client('Haggle Bros'),
-    ...invoice('Haggle Bros', month(3), 0), ['invoice', 'dispute', `T-${String(n).padStart(4, '0')}`, '--reason', 'too expensive', '--on', month(3)],
+    // Haggled before paying: a paid invoice can no longer be disputed.
+    ...invoice('Haggle Bros', month(3), null), ['invoice', 'dispute', `T-${String(n).padStart(4, '0')}`, '--reason', 'too expensive', '--on', addDays(month(3), -10)],
+    ['invoice', 'resolve', `T-${String(n).padStart(4, '0')}`, '--outcome', 'upheld', '--on', addDays(month(3), -5)],
+    ['invoice', 'pay', `T-${String(n).padStart(4, '0')}`, '--on', month(3)],
     ...invoice('Haggle Bros', month(2), null), ['invoice', 'dispute', `T-${String(n).padStart(4, '0')}`, '--reason', 'haggling again', '--on', month(2)],
     ['invoice', 'resolve', `T-${String(n).padStart(4, '0')}`, '--outcome', 'discounted', '--conceded', '200', '--on', addDays(month(2), 5)],
   ],
