@@ -13,6 +13,7 @@ const TABLES = {
   referrals: 'referrals',
   deliveries: 'deliveries',
   reminders: 'reminders',
+  statusChanges: 'client_status_changes',
 } as const;
 
 export type CountKey = keyof typeof TABLES;

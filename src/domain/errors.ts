@@ -36,6 +36,9 @@ export function quote(value: string, max = 60): string {
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
     // Invisible and bidirectional characters are shown, not obeyed: an error line must read as typed.
     .replace(/[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
-  const cut = [...clean].length > max ? [...clean].slice(0, max).join('') + '…' : clean;
+  // A long value (a path, most often) keeps its start and its end, where the file name is.
+  const chars = [...clean];
+  const head = Math.ceil((max - 1) / 2);
+  const cut = chars.length > max ? `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (max - 1 - head)).join('')}` : clean;
   return `'${cut}'`;
 }

@@ -90,7 +90,7 @@ describe('crm recap --json', () => {
 });
 
 describe('crm db status', () => {
-  const ZERO = { clients: 0, interactions: 0, invoices: 0, payments: 0, disputes: 0, changeRequests: 0, incidents: 0, referrals: 0, deliveries: 0, reminders: 0 };
+  const ZERO = { clients: 0, interactions: 0, invoices: 0, payments: 0, disputes: 0, changeRequests: 0, incidents: 0, referrals: 0, deliveries: 0, reminders: 0, statusChanges: 0 };
 
   it('says a database that does not exist yet does not exist: no schema, no journal, zero counts, nothing created', async () => {
     const dir = tempDir();
