@@ -1,16 +1,16 @@
-// Opening crm's SQLite file: identity checks, pragmas, migrations, and the write transaction.
-// The only module that decides whether a file is ours; everything else receives an open Store.
+// Opening crm's SQLite file: pragmas, migrations and the write transaction, once identity.ts has
+// judged the file ours or empty. Everything else receives an open Store.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CrmError } from '../domain/errors.js';
 import { MIGRATIONS, latestVersion, type Migration } from './migrations.js';
+import { APPLICATION_ID, checkIdentity, judgeFile } from './identity.js';
+import { createPrivateFile, fsFailure, makeFolders, statFile } from './files.js';
 
 export type DB = Database.Database;
 
-/** 'CRM1' — written to the SQLite header so crm recognises its own files. */
-export const APPLICATION_ID = 0x43524d31;
-const SQLITE_MAGIC = 'SQLite format 3\u0000';
+export { APPLICATION_ID };
 
 export interface Store {
   readonly db: DB;
@@ -136,68 +136,22 @@ export function openEmpty(migrations?: readonly Migration[]): Store {
   return makeStore(db, null);
 }
 
-function createFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  // Create the file 0600 before SQLite opens it, so -wal and -shm inherit 0600.
-  try {
-    fs.closeSync(fs.openSync(file, 'wx', 0o600));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
-}
-
-function readHeader(file: string): Buffer {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = fs.readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Refuse anything that is not an empty file, an empty SQLite file, or crm's own database. */
-function checkIdentity(db: DB, file: string, latest: number): void {
-  let appId: number;
-  let version: number;
-  let tables: number;
-  try {
-    appId = db.pragma('application_id', { simple: true }) as number;
-    version = userVersion(db);
-    tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").get() as { n: number }).n;
-  } catch (e) {
-    throw new CrmError(`${file} is not a crm database (${(e as Error).message}); it was left untouched`);
-  }
-  if (appId === APPLICATION_ID) {
-    if (version > latest) {
-      throw new CrmError(
-        `${file} was written by a newer crm (schema ${version}; this crm knows up to ${latest}); upgrade crm — the file was left untouched`,
-      );
-    }
-    return;
-  }
-  if (appId === 0 && tables === 0 && version === 0) return; // an empty SQLite file: adopt it
-  throw new CrmError(`${file} is an SQLite database of another program, not crm's; it was left untouched`);
-}
-
-/** Open crm's database at `file`. With `write: false` a missing or 0-byte file reads as empty. */
+/** Open crm's database at `file`. With `write: false` a missing, 0-byte or empty SQLite file reads as empty. */
 export function openStore(file: string, opts: OpenOptions): Store {
-  const st = fs.statSync(file, { throwIfNoEntry: false });
-  const exists = st !== undefined;
+  const st = statFile(file);
   if (st?.isDirectory()) throw new CrmError(`${file} is a directory, not a crm database`);
-  const size = st?.size ?? 0;
-  if (!opts.write && size === 0) return openEmpty(opts.migrations);
-  if (size > 0 && readHeader(file).toString('latin1') !== SQLITE_MAGIC) {
-    throw new CrmError(`${file} is not a crm database (not an SQLite file); it was left untouched`);
-  }
-  if (!exists) createFile(file);
+  if (st && !st.isFile()) throw new CrmError(`${file} is not a regular file, so not a crm database; it was left untouched`);
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const latest = latestVersion(migrations);
+  // Before any SQLite open: opening read-write would checkpoint another program's -wal or replay its journal.
+  const verdict = judgeFile(file, latest);
+  if (!opts.write && verdict !== 'ours') return openEmpty(opts.migrations);
+  if (!st) createPrivateFile(file);
   const loose = st !== undefined && (st.mode & 0o077) !== 0;
   const db = new Database(file, { fileMustExist: true });
   try {
     applyPragmas(db, opts.busyTimeoutMs ?? 5000);
-    const migrations = opts.migrations ?? MIGRATIONS;
-    checkIdentity(db, file, latestVersion(migrations));
+    checkIdentity(db, file, latest);
     // Only after it proved to be ours: never advise chmod on another program's file.
     if (loose) opts.warn?.(`warning: ${file} is readable by other users; protect it with: chmod 600 '${file}'`);
     if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
@@ -235,9 +189,12 @@ function backupVersion(file: string, version: number): void {
 
 /** Copy the database to `target` (created 0600) with VACUUM INTO; refuses to overwrite. */
 export function backupTo(db: DB, target: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-  const fd = fs.openSync(target, 'wx', 0o600);
-  fs.closeSync(fd);
+  makeFolders(path.dirname(target));
+  try {
+    fs.closeSync(fs.openSync(target, 'wx', 0o600));
+  } catch (e) {
+    throw fsFailure(`cannot write the backup ${target}`, e);
+  }
   try {
     db.prepare('VACUUM INTO ?').run(target);
   } catch (e) {
