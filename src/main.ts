@@ -7,6 +7,7 @@ import { decideColor, styleFor, type IO } from './io/io.js';
 import { clockFromEnv } from './io/clock.js';
 import { EXIT, UsageError, CrmError, CancelledError } from './domain/errors.js';
 import { describeSqliteError } from './db/errors.js';
+import type { Faults } from './db/store.js';
 
 export interface MainDeps {
   argv: string[];
@@ -21,8 +22,8 @@ export interface MainDeps {
   execPath: string;
   /** The system clock; CRM_NOW overrides it. */
   systemNow?: () => Date;
-  /** Handed the command context once built, so run() can report what an interrupted run saved. */
-  onContext?: (ctx: Ctx) => void;
+  /** Faults a test injects (test/helpers/fault-entry.mjs); the real crm never sets them. */
+  faults?: Faults;
 }
 
 function errorLine(e: unknown, debug: boolean, dbPath: () => string): { code: number; line: string } {
@@ -54,8 +55,7 @@ export async function main(deps: MainDeps): Promise<number> {
   try {
     const clock = clockFromEnv(deps.env, deps.systemNow);
     let program: ReturnType<typeof buildProgram> | undefined;
-    ctx = createCtx({ io, env: deps.env, execPath: deps.execPath, clock, style: styleFor(color), globalOpts: () => program?.opts() ?? {} });
-    deps.onContext?.(ctx);
+    ctx = createCtx({ io, env: deps.env, execPath: deps.execPath, clock, style: styleFor(color), globalOpts: () => program?.opts() ?? {}, ...(deps.faults ? { faults: deps.faults } : {}) });
     program = buildProgram(ctx);
     const route = (cmd: { commands: readonly unknown[] }): void => {
       const c = cmd as unknown as import('commander').Command;
@@ -97,39 +97,20 @@ export async function main(deps: MainDeps): Promise<number> {
   }
 }
 
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-
-/**
- * Ctrl+C, SIGTERM and SIGHUP stop crm at the next safe point, never inside a transaction: writes are
- * synchronous, so a handler can only run between them. A signal that comes before the write means
- * nothing is written; one that comes during it is handled right after the commit. Either way crm
- * exits 128+signal and says which happened. (Node's default would also be atomic — SQLite rolls
- * back an unfinished transaction — but would die silently with no exit code a script can trust.)
- */
-function onSignals(current: () => Ctx | undefined): void {
-  for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
-    process.on(signal, () => {
-      const ctx = current();
-      const saved = (ctx?.commits() ?? 0) > 0;
-      try {
-        ctx?.close(); // no transaction can be open here; closing checkpoints and tidies -wal/-shm
-      } catch {
-        /* exiting anyway */
-      }
-      try {
-        process.stderr.write(`crm: interrupted (${signal}); ${saved ? 'the change was saved in full before stopping' : 'nothing was written'}\n`);
-      } catch {
-        /* stderr may be gone with the terminal */
-      }
-      process.exit(code);
-    });
-  }
+/** What a test entry point may inject into run(); bin/crm.js passes nothing. */
+export interface Injected {
+  faults?: Faults;
 }
 
-/** Entry point for bin/crm.js: wires the real process in. */
-export async function run(): Promise<void> {
-  let ctx: Ctx | undefined;
-  onSignals(() => ctx);
+/**
+ * Entry point for bin/crm.js: wires the real process in.
+ *
+ * No handler for SIGINT, SIGTERM or SIGHUP: their default action ends crm at once, whatever it is
+ * doing (a synchronous write, a wait for the lock, a stuck system call), where a JavaScript handler
+ * would wait for the event loop. That is safe because every write is one SQLite transaction: one cut
+ * short is rolled back on the next open, so a write is whole or absent. A shell sees 130/143/129.
+ */
+export async function run(injected: Injected = {}): Promise<void> {
   const onStreamError = (stream: 'stdout' | 'stderr') => (e: NodeJS.ErrnoException) => {
     // A closed pipe (`crm client list | head -1`) is not an error worth a word.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -147,7 +128,7 @@ export async function run(): Promise<void> {
   const write = (stream: NodeJS.WriteStream) => (text: string) => {
     stream.write(text);
   };
-  const code = await main({
+  process.exitCode = await main({
     argv: process.argv.slice(2),
     execPath: process.execPath,
     env: process.env,
@@ -157,12 +138,6 @@ export async function run(): Promise<void> {
     columns: process.stdout.columns,
     out: write(process.stdout),
     err: write(process.stderr),
-    onContext: (c) => {
-      ctx = c;
-    },
+    ...(injected.faults ? { faults: injected.faults } : {}),
   });
-  // Two turns of the event loop (one is not always enough for libuv to dispatch it), so a signal
-  // that arrived during the last synchronous write is handled and reported instead of racing the exit.
-  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-  process.exitCode = code;
 }

@@ -5,7 +5,7 @@ import type { IO, Style } from '../io/io.js';
 import type { Clock } from '../io/clock.js';
 import type { Config } from '../config/schema.js';
 import type { DateStr } from '../domain/types.js';
-import type { OpenOptions, Store, TestKnobs } from '../db/store.js';
+import type { Faults, OpenOptions, Store } from '../db/store.js';
 import { openEmpty, openStore, type DB } from '../db/store.js';
 import { resolveConfigPath, resolveDbPath } from '../config/paths.js';
 import { localDate } from '../domain/dates.js';
@@ -45,21 +45,11 @@ export interface CtxInit {
   clock: Clock;
   style: Style;
   globalOpts: () => { db?: string | undefined };
+  /** Faults injected by a test entry point (test/helpers/fault-entry.mjs); never set by the real crm. */
+  faults?: Faults;
 }
 
 const MAX_TEXT = 1024 * 1024;
-
-/** The CRM_TEST_* knobs, for the reliability tests only (docs/RELIABILITY.md). */
-export function testKnobs(env: NodeJS.ProcessEnv, err: (text: string) => void): TestKnobs | undefined {
-  const slow = Number(env.CRM_TEST_SLOW_WRITE_MS ?? '');
-  const pages = Number(env.CRM_TEST_MAX_PAGES ?? '');
-  const knobs: TestKnobs = {
-    ...(env.CRM_TEST_DEFERRED === '1' ? { deferred: true } : {}),
-    ...(pages > 0 ? { maxPageCount: pages } : {}),
-    ...(slow > 0 ? { slowWriteMs: slow, onSlow: (where: string) => err(`crm-test: ${where}\n`) } : {}),
-  };
-  return Object.keys(knobs).length ? knobs : undefined;
-}
 
 /** No database yet: the file is missing or 0 bytes. */
 function isBlank(file: string): boolean {
@@ -117,7 +107,7 @@ export function createCtx(init: CtxInit): Ctx {
     onCommit: () => {
       commits++;
     },
-    test: testKnobs(init.env, (t) => init.io.err(t)),
+    faults: init.faults,
   });
   const ctx: Ctx = {
     ...init,

@@ -22,16 +22,16 @@ export interface Store {
 }
 
 /**
- * Test-only knobs (env CRM_TEST_*, read in cli/context.ts; see docs/RELIABILITY.md). They let the
- * reliability tests land a signal, a kill or a competing writer inside a transaction, and show the
- * tests catch what they claim to. Never set them in real use.
+ * Faults a test injects to land a signal, a kill, a competing writer or a full disk inside a
+ * transaction, and to show the tests catch what they claim to. Only main()'s injected dependencies
+ * can set them (test/helpers/fault-entry.mjs); the real crm never reads them from anywhere.
  */
-export interface TestKnobs {
-  /** CRM_TEST_DEFERRED=1: BEGIN DEFERRED instead of IMMEDIATE — the bug the concurrency test must catch. */
+export interface Faults {
+  /** BEGIN DEFERRED instead of IMMEDIATE — the bug the concurrency test must catch. */
   deferred?: boolean;
-  /** CRM_TEST_MAX_PAGES=N: PRAGMA max_page_count, to simulate a full disk (SQLITE_FULL). */
+  /** PRAGMA max_page_count, to simulate a full disk (SQLITE_FULL). */
   maxPageCount?: number;
-  /** CRM_TEST_SLOW_WRITE_MS=N: in each transaction read first, then sleep N ms before and after the change; and N ms after the commit. */
+  /** In each transaction read first, then sleep this many ms before and after the change; and after the commit. */
   slowWriteMs?: number;
   /** Told when a slow transaction reaches a point a test may want to interrupt ('write begun', …). */
   onSlow?: (where: string) => void;
@@ -43,43 +43,43 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Called with one-line warnings (e.g. a group-readable database). */
   warn?: (message: string) => void;
-  /** Called after each committed write transaction (so an interrupted run can say what was saved). */
+  /** Called after each committed write transaction. */
   onCommit?: () => void;
   /** The schema history to apply; tests inject their own. Default: MIGRATIONS. */
   migrations?: readonly Migration[];
-  test?: TestKnobs;
+  faults?: Faults;
 }
 
-/** Sleep synchronously: a test knob must hold the transaction open, not yield to the event loop. */
+/** Sleep synchronously: an injected fault must hold the transaction open, not yield to the event loop. */
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function slowPoint(knobs: TestKnobs | undefined, where: string): void {
-  if (!knobs?.slowWriteMs) return;
-  knobs.onSlow?.(where);
-  sleepSync(knobs.slowWriteMs);
+function slowPoint(faults: Faults | undefined, where: string): void {
+  if (!faults?.slowWriteMs) return;
+  faults.onSlow?.(where);
+  sleepSync(faults.slowWriteMs);
 }
 
-function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'onCommit' | 'test'> = {}): Store {
-  const knobs = opts.test;
+function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'onCommit' | 'faults'> = {}): Store {
+  const faults = opts.faults;
   return {
     db,
     path: file,
     write<T>(fn: (db: DB) => T): T {
       const tx = db.transaction(() => {
-        if (knobs?.slowWriteMs) {
+        if (faults?.slowWriteMs) {
           // Start the read snapshot first, as a command that reads before it writes does.
           db.pragma('user_version', { simple: true });
-          slowPoint(knobs, 'write begun');
+          slowPoint(faults, 'write begun');
         }
         const result = fn(db);
-        slowPoint(knobs, 'write done');
+        slowPoint(faults, 'write done');
         return result;
       });
-      const result = knobs?.deferred ? tx.deferred() : tx.immediate();
+      const result = faults?.deferred ? tx.deferred() : tx.immediate();
       opts.onCommit?.();
-      slowPoint(knobs, 'write committed');
+      slowPoint(faults, 'write committed');
       return result;
     },
     close: () => db.close(),
@@ -102,7 +102,7 @@ export interface MigrateOptions {
    * another connection) is exactly the last good version.
    */
   beforeFirstChange?: (fromVersion: number) => void;
-  test?: TestKnobs;
+  faults?: Faults;
 }
 
 const userVersion = (db: DB): number => db.pragma('user_version', { simple: true }) as number;
@@ -123,7 +123,7 @@ export function migrate(db: DB, opts: MigrateOptions = {}): void {
       db.exec(m.sql);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${m.version}`);
-      slowPoint(opts.test, `migrating to ${m.version}`);
+      slowPoint(opts.faults, `migrating to ${m.version}`);
     }).immediate();
   }
 }
@@ -157,13 +157,13 @@ export function openStore(file: string, opts: OpenOptions): Store {
     if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
     migrate(db, {
       migrations,
-      test: opts.test,
+      faults: opts.faults,
       // Keep a copy of the last good version before the first schema change.
       beforeFirstChange: (from) => {
         if (from > 0) backupVersion(file, from);
       },
     });
-    if (opts.test?.maxPageCount) db.pragma(`max_page_count = ${Math.floor(opts.test.maxPageCount)}`);
+    if (opts.faults?.maxPageCount) db.pragma(`max_page_count = ${Math.floor(opts.faults.maxPageCount)}`);
     return makeStore(db, file, opts);
   } catch (e) {
     db.close();

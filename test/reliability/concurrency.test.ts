@@ -1,12 +1,12 @@
 // Concurrency: a cron reader in a loop and two writers (`crm log`, `crm invoice pay`) at once.
 // Every run must exit 0 with no "database is locked", and the counts must be exact. The same
-// harness with CRM_TEST_DEFERRED=1 (deferred transactions, the classic bug) must fail, which shows
-// the harness can catch it.
+// harness with deferred transactions injected (the classic bug) must fail, which shows the harness
+// can catch it.
 import { beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { seed, tempDb } from '../helpers/cli.js';
 import {
-  STRESS, count, cronReader, dump, errLines, integrity, LOCKED, report, requireBuilt, spawnAsync, withDb, type Run,
+  STRESS, count, cronReader, dump, errLines, integrity, LOCKED, report, requireBuilt, spawnAsync, withDb, type Run, type SpawnOptions,
 } from './harness.js';
 
 interface Outcome {
@@ -21,7 +21,8 @@ interface Outcome {
  * Two writer loops of `n` operations each and a reader loop running until both finish. With
  * `untilFailure`, the writers stop at the first failed run (the negative control needs one).
  */
-async function race(n: number, env: Record<string, string>, untilFailure = false): Promise<Outcome> {
+async function race(n: number, faults: SpawnOptions['faults'] | undefined, untilFailure = false): Promise<Outcome> {
+  const inject = faults ? { faults } : {};
   const db = tempDb();
   await seed(db, [
     ['client', 'add', 'Acme'],
@@ -32,13 +33,13 @@ async function race(n: number, env: Record<string, string>, untilFailure = false
   let writersDone = false;
   const stop = (): boolean => untilFailure && runs.some((r) => r.who !== 'read' && r.run.code !== 0);
   const logger = async (): Promise<void> => {
-    for (let i = 0; i < n && !stop(); i++) runs.push({ who: 'log', run: await spawnAsync(['log', 'acme', '--summary', `call ${i}`, '--no-recap'], { db, env }) });
+    for (let i = 0; i < n && !stop(); i++) runs.push({ who: 'log', run: await spawnAsync(['log', 'acme', '--summary', `call ${i}`, '--no-recap'], { db, ...inject }) });
   };
   const payer = async (): Promise<void> => {
-    for (let i = 0; i < n && !stop(); i++) runs.push({ who: 'pay', run: await spawnAsync(['invoice', 'pay', 'BIG', '--amount', '1.00'], { db, env }) });
+    for (let i = 0; i < n && !stop(); i++) runs.push({ who: 'pay', run: await spawnAsync(['invoice', 'pay', 'BIG', '--amount', '1.00'], { db, ...inject }) });
   };
   const cron = async (): Promise<void> => {
-    while (!writersDone) runs.push({ who: 'read', run: await spawnAsync(reader, { db, env }) });
+    while (!writersDone) runs.push({ who: 'read', run: await spawnAsync(reader, { db, ...inject }) });
   };
   const readerLoop = cron();
   await Promise.all([logger(), payer()]);
@@ -74,24 +75,24 @@ describe('concurrency', () => {
   beforeAll(requireBuilt);
   const N = STRESS ? 150 : 8;
   // Slow transactions widen the window in which two writers overlap, so the control fails reliably.
-  const SLOW = { CRM_TEST_SLOW_WRITE_MS: '100' };
+  const SLOW = { slowWriteMs: 100 };
 
   test(`a cron reader and two writers (${N} logs, ${N} partial payments) at once: no lock errors, counts exact`, async () => {
-    const o = await race(N, {});
+    const o = await race(N, undefined);
     expectClean(o, N);
     report(`concurrency: ${N} crm log + ${N} crm invoice pay + ${o.reads} cron reads ran at once: ${o.runs.length}/${o.runs.length} exit 0, 0 lock errors, counts exact, integrity ok`);
   }, STRESS ? 600_000 : 60_000);
 
-  test(`the same with slow transactions (CRM_TEST_SLOW_WRITE_MS=100): writers queue on the lock and all succeed`, async () => {
+  test(`the same with slow transactions (100 ms, injected): writers queue on the lock and all succeed`, async () => {
     const n = STRESS ? N : 6;
     const o = await race(n, SLOW);
     expectClean(o, n);
     report(`concurrency (slow transactions): ${2 * n} writes + ${o.reads} reads at once: all exit 0, 0 lock errors, counts exact`);
   }, STRESS ? 600_000 : 60_000);
 
-  test('negative control: the same harness with deferred transactions (CRM_TEST_DEFERRED=1) catches lock errors', async () => {
+  test('negative control: the same harness with deferred transactions (injected) catches lock errors', async () => {
     // Up to 4N writes each, stopping at the first failure: the control must fail, not run long.
-    const o = await race(4 * N, { ...SLOW, CRM_TEST_DEFERRED: '1' }, true);
+    const o = await race(4 * N, { ...SLOW, deferred: true }, true);
     const failed = failures(o);
     expect(failed.length).toBeGreaterThan(0);
     expect(lockedLines(o).length).toBeGreaterThan(0);
@@ -100,7 +101,7 @@ describe('concurrency', () => {
     expect(o.pays).toBe(succeeded(o, 'pay'));
     withDb(o.db, (h) => expect(integrity(h).integrity).toBe('ok'));
     const writes = o.runs.filter((r) => r.who !== 'read').length;
-    report(`concurrency negative control (CRM_TEST_DEFERRED=1): ${failed.length} of ${writes} writes failed with "another crm is writing" (stopped at the first) — the harness catches the bug`);
+    report(`concurrency negative control (deferred transactions): ${failed.length} of ${writes} writes failed with "another crm is writing" (stopped at the first) — the harness catches the bug`);
   }, STRESS ? 600_000 : 60_000);
 
   test('a lock held longer than the busy timeout: exit 1, one line "another crm is writing … try again", nothing written', async () => {

@@ -1,5 +1,5 @@
 // Crash safety: the real binary writes in a loop and is killed with SIGKILL at random moments —
-// half of the kills land inside a transaction held open by CRM_TEST_SLOW_WRITE_MS. After every kill
+// half of the kills land inside a transaction held open by an injected slow write. After every kill
 // the next crm reader must succeed on the hot WAL, integrity must be ok, every acknowledged write
 // (exit 0) must be there, and no multi-row change may be half there.
 import fs from 'node:fs';
@@ -76,7 +76,7 @@ function halfWritten(db: import('better-sqlite3').Database): string[] {
 function deliverKilledAt(db: string, marker: 'write done' | 'write committed'): Promise<Run> {
   return spawnAsync(['deliver', 'acme', '--project', 'killed'], {
     db,
-    env: { CRM_TEST_SLOW_WRITE_MS: '300' },
+    faults: { slowWriteMs: 300 },
     onStderr: (stderr, child) => {
       if (stderr.includes(`crm-test: ${marker}`)) child.kill('SIGKILL');
     },
@@ -115,7 +115,7 @@ describe('crash safety (kill -9)', () => {
       let signalled = false;
       const run = await spawnAsync(op.args, {
         db,
-        env: slow ? { CRM_TEST_SLOW_WRITE_MS: '40' } : {},
+        ...(slow ? { faults: { slowWriteMs: 40 } } : {}),
         onSpawn: (child) => {
           // Unslowed: anywhere from start-up to exit. Slowed: see below.
           if (!slow) setTimeout(() => child.kill('SIGKILL'), Math.floor(rnd() * span));

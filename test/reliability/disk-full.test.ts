@@ -1,4 +1,4 @@
-// Disk full and broken pipes: SQLITE_FULL (simulated with CRM_TEST_MAX_PAGES -> PRAGMA
+// Disk full and broken pipes: SQLITE_FULL (simulated with an injected maxPageCount -> PRAGMA
 // max_page_count) rolls the change back with one line and exit 1; output to /dev/full or into a
 // pipe closed early (`| head -1`) never prints a stack trace.
 import fs from 'node:fs';
@@ -49,7 +49,7 @@ describe('disk full and broken pipes', () => {
       ['client', 'edit', 'acme', '--note-file', note],
     ];
     for (const args of writes) {
-      const r = await spawnAsync(args, { db, env: { CRM_TEST_MAX_PAGES: '1' } });
+      const r = await spawnAsync(args, { db, faults: { maxPageCount: 1 } });
       expect(r.code, r.stderr).toBe(1);
       expect(r.stdout).toBe('');
       expect(errLines(r.stderr)).toEqual(['crm: the disk is full (or the database reached its size limit); nothing was written']);

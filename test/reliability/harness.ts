@@ -25,11 +25,19 @@ export interface SpawnOptions extends RunOptions {
   /** Called once the child is spawned. */
   onSpawn?: (child: ChildProcess) => void;
   timeoutMs?: number;
+  /**
+   * Faults to inject (src/db/store.ts `Faults`): the run goes through test/helpers/fault-entry.mjs,
+   * which hands them to run(); without them the real bin/crm.js runs. slowWriteMs announces each
+   * slow point on stderr as `crm-test: <where>`.
+   */
+  faults?: { slowWriteMs?: number; maxPageCount?: number; deferred?: boolean };
 }
 
 export function requireBuilt(): void {
   if (!fs.existsSync(`${ROOT}/dist/main.js`)) throw new Error('dist/main.js is missing: run npm run build first');
 }
+
+const FAULT_ENTRY = path.join('test', 'helpers', 'fault-entry.mjs');
 
 let snapshotBin: string | undefined;
 /**
@@ -44,6 +52,8 @@ export function crmBin(): string {
     fs.cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
     fs.cpSync(path.dirname(BIN), path.join(dir, 'bin'), { recursive: true });
     fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+    fs.mkdirSync(path.join(dir, 'test', 'helpers'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, FAULT_ENTRY), path.join(dir, FAULT_ENTRY));
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
     const bin = path.join(dir, 'bin', path.basename(BIN));
     // A copy taken in the middle of someone's rebuild may not load: check, and retry.
@@ -53,11 +63,23 @@ export function crmBin(): string {
   }
 }
 
-/** Spawn `node bin/crm.js ...args` with an isolated environment; resolves when it exits. */
+/**
+ * What follows `node` to run crm: the snapshot's bin/crm.js, or with faults its fault entry
+ * (which runs the same dist/) and the faults as JSON.
+ */
+export function crmEntry(faults?: SpawnOptions['faults']): string[] {
+  if (!faults) return [crmBin()];
+  return [path.join(path.dirname(path.dirname(crmBin())), FAULT_ENTRY), JSON.stringify(faults)];
+}
+
+/**
+ * Spawn `node bin/crm.js ...args` (with `faults`: `node test/helpers/fault-entry.mjs FAULTS ...args`)
+ * with an isolated environment; resolves when it exits.
+ */
 export function spawnAsync(args: string[], opts: SpawnOptions = {}): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [crmBin(), ...args], { env: testEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...crmEntry(opts.faults), ...args], { env: testEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
@@ -178,20 +200,19 @@ export async function cronReader(db: string): Promise<string[]> {
   return readerCache;
 }
 
-/**
- * Linux: true once the process catches `signal` (SigCgt in /proc). Node itself catches SIGINT and
- * SIGTERM from start-up (to restore the terminal, then die), so to know crm's run() has installed
- * its handlers, ask about SIGHUP: Node leaves it alone and run() installs it last.
- */
-export function hasSignalHandler(pid: number, signal: 'SIGHUP' | 'SIGINT' | 'SIGTERM'): boolean {
+/** Linux: true once process `pid` has `file` open (e.g. crm has opened its database). */
+export function hasOpen(pid: number, file: string): boolean {
   try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const m = /^SigCgt:\s*([0-9a-f]+)$/m.exec(status);
-    if (!m?.[1]) return false;
-    const bit = BigInt({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal]) - 1n;
-    return ((BigInt('0x' + m[1]) >> bit) & 1n) === 1n;
+    const real = fs.realpathSync(file);
+    return fs.readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === real;
+      } catch {
+        return false; // closed meanwhile
+      }
+    });
   } catch {
-    return false;
+    return false; // not started yet, or gone
   }
 }
 

@@ -8,16 +8,16 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { seed, tempDb, tempDir, testEnv } from '../helpers/cli.js';
 import { openStore } from '../../src/db/store.js';
-import { crmBin, errLines, pool, report, requireBuilt, spawnAsync, withDb, type Run } from './harness.js';
+import { crmEntry, errLines, pool, report, requireBuilt, spawnAsync, withDb, type Run, type SpawnOptions } from './harness.js';
 
 const mode = (file: string): number => fs.statSync(file).mode & 0o777;
 
 /** Run the binary under `umask 022`, the usual default, through sh. */
-function underUmask022(args: string[], db: string, env: Record<string, string> = {}, onStderr?: (s: string) => void): Promise<Run> {
+function underUmask022(args: string[], db: string, faults?: SpawnOptions['faults'], onStderr?: (s: string) => void): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const quoted = [process.execPath, crmBin(), ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const child = spawn('/bin/sh', ['-c', `umask 022; exec ${quoted}`], { env: testEnv({ db, env }) });
+    const quoted = [process.execPath, ...crmEntry(faults), ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const child = spawn('/bin/sh', ['-c', `umask 022; exec ${quoted}`], { env: testEnv({ db }) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -42,7 +42,7 @@ describe('files and privacy', () => {
   test('under umask 022: folder 0700; database, -wal, -shm, backup 0600', async () => {
     const db = path.join(tempDir(), 'nested', 'crm', 'crm.db');
     const seen: Record<string, number> = {};
-    const r = await underUmask022(['client', 'add', 'Acme', '--note', 'private'], db, { CRM_TEST_SLOW_WRITE_MS: '200' }, (stderr) => {
+    const r = await underUmask022(['client', 'add', 'Acme', '--note', 'private'], db, { slowWriteMs: 200 }, (stderr) => {
       // While the write is open, -wal and -shm exist: look at them then.
       if (stderr.includes('crm-test: write done') && !('wal' in seen)) {
         seen.wal = mode(`${db}-wal`);
@@ -134,7 +134,7 @@ describe('files and privacy', () => {
       { args: ['referral', 'add', 'acme', '--note', secret, '--on', '2026-02-30'], code: 2 },
       { args: ['incident', 'add', 'acme', '--kind', 'other', '--note-file', mid], code: 1 }, // a full disk
     ];
-    const runs = await pool(cases, 3, (c) => spawnAsync(c.args, { db, stdin: c.stdin, env: c.code === 1 ? { CRM_TEST_MAX_PAGES: '1' } : {} }));
+    const runs = await pool(cases, 3, (c) => spawnAsync(c.args, { db, stdin: c.stdin, ...(c.code === 1 ? { faults: { maxPageCount: 1 } } : {}) }));
     cases.forEach((c, i) => {
       const r = runs[i]!;
       expect(r.code, `${c.args.join(' ')}: ${r.stderr}`).toBe(c.code);
