@@ -98,14 +98,16 @@ export function localDate(at: Date | InstantStr, zone: string): DateStr {
   return wallClock(at, zone).date;
 }
 
-/** Minutes `zone` is ahead of UTC at instant `ms` (+60 for Europe/Berlin in winter). */
-export function offsetMinutes(ms: number, zone: string): number {
+/**
+ * Seconds `zone` is ahead of UTC at instant `ms` (3600 for Europe/Berlin in winter). Seconds, not
+ * minutes: old local mean times (Monrovia until 1972: −0:44:30) are not whole minutes.
+ */
+function offsetSeconds(ms: number, zone: string): number {
   const w = wallClock(new Date(ms), zone);
   const [y, m, d] = w.date.split('-').map(Number) as [number, number, number];
-  const wallMs = Date.UTC(y, m - 1, d, w.hour, w.minute, w.second);
-  const utc = new Date(wallMs);
+  const utc = new Date(Date.UTC(y, m - 1, d, w.hour, w.minute, w.second));
   utc.setUTCFullYear(y); // years 0-99 would otherwise map to 1900-1999
-  return Math.round((utc.getTime() - Math.floor(ms / 1000) * 1000) / 60_000);
+  return Math.round((utc.getTime() - Math.floor(ms / 1000) * 1000) / 1000);
 }
 
 const hhmm = (minutes: number): string => `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}`;
@@ -121,25 +123,25 @@ export function zonedInstant(date: DateStr, hour: number, minute: number, second
   asUtc.setUTCFullYear(y);
   const wall = asUtc.getTime();
   // Offsets in force a day either side cover every transition (none come closer together).
-  const offsets = [...new Set([offsetMinutes(wall - DAY_MS, zone), offsetMinutes(wall, zone), offsetMinutes(wall + DAY_MS, zone)])];
+  const offsets = [...new Set([offsetSeconds(wall - DAY_MS, zone), offsetSeconds(wall, zone), offsetSeconds(wall + DAY_MS, zone)])];
   const fits = offsets
-    .map((off) => wall - off * 60_000)
-    .filter((t) => offsetMinutes(t, zone) * 60_000 === wall - t)
+    .map((off) => wall - off * 1000)
+    .filter((t) => offsetSeconds(t, zone) * 1000 === wall - t)
     .sort((a, b) => a - b);
   if (fits[0] !== undefined) return new Date(fits[0]).toISOString();
   // In a gap: find the transition, to say which wall-clock times do not exist.
-  let lo = wall - Math.max(...offsets) * 60_000;
-  let hi = wall - Math.min(...offsets) * 60_000;
-  const before = offsetMinutes(lo, zone);
+  let lo = wall - Math.max(...offsets) * 1000;
+  let hi = wall - Math.min(...offsets) * 1000;
+  const before = offsetSeconds(lo, zone);
   while (hi - lo > 60_000) {
     const mid = lo + Math.floor((hi - lo) / 2);
-    if (offsetMinutes(mid, zone) === before) lo = mid;
+    if (offsetSeconds(mid, zone) === before) lo = mid;
     else hi = mid;
   }
-  const after = offsetMinutes(hi, zone);
+  const after = offsetSeconds(hi, zone);
   const startMinutes = wallClock(new Date(hi - 60_000), zone);
   const from = hhmm(startMinutes.hour * 60 + startMinutes.minute + 1);
-  const to = hhmm(((startMinutes.hour * 60 + startMinutes.minute + 1 + after - before) % 1440 + 1440) % 1440);
+  const to = hhmm(((startMinutes.hour * 60 + startMinutes.minute + 1 + Math.round((after - before) / 60)) % 1440 + 1440) % 1440);
   throw new UsageError(
     `${what} does not exist in ${zone}: on ${date} the clocks jump from ${from} to ${to} (daylight saving time); give a time outside that gap`,
   );
@@ -256,14 +258,20 @@ export function parseFutureDate(input: string, today: DateStr, field: string): D
   return date;
 }
 
-/** ISO 8601 with the zone's offset at that instant, for JSON output: 2026-11-22T09:30:00+01:00. */
+/**
+ * ISO 8601 with the zone's offset at that instant, for JSON output: 2026-11-22T09:30:00+01:00.
+ * An offset with seconds (old local mean time) is rounded to the minute and the wall time written
+ * to match it, so the string always names exactly the same instant.
+ */
 export function toLocalIso(at: InstantStr, zone: string): string {
-  const ms = Date.parse(at);
-  const w = wallClock(at, zone);
-  const off = offsetMinutes(ms, zone);
+  const ms = Math.floor(Date.parse(at) / 1000) * 1000;
+  const off = Math.round(offsetSeconds(ms, zone) / 60);
+  const wall = new Date(ms + off * 60_000);
   const sign = off >= 0 ? '+' : '-';
   const abs = Math.abs(off);
-  return `${w.date}T${w.time}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
+  return `${date}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** "YYYY-MM-DD HH:mm" in `zone`, for human output. */

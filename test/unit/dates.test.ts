@@ -263,6 +263,17 @@ describe('daylight saving: gaps are refused, repeated hours take the first', () 
   });
 });
 
+describe('offsets that are not whole minutes (local mean time)', () => {
+  it('a wall-clock time lands on the exact instant, and the JSON names that same instant', () => {
+    // Liberia kept Monrovia Mean Time, −0:44:30, until 1972.
+    const at = parseDateTime('1970-01-01 00:00', NOW, 'Africa/Monrovia');
+    expect(at).toBe('1970-01-01T00:44:30.000Z');
+    const iso = toLocalIso(at, 'Africa/Monrovia');
+    expect(iso).toMatch(/^1970-01-01T00:00:30-00:44$/);
+    expect(new Date(iso).toISOString()).toBe(at);
+  });
+});
+
 describe('past and future', () => {
   const now = new Date('2026-11-22T10:00:00Z'); // 11:00 in Berlin
   it('something that happened cannot be after now', () => {
