@@ -4,7 +4,6 @@ import { CommanderError } from '@commander-js/extra-typings';
 import { createCtx, type Ctx } from './cli/context.js';
 import { buildProgram } from './cli/program.js';
 import { decideColor, styleFor, type IO } from './io/io.js';
-import { clockFromEnv } from './io/clock.js';
 import { EXIT, UsageError, CrmError, CancelledError } from './domain/errors.js';
 import { describeSqliteError } from './db/errors.js';
 import type { Faults } from './db/store.js';
@@ -22,6 +21,8 @@ export interface MainDeps {
   execPath: string;
   /** The system clock; CRM_NOW overrides it. */
   systemNow?: () => Date;
+  /** The system's time zone (default: read from the OS); config `timezone` and TZ come first. */
+  systemZone?: () => string;
   /** Faults a test injects (test/helpers/fault-entry.mjs); the real crm never sets them. */
   faults?: Faults;
 }
@@ -53,9 +54,13 @@ export async function main(deps: MainDeps): Promise<number> {
   let ctx: Ctx | undefined;
   let commanderMessage = '';
   try {
-    const clock = clockFromEnv(deps.env, deps.systemNow);
     let program: ReturnType<typeof buildProgram> | undefined;
-    ctx = createCtx({ io, env: deps.env, execPath: deps.execPath, clock, style: styleFor(color), globalOpts: () => program?.opts() ?? {}, ...(deps.faults ? { faults: deps.faults } : {}) });
+    ctx = createCtx({
+      io, env: deps.env, execPath: deps.execPath, style: styleFor(color), globalOpts: () => program?.opts() ?? {},
+      ...(deps.systemNow ? { systemNow: deps.systemNow } : {}),
+      ...(deps.systemZone ? { systemZone: deps.systemZone } : {}),
+      ...(deps.faults ? { faults: deps.faults } : {}),
+    });
     program = buildProgram(ctx);
     const route = (cmd: { commands: readonly unknown[] }): void => {
       const c = cmd as unknown as import('commander').Command;

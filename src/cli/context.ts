@@ -1,8 +1,11 @@
-// What every command receives: IO, env, clock, config and lazily opened stores. Built in main.ts;
-// tests build it from buffers and a fixed clock.
+// What every command receives: IO, env, clock, zone, config and lazily opened stores. Built in
+// main.ts; tests build it from buffers and a fixed clock. `init()` runs before every command's
+// action: it checks the config file and resolves the user's time zone and "now" once, so every
+// command, the rules and the JSON share one zone.
 import fs from 'node:fs';
 import type { IO, Style } from '../io/io.js';
-import type { Clock } from '../io/clock.js';
+import { clockFromEnv, type Clock } from '../io/clock.js';
+import { resolveZone } from '../io/zone.js';
 import type { Config } from '../config/schema.js';
 import type { DateStr } from '../domain/types.js';
 import type { Faults, OpenOptions, Store } from '../db/store.js';
@@ -16,9 +19,13 @@ export interface Ctx {
   env: NodeJS.ProcessEnv;
   /** The node binary running crm. */
   execPath: string;
-  clock: Clock;
   style: Style;
+  /** Check the config and resolve the zone and the clock; run once, before any command's action. */
+  init(): Promise<void>;
+  /** The user's IANA time zone: config `timezone`, else TZ (empty = unset), else the system's. */
+  zone(): string;
   now(): Date;
+  /** The calendar day of now in the user's zone. */
   today(): DateStr;
   /** config.json merged over the defaults; loaded (with zod) on first use. */
   config(): Promise<Config>;
@@ -42,8 +49,11 @@ export interface CtxInit {
   env: NodeJS.ProcessEnv;
   /** The node binary running crm. */
   execPath: string;
-  clock: Clock;
   style: Style;
+  /** The system clock (CRM_NOW overrides it). */
+  systemNow?: () => Date;
+  /** The system's own time zone, for when neither config nor TZ names one. */
+  systemZone?: () => string;
   globalOpts: () => { db?: string | undefined };
   /** Faults injected by a test entry point (test/helpers/fault-entry.mjs); never set by the real crm. */
   faults?: Faults;
@@ -109,10 +119,24 @@ export function createCtx(init: CtxInit): Ctx {
     },
     faults: init.faults,
   });
+  let resolved: { zone: string; clock: Clock } | undefined;
+  const ready = (): { zone: string; clock: Clock } => {
+    if (!resolved) throw new Error('the command context was used before init()');
+    return resolved;
+  };
   const ctx: Ctx = {
     ...init,
-    now: () => init.clock.now(),
-    today: () => localDate(init.clock.now()),
+    async init() {
+      if (resolved) return;
+      // A config file that exists is checked as a whole before any command runs, so every command
+      // refuses a bad one the same way. No file: the defaults, and nothing to load.
+      const timezone = fs.existsSync(ctx.configPath()) ? (await ctx.config()).timezone : null;
+      const zone = resolveZone(timezone, init.env.TZ, init.systemZone);
+      resolved = { zone, clock: clockFromEnv(init.env, zone, init.systemNow) };
+    },
+    zone: () => ready().zone,
+    now: () => ready().clock.now(),
+    today: () => localDate(ready().clock.now(), ready().zone),
     config: () => (config ??= import('../config/load.js').then((m) => m.loadConfig(ctx.configPath()))),
     dbPath: () => resolveDbPath(init.globalOpts().db, init.env),
     configPath: () => resolveConfigPath(init.env),
