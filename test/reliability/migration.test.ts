@@ -36,6 +36,14 @@ const BROKEN: Migration = {
         INSERT INTO no_such_table VALUES (1);`,
 };
 
+/** The v1 fixture brought to the latest schema by the current crm, its migration backup removed. */
+function fixtureAtLatest(): string {
+  const file = copyFixture('v1.db');
+  openStore(file, { write: true }).close();
+  for (const f of fs.readdirSync(path.dirname(file))) if (f.includes('.bak')) fs.rmSync(path.join(path.dirname(file), f));
+  return file;
+}
+
 function copyFixture(name: string): string {
   const dir = tempDir();
   const file = path.join(dir, 'crm.db');
@@ -85,6 +93,11 @@ describe('migrations', () => {
         expect(rows(store.db, t, cols), t).toEqual(before);
         rowsKept += before.length;
       }
+      // Migration 2: the fired and the archived client each get their status as the first line of history.
+      expect(store.db.prepare('SELECT client_id, status, on_date, reason FROM client_status_changes ORDER BY id').all()).toEqual([
+        { client_id: 2, status: 'fired', on_date: '2025-04-03', reason: 'abuse' },
+        { client_id: 4, status: 'archived', on_date: '2025-04-02', reason: 'project ended' },
+      ]);
       report(`migration: v1 fixture (${rowsKept} rows in ${tables(original).length} tables) -> schema ${LATEST_VERSION}: schema equals fresh, ${rowsKept}/${rowsKept} rows kept`);
     } finally {
       store.close();
@@ -104,7 +117,7 @@ describe('migrations', () => {
 
   test('a 0600 backup of the last good version is taken before the first schema change (umask 022)', () => {
     process.umask(0o022);
-    const file = copyFixture('v1.db');
+    const file = fixtureAtLatest();
     const before = dump(file);
     const store = openStore(file, { write: true, migrations: [...MIGRATIONS, V2] });
     store.close();
@@ -136,7 +149,7 @@ describe('migrations', () => {
   });
 
   test('a migration that fails midway leaves version, schema and data unchanged', () => {
-    const file = copyFixture('v1.db');
+    const file = fixtureAtLatest();
     const schemaBefore = withDb(file, schemaOf);
     const dataBefore = dump(file);
     expect(() => openStore(file, { write: true, migrations: [...MIGRATIONS, BROKEN] })).toThrow(/no_such_table/);
@@ -175,7 +188,7 @@ describe('migrations', () => {
     report(`migration race: ${ROUNDS} fresh databases opened by ${K} processes at once (${opened} opens): 0 errors, migrated once, schema equal to fresh`);
   }, STRESS ? 300_000 : 30_000);
 
-  test('processes migrating v1 -> v2 at once: one migration, one backup, and it holds v1', async () => {
+  test('processes migrating to the next version at once: one migration, one backup, and it holds the last good version', async () => {
     const ROUNDS = STRESS ? 10 : 2;
     const K = 4;
     // The built store with an injected v2, in K separate processes.
@@ -185,7 +198,7 @@ describe('migrations', () => {
       const { MIGRATIONS } = await import(${JSON.stringify(path.join(dist, 'db/migrations.js'))});
       openStore(process.env.FILE, { write: true, migrations: [...MIGRATIONS, JSON.parse(process.env.V2)] }).close();`;
     for (let round = 0; round < ROUNDS; round++) {
-      const file = copyFixture('v1.db');
+      const file = fixtureAtLatest();
       const before = dump(file);
       const runs = await pool(Array.from({ length: K }), K, () =>
         new Promise<{ code: number | null; stderr: string }>((resolve) => {
@@ -205,7 +218,7 @@ describe('migrations', () => {
         expect(integrity(h).integrity).toBe('ok');
       });
     }
-    report(`migration race v1 -> v2: ${ROUNDS} rounds of ${K} processes at once: 0 errors, 1 backup per round, holding v1`);
+    report(`migration race ${LATEST_VERSION} -> ${LATEST_VERSION + 1}: ${ROUNDS} rounds of ${K} processes at once: 0 errors, 1 backup per round, holding v${LATEST_VERSION}`);
   }, STRESS ? 120_000 : 30_000);
 
   describe('files crm must refuse, left byte-for-byte untouched (exit 1)', () => {
