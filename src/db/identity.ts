@@ -27,8 +27,28 @@ function decide(file: string, page1: Page1, latest: number): 'ours' | 'adopt' {
   throw new CrmError(`${file} is an SQLite database of another program, not crm's; it was left untouched`);
 }
 
-/** Judge `file` from its bytes (and those of its -wal and -journal) without opening it in SQLite. */
-export function judgeFile(file: string, latest: number): Verdict {
+/** A journal beside a blank or empty file: another crm switching a new database to WAL, or a real hot journal. */
+class JournalBeside extends CrmError {}
+
+/**
+ * Judge `file` from its bytes (and those of its -wal and -journal) without opening it in SQLite.
+ * A journal next to a blank or empty file is usually a live transaction — another crm creating the
+ * database a moment earlier — which ends within milliseconds: look again for up to `waitMs` before
+ * calling it another program's unfinished transaction.
+ */
+export function judgeFile(file: string, latest: number, waitMs = 2000): Verdict {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return judgeOnce(file, latest);
+    } catch (e) {
+      if (!(e instanceof JournalBeside) || Date.now() >= deadline) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
+function judgeOnce(file: string, latest: number): Verdict {
   let header: ReturnType<typeof readFileHeader>;
   try {
     header = readFileHeader(file);
@@ -52,7 +72,7 @@ export function judgeFile(file: string, latest: number): Verdict {
 /** Opening would replay the journal into a file that is not ours: refuse instead. */
 function refuseHotJournal<V extends Verdict>(file: string, hotJournal: boolean, verdict: V): V {
   if (!hotJournal) return verdict;
-  throw new CrmError(`${file} has an unfinished transaction of another program (${file}-journal); it was left untouched`);
+  throw new JournalBeside(`${file} has an unfinished transaction of another program (${file}-journal); it was left untouched`);
 }
 
 /**

@@ -183,3 +183,26 @@ describe('readFileHeader', () => {
     expect(readFileHeader(file).hotJournal).toBe(true);
   });
 });
+
+describe('judgeFile: a journal beside a new, empty file', () => {
+  it('is another crm creating the database a moment earlier: wait for it to end, then adopt', async () => {
+    const { judgeFile } = await import('../../src/db/identity.js');
+    const { spawn } = await import('node:child_process');
+    const file = path.join(tempDir('crm-header-'), 'x.db');
+    fs.writeFileSync(file, '');
+    fs.writeFileSync(`${file}-journal`, Buffer.alloc(512, 1));
+    // Another process ends its transaction (removes the journal) 150 ms from now.
+    const other = spawn('sh', ['-c', `sleep 0.15; rm -f '${file}-journal'`]);
+    expect(judgeFile(file, 2, 5000)).toBe('blank');
+    await new Promise((resolve) => other.on('close', resolve));
+  });
+
+  it('that stays is an unfinished transaction: refused, the journal left as it was', async () => {
+    const { judgeFile } = await import('../../src/db/identity.js');
+    const file = path.join(tempDir('crm-header-'), 'x.db');
+    fs.writeFileSync(file, '');
+    fs.writeFileSync(`${file}-journal`, Buffer.alloc(512, 1));
+    expect(() => judgeFile(file, 2, 50)).toThrow(/unfinished transaction of another program/);
+    expect(fs.readFileSync(`${file}-journal`)).toEqual(Buffer.alloc(512, 1));
+  });
+});
