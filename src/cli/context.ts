@@ -39,8 +39,6 @@ export interface Ctx {
   text(value: string | undefined, field: string): Promise<string | undefined>;
   /** Read a text value from a file named by the user. */
   textFile(file: string, field: string): string;
-  /** How many write transactions this run has committed (for an honest message when interrupted). */
-  commits(): number;
   close(): void;
 }
 
@@ -108,15 +106,11 @@ export function createCtx(init: CtxInit): Ctx {
   let store: Store | undefined;
   let storeWritable = false;
   let stdinUsed = false;
-  let commits = 0;
   const busyTimeoutMs = Number(init.env.CRM_BUSY_TIMEOUT_MS ?? '') || 5000;
   const storeOptions = (write: boolean): OpenOptions => ({
     write,
     busyTimeoutMs,
     warn: (m) => init.io.err(m + '\n'),
-    onCommit: () => {
-      commits++;
-    },
     faults: init.faults,
   });
   let resolved: { zone: string; clock: Clock } | undefined;
@@ -186,7 +180,6 @@ export function createCtx(init: CtxInit): Ctx {
         throw new CrmError(`cannot read ${file}: ${(e as Error).message}`);
       }
     },
-    commits: () => commits,
     close() {
       store?.close();
       store = undefined;

@@ -43,8 +43,6 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Called with one-line warnings (e.g. a group-readable database). */
   warn?: (message: string) => void;
-  /** Called after each committed write transaction. */
-  onCommit?: () => void;
   /** The schema history to apply; tests inject their own. Default: MIGRATIONS. */
   migrations?: readonly Migration[];
   faults?: Faults;
@@ -61,7 +59,7 @@ function slowPoint(faults: Faults | undefined, where: string): void {
   sleepSync(faults.slowWriteMs);
 }
 
-function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'onCommit' | 'faults'> = {}): Store {
+function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'faults'> = {}): Store {
   const faults = opts.faults;
   return {
     db,
@@ -78,7 +76,6 @@ function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'onCommi
         return result;
       });
       const result = faults?.deferred ? tx.deferred() : tx.immediate();
-      opts.onCommit?.();
       slowPoint(faults, 'write committed');
       return result;
     },
