@@ -63,6 +63,24 @@ function expectKilledPromptly(run: Signalled, signal: NodeJS.Signals): void {
   expect(run.stdout).toBe('');
 }
 
+/** A first migration cut short leaves version 0 and no tables; the next crm migrates it and writes. */
+async function expectUnmigratedThenMigrates(db: string): Promise<void> {
+  const raw = new Database(db, { readonly: true });
+  expect(raw.pragma('user_version', { simple: true })).toBe(0);
+  expect(schemaOf(raw)).toEqual([]);
+  raw.close();
+  const again = await spawnAsync(['client', 'add', 'Zed'], { db });
+  expect(again.code, again.stderr).toBe(0);
+  const fresh = openEmpty();
+  withDb(db, (h) => {
+    expect(integrity(h).integrity).toBe('ok');
+    expect(h.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(schemaOf(h)).toEqual(schemaOf(fresh.db));
+    expect(count(h, 'SELECT count(*) AS n FROM clients')).toBe(1);
+  });
+  fresh.close();
+}
+
 describe('signals end crm at once, and the database stays whole', () => {
   beforeAll(requireBuilt);
   const figures: number[] = [];
@@ -120,20 +138,7 @@ describe('signals end crm at once, and the database stays whole', () => {
     const db = tempDb();
     const run = await signalWhen(['client', 'add', 'Zed'], 'SIGTERM', { stderr: 'crm-test: migrating to 1' }, { db, faults: { slowWriteMs: SLOW_MS } });
     expectKilledPromptly(run, 'SIGTERM');
-    const raw = new Database(db, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(0);
-    expect(schemaOf(raw)).toEqual([]);
-    raw.close();
-    const again = await spawnAsync(['client', 'add', 'Zed'], { db });
-    expect(again.code, again.stderr).toBe(0);
-    const fresh = openEmpty();
-    withDb(db, (h) => {
-      expect(integrity(h).integrity).toBe('ok');
-      expect(h.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-      expect(schemaOf(h)).toEqual(schemaOf(fresh.db));
-      expect(count(h, 'SELECT count(*) AS n FROM clients')).toBe(1);
-    });
-    fresh.close();
+    await expectUnmigratedThenMigrates(db);
     figures.push(run.afterSignal!);
   }, 20_000);
 
@@ -171,17 +176,7 @@ describe('signals end crm at once, and the database stays whole', () => {
       },
     });
     expect(run.signal).toBe('SIGKILL');
-    const raw = new Database(db, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(0);
-    expect(schemaOf(raw)).toEqual([]);
-    raw.close();
-    const again = await spawnAsync(['client', 'add', 'Zed'], { db });
-    expect(again.code, again.stderr).toBe(0);
-    withDb(db, (h) => {
-      expect(integrity(h).integrity).toBe('ok');
-      expect(h.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-      expect(count(h, 'SELECT count(*) AS n FROM clients')).toBe(1);
-    });
+    await expectUnmigratedThenMigrates(db);
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
     const slowest = Math.max(...figures);
     report(`signals: ${figures.length} runs signalled mid-work (stdin wait x3 signals, inside a write, waiting for the lock, inside a migration): all killed by the signal, slowest ${slowest} ms after it; every database whole, every cut-short change absent`);
