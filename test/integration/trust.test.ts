@@ -42,12 +42,16 @@ describe('a call logged in the future cannot hide a check-in; a payment in the f
   });
 
   it('"today" and "now" are always accepted for what just happened', async () => {
-    await seed(db, [['client', 'add', 'Acme']]);
+    const env = { TZ: 'UTC' };
+    await seed(db, [['client', 'add', 'Acme']], { env });
     // CRM_NOW is 10:00 UTC: a date alone means noon, which has not come yet, so it means now.
-    const logged = await crmJson(['log', 'acme', '--at', 'today', '--summary', 'call'], { db });
+    const logged = await crmJson(['log', 'acme', '--at', 'today', '--summary', 'call'], { db, env });
     expect(logged.at).toBe('2026-11-22T10:00:00+00:00');
-    const incident = await crmJson(['incident', 'add', 'acme', '--kind', 'other', '--on', 'now'], { db });
+    const incident = await crmJson(['incident', 'add', 'acme', '--kind', 'other', '--on', 'now'], { db, env });
     expect(incident.on).toBe('2026-11-22');
+    // In Auckland it is already 23:00: noon has come, so "today" means noon.
+    const late = await crmJson(['log', 'acme', '--at', 'today', '--summary', 'call'], { db, env: { TZ: 'Pacific/Auckland' } });
+    expect(late.at).toBe('2026-11-22T12:00:00+13:00');
   });
 });
 
