@@ -112,6 +112,9 @@ function offsetSeconds(ms: number, zone: string): number {
 
 const hhmm = (minutes: number): string => `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}`;
 
+/** A wall-clock time the clocks skip (inside a daylight-saving gap); the message names the gap. */
+export class NonexistentTimeError extends UsageError {}
+
 /**
  * Wall-clock time in `zone` -> instant (ISO UTC). A time the clocks skip (inside a daylight-saving
  * gap) does not exist and is refused, naming the gap; a time that happens twice (the repeated hour
@@ -142,7 +145,7 @@ export function zonedInstant(date: DateStr, hour: number, minute: number, second
   const startMinutes = wallClock(new Date(hi - 60_000), zone);
   const from = hhmm(startMinutes.hour * 60 + startMinutes.minute + 1);
   const to = hhmm(((startMinutes.hour * 60 + startMinutes.minute + 1 + Math.round((after - before) / 60)) % 1440 + 1440) % 1440);
-  throw new UsageError(
+  throw new NonexistentTimeError(
     `${what} does not exist in ${zone}: on ${date} the clocks jump from ${from} to ${to} (daylight saving time); give a time outside that gap`,
   );
 }

@@ -1,5 +1,5 @@
 // "Now" for every command: CRM_NOW when set, else the system clock. The only place that reads it.
-import { parseDateTime } from '../domain/dates.js';
+import { NonexistentTimeError, parseDateTime } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
 
 export interface Clock {
@@ -16,7 +16,7 @@ export function clockFromEnv(env: NodeJS.ProcessEnv, zone: string, system: () =>
     if (!/^\d{4}-\d{2}-\d{2}/.test(fixed)) throw new UsageError('');
     at = parseDateTime(fixed, system(), zone, 'CRM_NOW');
   } catch (e) {
-    if (e instanceof UsageError && / does not exist in /.test(e.message)) throw e;
+    if (e instanceof NonexistentTimeError) throw e; // it names CRM_NOW and the gap already
     throw new UsageError(`CRM_NOW '${fixed}' is not an ISO 8601 date or date-time (e.g. 2026-11-22 or 2026-11-22T09:30:00+01:00)`);
   }
   const date = new Date(at);
