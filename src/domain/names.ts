@@ -1,6 +1,7 @@
 // Client names: normalisation, the case-insensitive key, and resolving a `<client>` reference.
 // Pure: works on a list of candidates handed in; the database never does the matching.
 import { UsageError, quote } from './errors.js';
+import { BIDI, INVISIBLE, JOINERS, charClass } from './text.js';
 import type { ClientRef } from './types.js';
 
 /**
@@ -19,15 +20,13 @@ export function nameKey(name: string): string {
 // Characters that make two names print alike, or make a name print other than it is stored.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
-/** Zero-width and invisible characters: ZWSP, word joiner and invisible operators, BOM, soft hyphen, Mongolian vowel separator. */
-const INVISIBLE = /[\u200b\u2060-\u2064\ufeff\u00ad\u180e]/u;
-/** Bidirectional marks, embeddings, overrides and isolates, which reorder how a name is shown. */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const INVISIBLE_RE = new RegExp(charClass(INVISIBLE), 'u');
+const BIDI_RE = new RegExp(charClass(BIDI), 'u');
 /**
  * ZWJ and ZWNJ are part of real names (emoji sequences, Persian and Indic scripts) only between
  * two visible characters; at an edge, next to a space or doubled they only hide a difference.
  */
-const STRAY_JOINER = /(^|[\s\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?=$|\s)/u;
+const STRAY_JOINER = new RegExp(`(^|[\\s${JOINERS}])${charClass(JOINERS)}|${charClass(JOINERS)}(?=$|\\s)`, 'u');
 
 /** Validate a new or edited name; returns it normalised. */
 export function validateName(name: string, field = 'name'): string {
@@ -35,10 +34,10 @@ export function validateName(name: string, field = 'name'): string {
   if (n === '') throw new UsageError(`${field} is empty; a client needs a name`);
   const shown = quote(name);
   if (CONTROL.test(n)) throw new UsageError(`${field} ${shown} contains control characters; type the name as it should print`);
-  if (INVISIBLE.test(n) || STRAY_JOINER.test(n)) {
+  if (INVISIBLE_RE.test(n) || STRAY_JOINER.test(n)) {
     throw new UsageError(`${field} ${shown} contains zero-width or invisible characters; type the name as it should print`);
   }
-  if (BIDI.test(n)) throw new UsageError(`${field} ${shown} contains bidirectional control characters, which change how it prints`);
+  if (BIDI_RE.test(n)) throw new UsageError(`${field} ${shown} contains bidirectional control characters, which change how it prints`);
   if ([...n].length > 200) throw new UsageError(`${field} is longer than 200 characters`);
   return n;
 }
