@@ -60,7 +60,7 @@ export async function runReview(ctx: Ctx, clientRef: string | undefined, o: Revi
     const verdict: Verdict = evaluate(facts, opts);
     const ref = { id: client.id, name: client.name };
     // Judged on a day before anything was recorded: say so, rather than print an empty "keep".
-    const first = firstRecordOn(facts, ctx.zone());
+    const first = firstRecordOn(facts, opts);
     if (asOf < first) {
       if (o.json) return printJson(ctx, { ...reviewDto(ref, verdict, ctx.zone()), noHistoryYet: true, firstRecordOn: first });
       return ctx.io.out(`As of ${asOf} there was no history with ${safeText(client.name)} yet: the first record is on ${first}.\n`);

@@ -136,13 +136,10 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
   };
 }
 
-/** The first day anything is recorded about the client, whatever day it is judged on. */
-export function firstRecordOn(facts: ClientFacts, timeZone: string): DateStr {
-  const dates = [
-    facts.client.createdOn, ...facts.invoices.map((i) => i.issuedOn), ...facts.changes.map((c) => c.on),
-    ...facts.referrals.map((r) => r.on), ...facts.deliveries.map((d) => d.on),
-    ...localised(facts.incidents, timeZone).map((i) => i.local.date),
-    ...localised(facts.interactions, timeZone).map((i) => i.local.date),
-  ];
-  return dates.reduce(minDate);
+/**
+ * The first day anything is recorded about the client, whatever day it is judged on: `since` as
+ * seen from the end of time, when every record is known.
+ */
+export function firstRecordOn(facts: ClientFacts, opts: EvaluateOptions): DateStr {
+  return buildContext(facts, { ...opts, asOf: '9999-12-31' }).since;
 }
