@@ -102,11 +102,6 @@ export async function main(deps: MainDeps): Promise<number> {
   }
 }
 
-/** What a test entry point may inject into run(); bin/crm.js passes nothing. */
-export interface Injected {
-  faults?: Faults;
-}
-
 /**
  * Entry point for bin/crm.js: wires the real process in.
  *
@@ -115,7 +110,8 @@ export interface Injected {
  * would wait for the event loop. That is safe because every write is one SQLite transaction: one cut
  * short is rolled back on the next open, so a write is whole or absent. A shell sees 130/143/129.
  */
-export async function run(injected: Injected = {}): Promise<void> {
+/** `injected`: what a test entry point may add (test/helpers/fault-entry.mjs); bin/crm.js passes nothing. */
+export async function run(injected: Pick<MainDeps, 'faults'> = {}): Promise<void> {
   const onStreamError = (stream: 'stdout' | 'stderr') => (e: NodeJS.ErrnoException) => {
     // A closed pipe (`crm client list | head -1`) is not an error worth a word.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
