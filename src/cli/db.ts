@@ -41,7 +41,9 @@ export function dbCommand(ctx: Ctx): AnyCommand {
     let out = `${s.bold('database')}  ${file}${s.dim(note)}\n`;
     if (created) out += `${s.dim('size')}      ${info.bytes} bytes, mode ${info.mode}, journal ${status.journalMode}, schema ${status.schemaVersion}\n`;
     if (status.integrity) out += `${s.dim('integrity')} ${status.integrity === 'ok' ? s.green('ok') : s.red(status.integrity)}\n`;
-    out += (Object.entries(status.counts) as [CountKey, number][]).map(([k, n]) => `${s.dim(countLabel(k).padEnd(16))}${n}`).join('\n') + '\n';
+    const counts = Object.entries(status.counts) as [CountKey, number][];
+    const width = Math.max(...counts.map(([k]) => countLabel(k).length)) + 2;
+    out += counts.map(([k, n]) => `${s.dim(countLabel(k).padEnd(width))}${n}`).join('\n') + '\n';
     ctx.io.out(out);
   });
 
