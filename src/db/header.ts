@@ -20,7 +20,7 @@ export interface Page1 {
 
 export type FileHeader =
   /** No file, or 0 bytes with no committed page 1 in a -wal. */
-  | { kind: 'blank'; hotJournal: boolean }
+  | { kind: 'blank'; exists: boolean; hotJournal: boolean }
   /** Something that is not an SQLite database (or a page 1 we cannot make sense of). */
   | { kind: 'not-sqlite'; hotJournal: boolean }
   /**
@@ -146,7 +146,7 @@ export function readFileHeader(file: string): FileHeader {
     const from = !main || main.size === 0 ? 'wal-only' : 'wal';
     return page1 ? { kind: 'sqlite', from, hotJournal, ...page1 } : { kind: 'not-sqlite', hotJournal };
   }
-  if (!main || main.size === 0) return { kind: 'blank', hotJournal };
+  if (!main || main.size === 0) return { kind: 'blank', exists: main !== null, hotJournal };
   const page1 = parsePage1(main.prefix);
   return page1 ? { kind: 'sqlite', from: 'file', hotJournal, ...page1 } : { kind: 'not-sqlite', hotJournal };
 }
