@@ -3,7 +3,8 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import { createCtx, type Ctx } from './cli/context.js';
 import { buildProgram } from './cli/program.js';
-import { decideColor, styleFor, type IO } from './io/io.js';
+import { decideColor, type IO } from './io/io.js';
+import { styleFor } from './render/style.js';
 import { EXIT, UsageError, CrmError, CancelledError } from './domain/errors.js';
 import { describeSqliteError } from './db/errors.js';
 import type { Faults } from './db/store.js';

@@ -3,7 +3,8 @@
 // action: it checks the config file and resolves the user's time zone and "now" once, so every
 // command, the rules and the JSON share one zone.
 import fs from 'node:fs';
-import type { IO, Style } from '../io/io.js';
+import type { IO } from '../io/io.js';
+import type { Style } from '../render/style.js';
 import { clockFromEnv, type Clock } from '../io/clock.js';
 import { resolveZone } from '../io/zone.js';
 import type { Config } from '../config/schema.js';

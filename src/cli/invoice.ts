@@ -1,15 +1,14 @@
 // `crm invoice add|pay|dispute|resolve|list`: thin adapters from flags to the invoices repo.
+import type { Invoice } from '../domain/records.js';
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { type AnyCommand, currencyOf, examples, need, findClient, noteIfInactive, nullable, oneOf, printJson } from './shared.js';
+import { hasControl } from '../domain/text.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { formatMoney, parseMoney } from '../domain/money.js';
 import { addDays, parseDate, parseDuration, parsePastDate } from '../domain/dates.js';
 import { DISPUTE_OUTCOMES } from '../domain/types.js';
-import {
-  getDispute, getInvoiceByNumber, insertDispute, insertInvoice, insertPayment, invoiceNumbers, listInvoices, nextInvoiceNumber,
-  resolveDispute, type Invoice,
-} from '../db/invoices.js';
+import { getDispute, getInvoiceByNumber, insertDispute, insertInvoice, insertPayment, invoiceNumbers, listInvoices, nextInvoiceNumber, resolveDispute } from '../db/invoices.js';
 import type { DB } from '../db/store.js';
 import { invoiceDto } from '../render/json.js';
 import { renderInvoiceList } from '../render/invoices.js';
@@ -24,8 +23,7 @@ function findInvoice(db: DB, number: string): Invoice {
 
 function validateNumber(n: string): string {
   const v = n.trim();
-  // eslint-disable-next-line no-control-regex
-  if (v === '' || v.length > 40 || /[\u0000-\u001f\u007f-\u009f\s]/.test(v)) {
+  if (v === '' || v.length > 40 || hasControl(v) || /\s/.test(v)) {
     throw new UsageError(`--number ${quote(n)} is not a usable invoice number (1–40 characters, no spaces)`);
   }
   return v;

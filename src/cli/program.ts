@@ -5,7 +5,8 @@ import { clientCommand } from './client.js';
 import { cronCommand } from './cron.js';
 import { dueCommand } from './due.js';
 import { invoiceCommand } from './invoice.js';
-import { logCommand, recapCommand } from './log.js';
+import * as log from './log/log.js';
+import * as recap from './recap/recap.js';
 import { recordCommands } from './records.js';
 import { remindCommand } from './remind.js';
 import { dbCommand } from './db.js';
@@ -38,8 +39,8 @@ Examples:
 Exit codes: 0 ok, 1 failure (database, disk), 2 bad input (nothing written), 130 cancelled.`,
     );
   program.addCommand(clientCommand(ctx));
-  program.addCommand(logCommand(ctx));
-  program.addCommand(recapCommand(ctx));
+  program.addCommand(log.command(ctx));
+  program.addCommand(recap.command(ctx));
   program.addCommand(invoiceCommand(ctx));
   for (const cmd of recordCommands(ctx)) program.addCommand(cmd);
   program.addCommand(remindCommand(ctx));

@@ -2,18 +2,14 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { type AnyCommand, examples, noteFrom, need, findClient, noteIfInactive, nullable, oneOf, printJson } from './shared.js';
+import { parseHours } from '../domain/parse.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { addDays, parsePastDate, parsePastDateTime } from '../domain/dates.js';
 import { INCIDENT_KINDS, SEVERITIES } from '../domain/types.js';
 import { insertChange, insertDelivery, insertIncident, insertReferral } from '../db/events.js';
 import { insertReminder } from '../db/reminders.js';
 import { changeDto, deliveryDto, incidentDto, ref, referralDto, reminderDto } from '../render/json.js';
-import { safeText } from '../io/io.js';
-
-export function parseHours(value: string): number {
-  if (!/^\d{1,5}(\.\d{1,2})?$/.test(value.trim())) throw new UsageError(`--hours ${quote(value)} is not a number of hours (e.g. 3 or 1.5)`);
-  return Number(value);
-}
+import { safeText } from '../domain/text.js';
 
 export function recordCommands(ctx: Ctx): AnyCommand[] {
   const say = (text: string): void => ctx.io.out(text + '\n');

@@ -1,15 +1,16 @@
 // `crm remind add|done|snooze|list`: reminders to follow up, ask for feedback, or ask about something personal.
+import type { Reminder } from '../domain/records.js';
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { type AnyCommand, examples, need, findClient, noteIfInactive, oneOf, parseId, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { parseDate, parseFutureDate } from '../domain/dates.js';
 import { REMINDER_KINDS } from '../domain/types.js';
-import { getReminder, insertReminder, listReminders, markReminderDone, snoozeReminder, type Reminder } from '../db/reminders.js';
+import { getReminder, insertReminder, listReminders, markReminderDone, snoozeReminder } from '../db/reminders.js';
 import type { DB } from '../db/store.js';
 import { reminderDto } from '../render/json.js';
 import { renderReminderList } from '../render/reminders.js';
-import { safeText } from '../io/io.js';
+import { safeText } from '../domain/text.js';
 
 export function findReminder(db: DB, idText: string): Reminder {
   const id = parseId(idText, 'reminder id');

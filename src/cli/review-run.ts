@@ -3,7 +3,7 @@
 import type { Ctx } from './context.js';
 import { findClient, printJson } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
-import { safeText } from '../io/io.js';
+import { safeText } from '../domain/text.js';
 import { parseDate } from '../domain/dates.js';
 import type { DateStr } from '../domain/types.js';
 import { loadFacts } from '../db/facts.js';

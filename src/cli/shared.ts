@@ -1,24 +1,16 @@
 // Small helpers every command adapter uses: enum checks, client lookup, currency default, output.
+import type { Client } from '../domain/records.js';
 import type { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import type { DB } from '../db/store.js';
-import { listClients, type Client } from '../db/clients.js';
+import type { PlanClock } from '../domain/log-plan.js';
+import { listClients } from '../db/clients.js';
 import { resolveClient } from '../domain/names.js';
-import { UsageError, quote } from '../domain/errors.js';
+import { UsageError } from '../domain/errors.js';
+export { nullable, oneOf, optOneOf, parseId } from '../domain/parse.js';
 import { parseCurrency } from '../domain/money.js';
 import { json } from '../render/json.js';
-import { safeText } from '../io/io.js';
-
-/** Check an enum flag value; the error lists what is accepted. */
-export function oneOf<T extends string>(value: string, values: readonly T[], field: string): T {
-  const v = value.trim().toLowerCase();
-  if ((values as readonly string[]).includes(v)) return v as T;
-  throw new UsageError(`${field} ${quote(value)} is not one of: ${values.join(', ')}`);
-}
-
-export function optOneOf<T extends string>(value: string | undefined, values: readonly T[], field: string): T | null {
-  return value === undefined ? null : oneOf(value, values, field);
-}
+import { safeText } from '../domain/text.js';
 
 /** Resolve a `<client>` argument against every client, archived and fired included. */
 export function findClient(db: DB, ref: string): Client {
@@ -29,18 +21,12 @@ export async function currencyOf(ctx: Ctx, flag: string | undefined): Promise<st
   return flag === undefined ? parseCurrency((await ctx.config()).currency, 'config currency') : parseCurrency(flag);
 }
 
-/** Empty strings mean "no value". */
-export const nullable = (s: string | undefined): string | null => (s === undefined || s.trim() === '' ? null : s);
-
 export function printJson(ctx: Ctx, value: unknown): void {
   ctx.io.out(json(value));
 }
 
-/** Parse a positive integer id such as a reminder id. */
-export function parseId(value: string, field: string): number {
-  if (!/^\d{1,15}$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`${field} ${quote(value)} is not an id (a positive whole number)`);
-  return Number(value);
-}
+/** The clock a plan is made with: now, today and the zone, resolved once per run. */
+export const planClock = (ctx: Ctx): PlanClock => ({ now: ctx.now(), today: ctx.today(), zone: ctx.zone() });
 
 /** Adds an "Examples:" block to a command's --help. */
 export function examples<C extends { addHelpText(position: 'after', text: string): unknown }>(cmd: C, lines: string[]): C {

@@ -1,19 +1,8 @@
 // Clients table: rows in, records out. SQL lives here; validation happens before these calls.
 import type { DB } from './store.js';
+import type { Client, ClientActivity, ClientFields, StatusChange } from '../domain/records.js';
 import type { ClientStatus, DateStr } from '../domain/types.js';
 import type { ClientValues } from '../domain/client-input.js';
-
-/** What `client add` / `client edit` store, validated by domain/client-input.ts. */
-export type ClientFields = ClientValues;
-
-export interface Client extends Omit<ClientFields, 'nameKey'> {
-  id: number;
-  status: ClientStatus;
-  statusReason: string | null;
-  statusOn: DateStr | null;
-  createdOn: DateStr;
-  revision: number;
-}
 
 const COLUMNS = `id, name, email, phone, company, channel, cadence_days AS cadenceDays, timezone, status,
   status_reason AS statusReason, status_on AS statusOn, note, created_on AS createdOn, revision`;
@@ -56,13 +45,6 @@ export function updateClient(db: DB, id: number, revision: number, f: ClientFiel
   return changes === 1;
 }
 
-/** One change of a client's status, kept as history. */
-export interface StatusChange {
-  status: ClientStatus;
-  on: DateStr;
-  reason: string | null;
-}
-
 /** Change a client's status: the current status on the client, and a row of history. */
 export function setClientStatus(db: DB, id: number, change: StatusChange, recordedAt: string): void {
   db.prepare(
@@ -78,12 +60,6 @@ export function statusHistory(db: DB, id: number): StatusChange[] {
   return db
     .prepare(`SELECT status, on_date AS "on", reason FROM client_status_changes WHERE client_id = ? ORDER BY id`)
     .all(id) as StatusChange[];
-}
-
-export interface ClientActivity {
-  lastContactAt: string | null;
-  interactions: number;
-  openReminders: number;
 }
 
 export function clientActivity(db: DB, id: number): ClientActivity {

@@ -1,21 +1,8 @@
 // What happens with a client over time: interactions, change requests, incidents, referrals and
 // deliveries. Inserts and the lookups commands need; validation happens before these calls.
 import type { DB } from './store.js';
+import type { ChangeRequest, Delivery, Incident, Interaction, Referral } from '../domain/records.js';
 import type { Channel, DateStr, Direction, IncidentKind, InstantStr, Mood, NextOwner, Severity } from '../domain/types.js';
-
-export interface Interaction {
-  id: number;
-  clientId: number;
-  at: InstantStr;
-  channel: Channel | null;
-  direction: Direction;
-  summary: string | null;
-  mood: Mood | null;
-  nextStep: string | null;
-  nextOwner: NextOwner | null;
-  followUpOn: DateStr | null;
-  recordedAt: InstantStr;
-}
 
 const INTERACTION_COLUMNS = `id, client_id AS clientId, at, channel, direction, summary, mood, next_step AS nextStep, next_owner AS nextOwner,
   follow_up_on AS followUpOn, recorded_at AS recordedAt`;
@@ -39,17 +26,6 @@ export function lastInteraction(db: DB, clientId: number): Interaction | undefin
     .get(clientId) as Interaction | undefined;
 }
 
-export interface ChangeRequest {
-  id: number;
-  clientId: number;
-  interactionId: number | null;
-  summary: string;
-  project: string | null;
-  on: DateStr;
-  hours: number | null;
-  unbilled: boolean;
-}
-
 export function insertChange(db: DB, c: Omit<ChangeRequest, 'id'>): ChangeRequest {
   const id = Number(
     db
@@ -60,17 +36,6 @@ export function insertChange(db: DB, c: Omit<ChangeRequest, 'id'>): ChangeReques
       .run({ ...c, unbilled: c.unbilled ? 1 : 0 }).lastInsertRowid,
   );
   return { id, ...c };
-}
-
-export interface Incident {
-  id: number;
-  clientId: number;
-  interactionId: number | null;
-  kind: IncidentKind;
-  at: InstantStr;
-  severity: Severity;
-  note: string | null;
-  warned: boolean;
 }
 
 export function insertIncident(db: DB, i: Omit<Incident, 'id'>): Incident {
@@ -85,14 +50,6 @@ export function insertIncident(db: DB, i: Omit<Incident, 'id'>): Incident {
   return { id, ...i };
 }
 
-export interface Referral {
-  id: number;
-  clientId: number;
-  interactionId: number | null;
-  on: DateStr;
-  note: string | null;
-}
-
 export function insertReferral(db: DB, r: Omit<Referral, 'id'>): Referral {
   const id = Number(
     db
@@ -100,13 +57,6 @@ export function insertReferral(db: DB, r: Omit<Referral, 'id'>): Referral {
       .run(r).lastInsertRowid,
   );
   return { id, ...r };
-}
-
-export interface Delivery {
-  id: number;
-  clientId: number;
-  project: string | null;
-  on: DateStr;
 }
 
 export function insertDelivery(db: DB, d: Omit<Delivery, 'id'>): Delivery {

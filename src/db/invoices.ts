@@ -1,25 +1,8 @@
 // Invoices, payments and disputes. An invoice's balance and status are derived here from its
 // payments and concessions, never stored, so they cannot drift.
 import type { DB } from './store.js';
+import type { Invoice, NewInvoice } from '../domain/records.js';
 import type { DateStr, DisputeOutcome, InvoiceStatus } from '../domain/types.js';
-
-export interface Invoice {
-  id: number;
-  number: string;
-  clientId: number;
-  clientName: string;
-  project: string | null;
-  amount: number;
-  currency: string;
-  issuedOn: DateStr;
-  dueOn: DateStr;
-  paid: number;
-  conceded: number;
-  balance: number;
-  status: InvoiceStatus;
-  /** The open dispute, if any. */
-  disputeId: number | null;
-}
 
 const SELECT = `
   WITH totals AS (
@@ -71,16 +54,6 @@ export function nextInvoiceNumber(db: DB): string {
     .prepare(`SELECT max(CAST(substr(number, 5) AS INTEGER)) AS n FROM invoices WHERE upper(number) GLOB 'INV-[0-9]*'`)
     .get() as { n: number | null };
   return `INV-${String((row.n ?? 0) + 1).padStart(4, '0')}`;
-}
-
-export interface NewInvoice {
-  number: string;
-  clientId: number;
-  project: string | null;
-  amount: number;
-  currency: string;
-  issuedOn: DateStr;
-  dueOn: DateStr;
 }
 
 export function insertInvoice(db: DB, inv: NewInvoice): Invoice {

@@ -2,39 +2,12 @@
 // change requests, disputes, referrals, a follow-up) as one unit of work: all of it is written, or none.
 // Validation of user input happens before; here only what can change between asking and writing is re-checked.
 import type { DB } from './store.js';
-import { findByNameKey, insertClient, type ClientFields } from './clients.js';
-import {
-  insertChange, insertIncident, insertInteraction, insertReferral,
-  type ChangeRequest, type Incident, type Interaction, type Referral,
-} from './events.js';
+import { findByNameKey, insertClient } from './clients.js';
+import { insertChange, insertIncident, insertInteraction, insertReferral } from './events.js';
 import { insertDispute } from './invoices.js';
-import { insertReminder, type Reminder } from './reminders.js';
+import { insertReminder } from './reminders.js';
 import { UsageError, quote } from '../domain/errors.js';
-import type { DateStr } from '../domain/types.js';
-
-export interface LogPlan {
-  /** The client talked to; ignored when `newClient` is set. */
-  clientId: number;
-  /** A client first met in this conversation (the wizard's "add a new client"), created in the same transaction. */
-  newClient?: { fields: ClientFields; createdOn: DateStr } | undefined;
-  interaction: Omit<Interaction, 'id' | 'clientId'>;
-  /** A reminder to create, linked to the interaction. */
-  followUp: { on: DateStr; text: string } | null;
-  incidents: Omit<Incident, 'id' | 'clientId' | 'interactionId'>[];
-  changes: Omit<ChangeRequest, 'id' | 'clientId' | 'interactionId'>[];
-  disputes: { invoiceId: number; reason: string; on: DateStr }[];
-  referrals: Omit<Referral, 'id' | 'clientId' | 'interactionId'>[];
-}
-
-export interface LogResult {
-  clientId: number;
-  interaction: Interaction;
-  reminder: Reminder | null;
-  incidents: Incident[];
-  changes: ChangeRequest[];
-  disputeIds: number[];
-  referrals: Referral[];
-}
+import type { LogPlan, LogResult } from '../domain/log-plan.js';
 
 function createClient(db: DB, c: NonNullable<LogPlan['newClient']>): number {
   // Someone may have added the same name while the wizard was waiting for answers.

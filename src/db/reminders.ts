@@ -1,26 +1,11 @@
 // Reminders: follow-ups, personal notes to ask about, and feedback requests after a delivery.
 import type { DB } from './store.js';
+import type { NewReminder, Reminder } from '../domain/records.js';
 import type { DateStr, ReminderKind } from '../domain/types.js';
-
-export interface Reminder {
-  id: number;
-  clientId: number;
-  clientName: string;
-  interactionId: number | null;
-  deliveryId: number | null;
-  on: DateStr;
-  kind: ReminderKind;
-  text: string;
-  doneOn: DateStr | null;
-  snoozedFrom: DateStr | null;
-}
 
 const SELECT = `SELECT r.id, r.client_id AS clientId, c.name AS clientName, r.interaction_id AS interactionId,
   r.delivery_id AS deliveryId, r.on_date AS "on", r.kind, r.text, r.done_on AS doneOn, r.snoozed_from AS snoozedFrom
   FROM reminders r JOIN clients c ON c.id = r.client_id`;
-
-export type NewReminder = Pick<Reminder, 'clientId' | 'on' | 'kind' | 'text'> &
-  Partial<Pick<Reminder, 'interactionId' | 'deliveryId'>>;
 
 export function insertReminder(db: DB, r: NewReminder): Reminder {
   const id = Number(

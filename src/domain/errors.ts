@@ -1,6 +1,6 @@
 // The three ways a command stops early, each with its exit code. main.ts maps them; nothing else exits.
 
-import { BIDI, INVISIBLE, JOINERS, charClass } from './text.js';
+import { BIDI, INVISIBLE, JOINERS, charClass, controlsAsHex } from './text.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
 
@@ -35,9 +35,7 @@ const SHOWN = new RegExp(charClass(INVISIBLE, JOINERS, BIDI), 'gu');
 
 /** Quote a user-supplied value for an error message, short and free of control characters. */
 export function quote(value: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = value
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  const clean = controlsAsHex(value)
     // Invisible and bidirectional characters are shown, not obeyed: an error line must read as typed.
     .replace(SHOWN, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
   // A long value (a path, most often) keeps its start and its end, where the file name is.

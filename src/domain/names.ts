@@ -1,7 +1,7 @@
 // Client names: normalisation, the case-insensitive key, and resolving a `<client>` reference.
 // Pure: works on a list of candidates handed in; the database never does the matching.
 import { UsageError, quote } from './errors.js';
-import { BIDI, INVISIBLE, JOINERS, charClass } from './text.js';
+import { BIDI, CONTROLS, INVISIBLE, JOINERS, charClass } from './text.js';
 import type { ClientRef } from './types.js';
 
 /**
@@ -18,8 +18,7 @@ export function nameKey(name: string): string {
 }
 
 // Characters that make two names print alike, or make a name print other than it is stored.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+const CONTROL = new RegExp(charClass(CONTROLS, '\\u2028\\u2029'), 'u');
 const INVISIBLE_RE = new RegExp(charClass(INVISIBLE), 'u');
 const BIDI_RE = new RegExp(charClass(BIDI), 'u');
 /**

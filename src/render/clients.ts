@@ -1,7 +1,8 @@
 // Human views of clients: the list and the detail card. Returns strings; never prints.
-import type { Client } from '../db/clients.js';
-import type { Style } from '../io/io.js';
-import { safeText } from '../io/io.js';
+
+import type { Client } from '../domain/records.js';
+import { type Style } from './style.js';
+import { safeText } from '../domain/text.js';
 import { clip, table } from './table.js';
 import { diffDays } from '../domain/dates.js';
 import { formatMoney } from '../domain/money.js';

@@ -3,22 +3,11 @@
 import type { DueReport } from '../domain/due.js';
 import { formatMoney } from '../domain/money.js';
 import type { Money } from '../domain/types.js';
-import { safeText } from '../io/io.js';
-
-/** Colour functions; pass identities (plainStyle) when colour is off. */
-export interface DueStyle {
-  bold: (s: string) => string;
-  red: (s: string) => string;
-  yellow: (s: string) => string;
-  dim: (s: string) => string;
-  green: (s: string) => string;
-}
-
-const id = (s: string): string => s;
-export const plainStyle: DueStyle = { bold: id, red: id, yellow: id, dim: id, green: id };
+import { safeText } from '../domain/text.js';
+import type { Style } from './style.js';
 
 export interface DueRenderOptions {
-  style: DueStyle;
+  style: Style;
   /** The --within the report was computed with; only changes the headline. */
   within: number;
 }
@@ -90,7 +79,7 @@ function layout(rows: { text: string; paint?: (s: string) => string }[][], inden
   });
 }
 
-function urgency(style: DueStyle, daysOverdue: number): (s: string) => string {
+function urgency(style: Style, daysOverdue: number): (s: string) => string {
   if (daysOverdue > 0) return style.red;
   if (daysOverdue === 0) return style.yellow;
   return style.dim;

@@ -2,6 +2,7 @@
 // overdue item is an event on asOf (today), the rest on their own day.
 // Returns a string only; never reads the clock (DTSTAMP comes from the `now` passed in).
 import { addDays, diffDays } from '../domain/dates.js';
+import { stripControls } from '../domain/text.js';
 import { dueItems, type DueItem, type DueReport } from '../domain/due.js';
 import type { DateStr, InstantStr } from '../domain/types.js';
 import { cadence, lateness, money } from './due.js';
@@ -14,18 +15,16 @@ export interface IcsOptions {
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
 
-/** RFC 5545 §3.3.11 TEXT: escape backslash, semicolon, comma and newlines. */
+/**
+ * RFC 5545 §3.3.11 TEXT: escape backslash, semicolon, comma and newlines. Other control characters
+ * are not allowed in TEXT at all (§3.3.11 excludes CONTROLs): they are dropped.
+ */
 export function escapeText(text: string): string {
-  return (
-    text
-      .replace(/\\/g, '\\\\')
-      .replace(/;/g, '\\;')
-      .replace(/,/g, '\\,')
-      .replace(/\r\n|\r|\n/g, '\\n')
-      // Other control characters are not allowed in TEXT at all (§3.3.11 excludes CONTROLs).
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-  );
+  return stripControls(text.replace(/\r\n?/g, '\n'))
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
 }
 
 /**

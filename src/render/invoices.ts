@@ -1,6 +1,7 @@
 // Human view of invoices. Returns strings; never prints.
-import type { Invoice } from '../db/invoices.js';
-import type { Style } from '../io/io.js';
+
+import type { Invoice } from '../domain/records.js';
+import { type Style } from './style.js';
 import { clip, table } from './table.js';
 import { formatMoney } from '../domain/money.js';
 import { diffDays } from '../domain/dates.js';

@@ -1,8 +1,9 @@
 // The one explicit mapping from records to the contract's JSON shapes. Never dump internals.
-import type { Client } from '../db/clients.js';
-import type { Invoice } from '../db/invoices.js';
-import type { Reminder } from '../db/reminders.js';
-import type { ChangeRequest, Delivery, Incident, Interaction, Referral } from '../db/events.js';
+
+
+
+
+import type { ChangeRequest, Client, Delivery, Incident, Interaction, Invoice, Referral, Reminder } from '../domain/records.js';
 import type { ClientRef } from '../domain/types.js';
 import { localDate, toLocalIso } from '../domain/dates.js';
 

@@ -2,10 +2,12 @@
 // discussed, the changes agreed, the next step and who owns it, the follow-up date. Plain text on
 // purpose (no colour): it leaves the terminal. Internal notes (incidents, mood) never appear in it.
 // Returns a string; never prints.
-import type { ChangeRequest, Interaction } from '../db/events.js';
+
+import type { ChangeRequest, Interaction } from '../domain/records.js';
+import type { LogResult } from '../domain/log-plan.js';
 import { localDate } from '../domain/dates.js';
 import type { DateStr, NextOwner } from '../domain/types.js';
-import { safeText } from '../io/io.js';
+import { safeText } from '../domain/text.js';
 
 const KIND: Record<string, string> = {
   email: 'email exchange',
@@ -43,4 +45,16 @@ export function renderRecap(clientName: string, i: Interaction, changes: ChangeR
   if (i.followUpOn) lines.push(`- Follow-up: ${dayLabel(i.followUpOn)}`);
   lines.push('', 'Let me know if I missed or misunderstood anything.');
   return lines.join('\n') + '\n';
+}
+
+/** " (with 1 change request, 2 incidents)" for what the wizard recorded besides the conversation. */
+export function alsoRecorded(r: LogResult): string {
+  const n = (count: number, one: string, many: string): string | null => (count === 0 ? null : `${count} ${count === 1 ? one : many}`);
+  const parts = [
+    n(r.changes.length, 'change request', 'change requests'),
+    n(r.incidents.length, 'incident', 'incidents'),
+    n(r.disputeIds.length, 'dispute', 'disputes'),
+    n(r.referrals.length, 'referral', 'referrals'),
+  ].filter((p) => p !== null);
+  return parts.length ? ` (with ${parts.join(', ')})` : '';
 }

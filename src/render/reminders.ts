@@ -1,6 +1,7 @@
 // Human view of reminders. Returns strings; never prints.
-import type { Reminder } from '../db/reminders.js';
-import type { Style } from '../io/io.js';
+
+import type { Reminder } from '../domain/records.js';
+import { type Style } from './style.js';
 import { clip, table } from './table.js';
 import { ago } from './clients.js';
 import type { DateStr } from '../domain/types.js';

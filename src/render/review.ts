@@ -1,7 +1,7 @@
 // The verdict card, the --explain table, the review --all table and the rules catalogue as strings,
 // plus their JSON mappings. Returns strings only; never prints, never judges, never reads the clock.
-import type { Style } from '../io/io.js';
-import { safeText } from '../io/io.js';
+import { type Style } from './style.js';
+import { safeText } from '../domain/text.js';
 import type { ClientRef, Money } from '../domain/types.js';
 import { formatMoney } from '../domain/money.js';
 import { toLocalIso } from '../domain/dates.js';
@@ -45,7 +45,7 @@ export function reviewAllDto(asOf: string, rows: ReviewRow[]) {
 
 export function verdictLabel(style: Style, v: VerdictKind): string {
   const colour = v === 'fire' ? style.red : v === 'watch' ? style.yellow : style.green;
-  return colour.bold(v.toUpperCase());
+  return colour(style.bold(v.toUpperCase()));
 }
 
 const MARK: Record<Finding['severity'], string> = { dealbreaker: '✗', warning: '!', positive: '+', info: 'i' };

@@ -10,7 +10,7 @@ import { BIN, ROOT, crm, seed, spawnCrm, tempDir, testEnv } from '../helpers/cli
 import { fileTree } from '../helpers/checks.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { createCtx } from '../../src/cli/context.js';
-import { styleFor } from '../../src/io/io.js';
+import { styleFor } from '../../src/render/style.js';
 import { Readable } from 'node:stream';
 
 const APPLICATION_ID = 0x43524d31; // 'CRM1'

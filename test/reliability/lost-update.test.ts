@@ -1,12 +1,13 @@
 // Lost updates: interleaved `crm log` sessions both persist (insert-only), a writer is never
 // blocked by a held read, and a client edit made from stale data is refused, not written over
 // someone else's change.
+import type { Client } from '../../src/domain/records.js';
 import { PassThrough } from 'node:stream';
 import { describe, expect, test, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import { crm, crmJson, seed, tempDb, testEnv } from '../helpers/cli.js';
 import { main } from '../../src/main.js';
-import { listClients, updateClient, type Client } from '../../src/db/clients.js';
+import { listClients, updateClient } from '../../src/db/clients.js';
 import { openStore } from '../../src/db/store.js';
 import { count, dump, report, spawnAsync, STRESS, pool, withDb } from './harness.js';
 

@@ -1,7 +1,8 @@
 // The human view of `crm due`: grouping, order, wording, alignment and injected colour.
 import { describe, expect, it } from 'vitest';
 import type { DueReport } from '../../src/domain/due.js';
-import { lateness, oneLine, plainStyle, renderDue, type DueStyle } from '../../src/render/due.js';
+import { lateness, oneLine, renderDue } from '../../src/render/due.js';
+import { plainStyle, type Style } from '../../src/render/style.js';
 
 
 const report: DueReport = {
@@ -66,7 +67,7 @@ describe('renderDue', () => {
 
   it('colours only through the injected style, by urgency', () => {
     const tag = (name: string) => (s: string) => `<${name}>${s}</${name}>`;
-    const style: DueStyle = { bold: tag('b'), red: tag('r'), yellow: tag('y'), dim: tag('d'), green: tag('g') };
+    const style: Style = { bold: tag('b'), red: tag('r'), yellow: tag('y'), dim: tag('d'), green: tag('g') };
     const out = renderDue(report, { style, within: 3 });
     expect(out).toContain('<r>9 days overdue</r>');
     expect(out).toContain('<y>due today</y>');

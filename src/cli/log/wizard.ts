@@ -1,21 +1,21 @@
 // Interactive `crm log`: asks about one conversation and everything noted during it, and returns a
 // LogPlan. It only reads (ctx.read(), which never creates the database) and never writes: the caller
 // writes the plan in one transaction after the last answer, so Ctrl+C anywhere leaves no trace.
-import type { Ctx } from './context.js';
-import { planFromAnswers, type LogFlags } from './log.js';
-import { findClient } from './shared.js';
-import { askExtras, optional, required } from './log-extras.js';
-import type { LogPlan } from '../db/log.js';
-import type { DB } from '../db/store.js';
-import { findByNameKey, listClients, type Client } from '../db/clients.js';
-import { terminalPrompter, type Choice, type Prompter } from '../io/prompter.js';
-import { safeText } from '../io/io.js';
-import { clientValues } from '../domain/client-input.js';
-import { parseFutureDate, parsePastDateTime, toLocalMinute } from '../domain/dates.js';
-import { dayLabel } from '../render/recap.js';
-import { UsageError, quote } from '../domain/errors.js';
-import { nameKey, validateName } from '../domain/names.js';
-import { CHANNELS } from '../domain/types.js';
+import type { Client } from '../../domain/records.js';
+import type { Ctx } from '../context.js';
+import { findClient, planClock } from '../shared.js';
+import { askExtras, optional, required } from './extras.js';
+import { planLog, type LogAnswers, type LogPlan } from '../../domain/log-plan.js';
+import type { DB } from '../../db/store.js';
+import { findByNameKey, listClients } from '../../db/clients.js';
+import { terminalPrompter, type Choice, type Prompter } from '../../io/prompter.js';
+import { safeText } from '../../domain/text.js';
+import { clientValues } from '../../domain/client-input.js';
+import { parseFutureDate, parsePastDateTime, toLocalMinute } from '../../domain/dates.js';
+import { dayLabel } from '../../render/recap.js';
+import { UsageError, quote } from '../../domain/errors.js';
+import { nameKey, validateName } from '../../domain/names.js';
+import { CHANNELS } from '../../domain/types.js';
 
 /** A client picked from the list, or one to create with the conversation. */
 type Who = { client: Client } | { newName: string };
@@ -60,8 +60,8 @@ function rank(c: Client, key: string): number {
 }
 
 /** Ask the conversation's own questions, skipping those answered by flags. Returns answers as flags. */
-async function askConversation(ask: Prompter, ctx: Ctx, client: Client | null, flags: LogFlags): Promise<LogFlags> {
-  const a: LogFlags = { ...flags };
+async function askConversation(ask: Prompter, ctx: Ctx, client: Client | null, flags: LogAnswers): Promise<LogAnswers> {
+  const a: LogAnswers = { ...flags };
   a.channel ??= await ask.select({
     message: 'How did you talk?',
     choices: CHANNELS.map((c) => ({ name: c, value: c })),
@@ -94,7 +94,7 @@ async function askConversation(ask: Prompter, ctx: Ctx, client: Client | null, f
 }
 
 /** The agreed next step, its owner and the follow-up date, skipping what flags already say. */
-async function askFollowUp(ask: Prompter, ctx: Ctx, flags: LogFlags, a: LogFlags): Promise<void> {
+async function askFollowUp(ask: Prompter, ctx: Ctx, flags: LogAnswers, a: LogAnswers): Promise<void> {
   if (flags.next === undefined) {
     const next = optional(await ask.input({ message: 'Agreed next step? (empty: none)' }));
     if (next !== null) a.next = next;
@@ -124,11 +124,11 @@ async function askFollowUp(ask: Prompter, ctx: Ctx, flags: LogFlags, a: LogFlags
 export async function runLogWizard(
   ctx: Ctx,
   clientRef: string | undefined,
-  flags: LogFlags,
+  flags: LogAnswers,
   prompter?: Prompter,
 ): Promise<{ plan: LogPlan; clientName: string }> {
   // A bad flag fails before the first question, not after the user has answered them all.
-  planFromAnswers(ctx, 0, null, flags);
+  planLog(planClock(ctx), 0, null, flags);
   const db = ctx.read().db;
   // An unknown client argument is a usage error too, before inquirer is even loaded.
   const given = clientRef === undefined ? null : findClient(db, clientRef);
@@ -140,7 +140,7 @@ export async function runLogWizard(
   const extras = await askExtras(ask, db, client?.id ?? null, at, ctx.zone());
   await askFollowUp(ask, ctx, flags, answers);
 
-  const plan: LogPlan = { ...planFromAnswers(ctx, client?.id ?? 0, client?.channel ?? null, answers), ...extras };
+  const plan: LogPlan = { ...planLog(planClock(ctx), client?.id ?? 0, client?.channel ?? null, answers), ...extras };
   if ('newName' in who) {
     const blank = { email: null, phone: null, company: null, channel: null, timezone: null, note: null };
     const fields = clientValues({ name: who.newName }, { ...blank, name: who.newName, cadenceDays: (await ctx.config()).cadenceDays });

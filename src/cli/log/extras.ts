@@ -1,15 +1,16 @@
 // "Anything else to record?" in the `crm log` wizard: incidents, change requests, disputes over open
 // invoices and referrals noted during the conversation. Asks and returns plan parts; never writes.
-import { parseHours } from './records.js';
-import type { LogPlan } from '../db/log.js';
-import type { DB } from '../db/store.js';
-import { listInvoices, type Invoice } from '../db/invoices.js';
-import type { Choice, Prompter } from '../io/prompter.js';
-import { safeText } from '../io/io.js';
-import { localDate } from '../domain/dates.js';
-import { UsageError } from '../domain/errors.js';
-import { formatMoney } from '../domain/money.js';
-import { SEVERITIES, type IncidentKind, type Severity } from '../domain/types.js';
+import type { Invoice } from '../../domain/records.js';
+import { parseHours } from '../../domain/parse.js';
+import type { LogPlan } from '../../domain/log-plan.js';
+import type { DB } from '../../db/store.js';
+import { listInvoices } from '../../db/invoices.js';
+import type { Choice, Prompter } from '../../io/prompter.js';
+import { safeText } from '../../domain/text.js';
+import { localDate } from '../../domain/dates.js';
+import { UsageError } from '../../domain/errors.js';
+import { formatMoney } from '../../domain/money.js';
+import { SEVERITIES, type IncidentKind, type Severity } from '../../domain/types.js';
 
 /** Every kind (the Record type makes sure), most common first so the usual pick is a keystroke or two away. */
 const KIND_HINTS: Record<IncidentKind, string> = {
