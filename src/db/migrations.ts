@@ -1,8 +1,9 @@
-// crm's schema history. Each migration runs once, in one transaction with its version bump.
-// Released migrations are never edited: add a new one instead.
+// crm's schema history. Each migration runs once, in one transaction with its version bump and
+// its row in the migrations table. Released migrations are never edited: add a new one instead.
 
 export interface Migration {
   version: number;
+  /** Stable, kebab-case: recorded in the migrations table and shown by `crm db status`. Never renamed. */
   name: string;
   sql: string;
 }
@@ -23,7 +24,7 @@ const INCIDENT_KINDS = ['physical-abuse', 'verbal-abuse', 'dishonesty', 'unreaso
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    name: 'initial schema',
+    name: 'initial-schema',
     sql: `
 CREATE TABLE clients (
   id            INTEGER PRIMARY KEY,
@@ -151,7 +152,7 @@ CREATE INDEX reminders_client ON reminders(client_id);
   },
   {
     version: 2,
-    name: 'client status history',
+    name: 'client-status-history',
     // Status changes become history: firing, archiving and taking a client back each add a row, so
     // archiving a fired client no longer erases that it was fired. clients.status stays the current
     // status (what every query filters on); status_on / status_reason mirror the latest change.
@@ -168,6 +169,21 @@ CREATE INDEX client_status_changes_client ON client_status_changes(client_id, id
 INSERT INTO client_status_changes (client_id, status, on_date, reason, recorded_at)
   SELECT id, status, coalesce(status_on, created_on), status_reason, coalesce(status_on, created_on) || 'T00:00:00Z'
   FROM clients WHERE status <> 'active' ORDER BY id;
+`,
+  },
+  {
+    version: 3,
+    name: 'record-migrations',
+    // From here on each migration writes its row in the same transaction as its schema change
+    // (migrate() in store.ts does it once this table exists). The migrations before it are recorded
+    // when this one runs: with the time they were applied if the same migrate() applied them, else
+    // with applied_at NULL — they ran before anything recorded when, and no date is made up for them.
+    sql: `
+CREATE TABLE migrations (
+  version    INTEGER PRIMARY KEY CHECK (version >= 1),
+  name       TEXT NOT NULL CHECK (length(name) > 0),
+  applied_at TEXT ${instantCheck('applied_at')}
+) STRICT;
 `,
   },
 ];

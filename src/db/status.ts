@@ -18,12 +18,22 @@ const TABLES = {
 
 export type CountKey = keyof typeof TABLES;
 
+/** A row of the migrations table. */
+export interface AppliedMigration {
+  version: number;
+  name: string;
+  /** ISO instant in UTC; null for a migration applied before migrations were recorded. */
+  appliedAt: string | null;
+}
+
 export interface DbStatus {
   /** null when there is no database yet: no schema exists, not even version 0. */
   schemaVersion: number | null;
   journalMode: string | null;
   integrity: string | null;
   counts: Record<CountKey, number>;
+  /** Oldest first; empty when there is no database yet. */
+  migrations: AppliedMigration[];
 }
 
 /**
@@ -34,14 +44,15 @@ export function dbStatus(db: DB | null, { check = false } = {}): DbStatus {
   const keys = Object.keys(TABLES) as CountKey[];
   const count = (k: CountKey): number => (db ? (db.prepare(`SELECT count(*) AS n FROM ${TABLES[k]}`).get() as { n: number }).n : 0);
   const counts = Object.fromEntries(keys.map((k) => [k, count(k)])) as DbStatus['counts'];
-  if (!db) return { schemaVersion: null, journalMode: null, integrity: null, counts };
+  if (!db) return { schemaVersion: null, journalMode: null, integrity: null, counts, migrations: [] };
   return {
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     journalMode: db.pragma('journal_mode', { simple: true }) as string,
     integrity: check ? (db.pragma('integrity_check', { simple: true }) as string) : null,
     counts,
+    migrations: db.prepare('SELECT version, name, applied_at AS appliedAt FROM migrations ORDER BY version').all() as AppliedMigration[],
   };
 }
 
-/** "change requests" for `changeRequests`: the human label of a count. */
+/** "change requests" for `changeRequests`. Only src/cli/db.ts uses it, until it prints through render/db-status.ts (COUNT_LABELS); then delete it. */
 export const countLabel = (key: CountKey): string => TABLES[key].replace(/_/g, ' ');

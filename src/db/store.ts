@@ -45,6 +45,8 @@ export interface OpenOptions {
   warn?: (message: string) => void;
   /** The schema history to apply; tests inject their own. Default: MIGRATIONS. */
   migrations?: readonly Migration[];
+  /** When a migration is recorded as applied; see MigrateOptions.now. */
+  now?: () => Date;
   faults?: Faults;
 }
 
@@ -99,15 +101,40 @@ export interface MigrateOptions {
    * another connection) is exactly the last good version.
    */
   beforeFirstChange?: (fromVersion: number) => void;
+  /**
+   * When a migration is recorded as applied. Default: the system clock, not CRM_NOW — the record
+   * says when the file changed, which is not a business date. Tests inject a fixed one.
+   */
+  now?: () => Date;
   faults?: Faults;
 }
 
 const userVersion = (db: DB): number => db.pragma('user_version', { simple: true }) as number;
 
-/** Apply pending migrations, each in one transaction together with its version bump. */
+/** The table of applied migrations, created by migration 3 ('record-migrations'). */
+const hasMigrationsTable = (db: DB): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'").get() !== undefined;
+
+/**
+ * Record `applied` (every migration up to the one being applied) in the migrations table, keeping
+ * rows already there. A migration this migrate() call applied gets its time; one applied before
+ * (before the table existed) gets applied_at NULL: when it ran is unknown, and no date is made up.
+ */
+function recordMigrations(db: DB, applied: readonly Migration[], appliedAt: ReadonlyMap<number, string>): void {
+  const insert = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?) ON CONFLICT (version) DO NOTHING');
+  for (const m of applied) insert.run(m.version, m.name, appliedAt.get(m.version) ?? null);
+}
+
+/**
+ * Apply pending migrations, each in one transaction together with its version bump and, once the
+ * migrations table exists, its record there.
+ */
 export function migrate(db: DB, opts: MigrateOptions = {}): void {
   const migrations = [...(opts.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version);
   if (userVersion(db) >= latestVersion(migrations)) return;
+  const now = opts.now ?? (() => new Date());
+  /** version -> when this call applied it, for the records written when the table appears. */
+  const appliedAt = new Map<number, string>();
   let changed = false;
   for (const m of migrations) {
     if (userVersion(db) >= m.version) continue;
@@ -118,6 +145,8 @@ export function migrate(db: DB, opts: MigrateOptions = {}): void {
       if (!changed) opts.beforeFirstChange?.(current);
       changed = true;
       db.exec(m.sql);
+      appliedAt.set(m.version, now().toISOString());
+      if (hasMigrationsTable(db)) recordMigrations(db, migrations.filter((e) => e.version <= m.version), appliedAt);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${m.version}`);
       slowPoint(opts.faults, `migrating to ${m.version}`);
@@ -154,6 +183,7 @@ export function openStore(file: string, opts: OpenOptions): Store {
     if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
     migrate(db, {
       migrations,
+      now: opts.now,
       faults: opts.faults,
       // Keep a copy of the last good version before the first schema change.
       beforeFirstChange: (from) => {

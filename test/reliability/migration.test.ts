@@ -1,13 +1,14 @@
-// Migrations: the released v1 fixture migrates to a schema equal to a fresh one with its data kept;
-// a failing migration changes nothing; a 0600 backup precedes the first schema change; racing
-// processes migrate a fresh file once; newer and foreign files are refused byte-for-byte untouched.
+// Migrations: the released v1 fixture migrates to a schema equal to a fresh one with its data kept,
+// and records the migrations it got; a failing migration changes nothing, its record included; a
+// 0600 backup precedes the first schema change; racing processes migrate a fresh file once; newer
+// and foreign files are refused byte-for-byte untouched.
 import crypto from 'node:crypto';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
-import { ROOT, seed, tempDb, tempDir } from '../helpers/cli.js';
+import { ROOT, tempDb, tempDir } from '../helpers/cli.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/db/migrations.js';
 import { APPLICATION_ID, openEmpty, openStore } from '../../src/db/store.js';
 import {
@@ -98,6 +99,9 @@ describe('migrations', () => {
         { client_id: 2, status: 'fired', on_date: '2025-04-03', reason: 'abuse' },
         { client_id: 4, status: 'archived', on_date: '2025-04-02', reason: 'project ended' },
       ]);
+      // Migration 1 ran before anything recorded when; the ones applied now are recorded with a time.
+      const recorded = store.db.prepare('SELECT version, name, applied_at IS NOT NULL AS timed FROM migrations ORDER BY version').all();
+      expect(recorded).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name, timed: m.version === 1 ? 0 : 1 })));
       report(`migration: v1 fixture (${rowsKept} rows in ${tables(original).length} tables) -> schema ${LATEST_VERSION}: schema equals fresh, ${rowsKept}/${rowsKept} rows kept`);
     } finally {
       store.close();
@@ -156,6 +160,7 @@ describe('migrations', () => {
     withDb(file, (h) => {
       expect(h.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(schemaOf(h)).toEqual(schemaBefore);
+      expect(count(h, 'SELECT count(*) AS n FROM migrations WHERE version = ?', BROKEN.version)).toBe(0);
       expect(integrity(h).integrity).toBe('ok');
     });
     expect(dump(file)).toBe(dataBefore);
@@ -215,6 +220,7 @@ describe('migrations', () => {
       expect(dump(`${file}.v${LATEST_VERSION}.bak`)).toBe(before);
       withDb(file, (h) => {
         expect(h.pragma('user_version', { simple: true })).toBe(V2.version);
+        expect(h.prepare('SELECT version, name FROM migrations WHERE version > ?').all(LATEST_VERSION)).toEqual([{ version: V2.version, name: V2.name }]);
         expect(integrity(h).integrity).toBe('ok');
       });
     }
