@@ -192,6 +192,12 @@ describe('db status lists the migrations', () => {
     expect(Object.keys(COUNT_LABELS)).toEqual(Object.keys(dbStatus(null).counts));
   });
 
+  test('renderDbStatus takes what the CLI builds from dbStatus(): file facts spread with its result', () => {
+    // Typed as src/cli/db.ts builds it, so a change to DbStatus that render cannot read fails the type check.
+    const info: DbStatusInfo = { path: '/nowhere/crm.db', exists: false, bytes: 0, mode: null, ...dbStatus(null) };
+    expect(renderDbStatus(styleFor(false), info)).toMatch(/^database {2}\/nowhere\/crm\.db \(not created yet/);
+  });
+
   test('renderDbStatus prints what crm db status prints today, in each state of the file', async () => {
     const style = styleFor(false);
     // The CLI may not list the migrations yet: compare everything above them.
