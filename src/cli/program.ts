@@ -1,17 +1,17 @@
 // The command tree. Each command group lives in its own module and is registered here.
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import { clientCommand } from './client.js';
-import { cronCommand } from './cron.js';
-import { dueCommand } from './due.js';
+import * as client from './client/index.js';
+import * as cron from './cron/cron.js';
+import * as due from './due/due.js';
 import { invoiceCommand } from './invoice.js';
 import * as log from './log/log.js';
 import * as recap from './recap/recap.js';
 import { recordCommands } from './records.js';
-import { remindCommand } from './remind.js';
-import { dbCommand } from './db.js';
-import { reviewCommand } from './review.js';
-import { rulesCommand } from './rules.js';
+import * as remind from './remind/index.js';
+import * as db from './db/index.js';
+import * as review from './review/review.js';
+import * as rules from './rules/rules.js';
 
 export const VERSION = '0.1.0';
 
@@ -38,16 +38,16 @@ Examples:
 
 Exit codes: 0 ok, 1 failure (database, disk), 2 bad input (nothing written), 130 cancelled.`,
     );
-  program.addCommand(clientCommand(ctx));
+  program.addCommand(client.command(ctx));
   program.addCommand(log.command(ctx));
   program.addCommand(recap.command(ctx));
   program.addCommand(invoiceCommand(ctx));
   for (const cmd of recordCommands(ctx)) program.addCommand(cmd);
-  program.addCommand(remindCommand(ctx));
-  program.addCommand(dueCommand(ctx));
-  program.addCommand(reviewCommand(ctx));
-  program.addCommand(rulesCommand(ctx));
-  program.addCommand(cronCommand(ctx));
-  program.addCommand(dbCommand(ctx));
+  program.addCommand(remind.command(ctx));
+  program.addCommand(due.command(ctx));
+  program.addCommand(review.command(ctx));
+  program.addCommand(rules.command(ctx));
+  program.addCommand(cron.command(ctx));
+  program.addCommand(db.command(ctx));
   return program;
 }

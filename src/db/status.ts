@@ -53,6 +53,3 @@ export function dbStatus(db: DB | null, { check = false } = {}): DbStatus {
     migrations: db.prepare('SELECT version, name, applied_at AS appliedAt FROM migrations ORDER BY version').all() as AppliedMigration[],
   };
 }
-
-/** "change requests" for `changeRequests`. Only src/cli/db.ts uses it, until it prints through render/db-status.ts (COUNT_LABELS); then delete it. */
-export const countLabel = (key: CountKey): string => TABLES[key].replace(/_/g, ' ');

@@ -66,8 +66,8 @@ function renderMigrations(s: Style, migrations: DbStatusInfo['migrations']): str
   return `${s.dim('migrations')}\n${lines.join('\n')}\n`;
 }
 
-/** '2026-11-22T10:00:00.000Z' -> '2026-11-22 10:00:00 UTC'; anything else shown as stored, made safe. */
+/** '2026-11-22T11:00:00+01:00' -> '2026-11-22 11:00:00 +01:00' ('Z' shown as UTC); anything else shown as stored, made safe. */
 function instant(at: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(at);
-  return m ? `${m[1]} ${m[2]} UTC` : safeText(at);
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(at);
+  return m ? `${m[1]} ${m[2]} ${m[3] === 'Z' ? 'UTC' : m[3]}` : safeText(at);
 }

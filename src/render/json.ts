@@ -1,10 +1,10 @@
-// The one explicit mapping from records to the contract's JSON shapes. Never dump internals.
-
-
-
-
+// The one explicit mapping from records, verdicts and the due report to the contract's JSON shapes:
+// every field is named here, so refactoring the rules or the domain cannot change the contract.
+// Instants are written one way: ISO 8601 in the user's zone, with its offset (toLocalIso).
 import type { ChangeRequest, Client, Delivery, Incident, Interaction, Invoice, Referral, Reminder } from '../domain/records.js';
-import type { ClientRef } from '../domain/types.js';
+import type { ClientRef, Money } from '../domain/types.js';
+import type { DueCheckIn, DueInvoice, DueReminder, DueReport } from '../domain/due.js';
+import type { Evidence, Finding, Stats, Verdict } from '../rules/index.js';
 import { localDate, toLocalIso } from '../domain/dates.js';
 
 // JSON.stringify escapes C0 controls but leaves DEL and C1 (U+007F–U+009F) raw; some terminals act
@@ -99,4 +99,110 @@ export function referralDto(r: Referral, client: ClientRef) {
 
 export function deliveryDto(d: Delivery, client: ClientRef) {
   return { id: d.id, client, project: d.project, on: d.on };
+}
+
+const moneyDto = (m: Money) => ({ amount: m.amount, currency: m.currency });
+
+/** One piece of evidence; instants in the user's zone, with its offset. */
+export function evidenceDto(e: Evidence, zone: string) {
+  switch (e.type) {
+    case 'invoice':
+      return {
+        type: e.type, id: e.id, number: e.number, amount: moneyDto(e.amount), balance: moneyDto(e.balance),
+        issuedOn: e.issuedOn, dueOn: e.dueOn, paidOn: e.paidOn, daysLate: e.daysLate,
+      };
+    case 'dispute':
+      return {
+        type: e.type, id: e.id, invoice: e.invoice, openedOn: e.openedOn, reason: e.reason,
+        outcome: e.outcome, resolvedOn: e.resolvedOn, conceded: moneyDto(e.conceded),
+      };
+    case 'incident':
+      return {
+        type: e.type, id: e.id, kind: e.kind, on: e.on, at: toLocalIso(e.at, zone),
+        severity: e.severity, warned: e.warned, note: e.note,
+      };
+    case 'change':
+      return { type: e.type, id: e.id, on: e.on, project: e.project, hours: e.hours, unbilled: e.unbilled };
+    case 'interaction':
+      return { type: e.type, id: e.id, at: toLocalIso(e.at, zone), local: e.local, direction: e.direction, channel: e.channel };
+    case 'referral':
+      return { type: e.type, id: e.id, on: e.on, note: e.note };
+    case 'income':
+      return { type: e.type, from: e.from, to: e.to, client: moneyDto(e.client), total: moneyDto(e.total), share: e.share };
+  }
+}
+
+export function findingDto(f: Finding, zone: string) {
+  return {
+    rule: f.rule, severity: f.severity, title: f.title, detail: f.detail,
+    evidence: f.evidence.map((e) => evidenceDto(e, zone)),
+    measure: f.measure, weight: f.weight, points: f.points,
+  };
+}
+
+export function statsDto(s: Stats) {
+  const i = s.invoices;
+  return {
+    since: s.since,
+    relationshipDays: s.relationshipDays,
+    lastContact: s.lastContact,
+    invoices: {
+      issued: i.issued, open: i.open, paidOnTime: i.paidOnTime, paidLate: i.paidLate,
+      avgDaysLate: i.avgDaysLate, worstDaysLate: i.worstDaysLate,
+    },
+    income12m: s.income12m.map((x) => ({ currency: x.currency, amount: moneyDto(x.amount), total: moneyDto(x.total), share: x.share })),
+    overdue: s.overdue.map(moneyDto),
+    disputes: { count: s.disputes.count, open: s.disputes.open, conceded: s.disputes.conceded.map(moneyDto) },
+    changes: { count: s.changes.count, last12m: s.changes.last12m, unbilled: s.changes.unbilled },
+    incidents: { ...s.incidents },
+    referrals: s.referrals,
+    deliveries: s.deliveries,
+  };
+}
+
+/** `crm review <client> --json`. */
+export function reviewDto(client: ClientRef, v: Verdict, zone: string) {
+  return {
+    client: ref(client.id, client.name), asOf: v.asOf, verdict: v.verdict, score: v.score, confidence: v.confidence,
+    findings: v.findings.map((f) => findingDto(f, zone)),
+    stats: statsDto(v.stats), advice: [...v.advice],
+  };
+}
+
+export interface TrendPoint { on: string; score: number }
+/** One line of `crm review --all`: a client, its verdict today and its score trend. */
+export interface ReviewRow { client: ClientRef; verdict: Verdict; trend: TrendPoint[] }
+
+/** The rules worth naming in a one-line summary: everything but context-only info findings. */
+export const mainRules = (v: Verdict): string[] => v.findings.filter((f) => f.severity !== 'info').map((f) => f.rule);
+
+/** `crm review --all --json`: worst first, as the rows come. */
+export function reviewAllDto(asOf: string, rows: ReviewRow[]) {
+  return {
+    asOf,
+    clients: rows.map((r) => ({
+      client: ref(r.client.id, r.client.name), verdict: r.verdict.verdict, score: r.verdict.score, confidence: r.verdict.confidence,
+      rules: mainRules(r.verdict), trend: r.trend.map((t) => ({ on: t.on, score: t.score })),
+    })),
+  };
+}
+
+const checkInDto = (c: DueCheckIn) => ({
+  client: ref(c.client.id, c.client.name), lastContact: c.lastContact, cadenceDays: c.cadenceDays, dueOn: c.dueOn, daysOverdue: c.daysOverdue,
+});
+const dueInvoiceDto = (i: DueInvoice) => ({
+  client: ref(i.client.id, i.client.name), number: i.number, balance: moneyDto(i.balance), dueOn: i.dueOn, daysOverdue: i.daysOverdue,
+});
+const dueReminderDto = (r: DueReminder) => ({
+  id: r.id, client: ref(r.client.id, r.client.name), on: r.on, kind: r.kind, text: r.text, daysOverdue: r.daysOverdue,
+});
+
+/** `crm due --json`. */
+export function dueDto(report: DueReport) {
+  return {
+    asOf: report.asOf,
+    checkIns: report.checkIns.map(checkInDto),
+    invoices: report.invoices.map(dueInvoiceDto),
+    reminders: report.reminders.map(dueReminderDto),
+  };
 }

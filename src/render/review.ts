@@ -1,47 +1,17 @@
 // The verdict card, the --explain table, the review --all table and the rules catalogue as strings,
-// plus their JSON mappings. Returns strings only; never prints, never judges, never reads the clock.
+// (their JSON mappings are in json.ts). Returns strings only; never prints, never judges, never reads the clock.
 import { type Style } from './style.js';
 import { safeText } from '../domain/text.js';
 import type { ClientRef, Money } from '../domain/types.js';
 import { formatMoney } from '../domain/money.js';
-import { toLocalIso } from '../domain/dates.js';
 import { daysAfter, type Evidence, type Finding, type RuleDescription, type RulesConfig, type Verdict, type VerdictKind } from '../rules/index.js';
 import { table } from './table.js';
+import { mainRules, type ReviewRow } from './json.js';
 
-export interface TrendPoint { on: string; score: number }
-export interface ReviewRow { client: ClientRef; verdict: Verdict; trend: TrendPoint[] }
 
 const one = (s: string) => safeText(s.replace(/[\r\n\t]+/g, ' ').trim());
 const money = (m: Money) => formatMoney(m.amount, m.currency);
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(Math.abs(x) < 10 ? 3 : 2).replace(/0+$/, '').replace(/\.$/, ''));
-
-/** Evidence instants in the user's zone, with its offset, like every other date-time crm prints. */
-const localEvidence = (e: Evidence, zone: string): Evidence =>
-  'at' in e && typeof e.at === 'string' ? { ...e, at: toLocalIso(e.at, zone) } : e;
-
-export function reviewDto(client: ClientRef, v: Verdict, zone: string) {
-  return {
-    client, asOf: v.asOf, verdict: v.verdict, score: v.score, confidence: v.confidence,
-    findings: v.findings.map((f) => ({
-      rule: f.rule, severity: f.severity, title: f.title, detail: f.detail, evidence: f.evidence.map((e) => localEvidence(e, zone)),
-      measure: f.measure, weight: f.weight, points: f.points,
-    })),
-    stats: v.stats, advice: v.advice,
-  };
-}
-
-/** The rules worth naming in a one-line summary: everything but context-only info findings. */
-export const mainRules = (v: Verdict): string[] => v.findings.filter((f) => f.severity !== 'info').map((f) => f.rule);
-
-export function reviewAllDto(asOf: string, rows: ReviewRow[]) {
-  return {
-    asOf,
-    clients: rows.map((r) => ({
-      client: r.client, verdict: r.verdict.verdict, score: r.verdict.score, confidence: r.verdict.confidence,
-      rules: mainRules(r.verdict), trend: r.trend,
-    })),
-  };
-}
 
 export function verdictLabel(style: Style, v: VerdictKind): string {
   const colour = v === 'fire' ? style.red : v === 'watch' ? style.yellow : style.green;

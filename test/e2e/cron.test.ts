@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, NOW, seed, spawnCrm, tempDb, tempDir } from '../helpers/cli.js';
-import { cronQuote } from '../../src/cli/cron.js';
+import { cronQuote } from '../../src/cli/cron/crontab.js';
 
 interface Entry {
   env: Record<string, string>;

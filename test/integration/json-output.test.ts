@@ -96,7 +96,7 @@ describe('crm db status', () => {
     const dir = tempDir();
     const db = path.join(dir, 'sub', 'crm.db');
     const status = await crmJson(['db', 'status', '--check'], { db });
-    expect(status).toEqual({ path: db, exists: false, bytes: 0, mode: null, schemaVersion: null, journalMode: null, integrity: null, counts: ZERO });
+    expect(status).toEqual({ path: db, exists: false, bytes: 0, mode: null, schemaVersion: null, journalMode: null, integrity: null, counts: ZERO, migrations: [] });
     const human = await crm(['db', 'status'], { db });
     expect(human.code).toBe(0);
     expect(human.stdout).toContain(`database  ${db} (not created yet: it appears on the first write)`);

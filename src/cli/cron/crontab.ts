@@ -1,12 +1,8 @@
-// `crm cron`: prints a ready crontab entry that mails the `crm due --cron` digest. Prints only;
-// never edits the user's crontab (a `crontab -` pipe would replace every existing entry).
+// The crontab entry `crm cron` prints: shell and cron quoting, the lock, the paths cron needs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from '@commander-js/extra-typings';
-import type { Ctx } from './context.js';
-import { type AnyCommand, examples } from './shared.js';
-import { UsageError, quote } from '../domain/errors.js';
+import { UsageError, quote } from '../../domain/errors.js';
 
 export interface CrontabSpec {
   node: string;
@@ -53,13 +49,13 @@ export function crontabEntry(s: CrontabSpec): string {
   ].join('\n');
 }
 
-/** bin/crm.js, found from this module: src/cli/ and dist/cli/ are both two levels below the root. */
+/** bin/crm.js, found from this module: src/cli/cron/ and dist/cli/cron/ are both three levels below the root. */
 export function crmBinPath(moduleUrl: string = import.meta.url): string {
-  return path.resolve(path.dirname(fileURLToPath(moduleUrl)), '..', '..', 'bin', 'crm.js');
+  return path.resolve(path.dirname(fileURLToPath(moduleUrl)), '..', '..', '..', 'bin', 'crm.js');
 }
 
 /** Cron runs jobs with a minimal PATH, so flock is named by its absolute path when we can find it. */
-function findFlock(envPath: string | undefined): string {
+export function findFlock(envPath: string | undefined): string {
   const dirs = [...(envPath ?? '').split(path.delimiter), '/usr/bin', '/bin', '/usr/local/bin'].filter((d) => path.isAbsolute(d));
   for (const dir of dirs) {
     const candidate = path.join(dir, 'flock');
@@ -73,36 +69,9 @@ function findFlock(envPath: string | undefined): string {
   return 'flock';
 }
 
-/** An IANA zone name cron's TZ= can carry; ':/etc/localtime'-style TZ values are not. */
-function parseAt(value: string): { hour: number; minute: number } {
+/** `--at HH:mm`. */
+export function parseAt(value: string): { hour: number; minute: number } {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
   if (!m) throw new UsageError(`--at ${quote(value)} is not a time; expected HH:mm such as 08:00`);
   return { hour: Number(m[1]), minute: Number(m[2]) };
-}
-
-export function cronCommand(ctx: Ctx): AnyCommand {
-  return examples(
-    new Command('cron')
-      .description('print a crontab entry that mails you the `crm due --cron` digest')
-      .option('--at <HH:mm>', 'time of day to run (default 08:00)', '08:00')
-      .option('--every-day', 'run every day, not only Monday to Friday'),
-    ['crm cron', 'crm cron --at 07:30 --every-day'],
-  ).action(async (o) => {
-    const { hour, minute } = parseAt(o.at);
-    const timeZone = ctx.zone();
-    ctx.io.out(
-      crontabEntry({
-        // The node running crm now is the one known to run it; cron's PATH may find another or none.
-        node: ctx.execPath,
-        bin: crmBinPath(),
-        db: ctx.dbPath(),
-        timeZone,
-        flock: findFlock(ctx.env.PATH),
-        hour,
-        minute,
-        weekdays: !o.everyDay,
-        dbFolderExists: fs.existsSync(path.dirname(ctx.dbPath())),
-      }),
-    );
-  });
 }

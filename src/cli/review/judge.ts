@@ -1,14 +1,16 @@
 // The work behind `crm review`: load facts (a fixed number of queries), evaluate (pure), render.
-// Loaded only when `crm review` runs, so other commands never pay for the rules and zod.
-import type { Ctx } from './context.js';
-import { findClient, printJson } from './shared.js';
-import { UsageError, quote } from '../domain/errors.js';
-import { safeText } from '../domain/text.js';
-import { parseDate } from '../domain/dates.js';
-import type { DateStr } from '../domain/types.js';
-import { loadFacts } from '../db/facts.js';
-import { evaluate, firstRecordOn, monthEnd, type ClientFacts, type EvaluateOptions, type Verdict } from '../rules/index.js';
-import { renderReview, renderReviewAll, reviewAllDto, reviewDto, type ReviewRow } from '../render/review.js';
+// Loaded only when `crm review` runs (review.ts), so other commands never pay for the rules and zod.
+import type { Ctx } from '../context.js';
+import { findClient, printJson } from '../shared.js';
+import type { ReviewFlags } from './review.js';
+import { UsageError, quote } from '../../domain/errors.js';
+import { safeText } from '../../domain/text.js';
+import { parseDate } from '../../domain/dates.js';
+import type { DateStr } from '../../domain/types.js';
+import { loadFacts } from '../../db/facts.js';
+import { evaluate, firstRecordOn, monthEnd, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
+import { renderReview, renderReviewAll } from '../../render/review.js';
+import { reviewAllDto, reviewDto, type ReviewRow } from '../../render/json.js';
 
 const RANK = { fire: 0, watch: 1, keep: 2 } as const;
 
@@ -28,43 +30,36 @@ export const byWorst = (a: ReviewRow, b: ReviewRow): number =>
   RANK[a.verdict.verdict] - RANK[b.verdict.verdict] || b.verdict.score - a.verdict.score
   || a.client.name.localeCompare(b.client.name) || a.client.id - b.client.id;
 
-export interface ReviewFlags {
-  all?: true;
-  json?: true;
-  explain?: true;
-  asOf?: string;
-}
+export async function judge(ctx: Ctx, clientRef: string | undefined, o: ReviewFlags): Promise<void> {
+  if (clientRef !== undefined && o.all) throw new UsageError('name a client or use --all, not both');
+  if (clientRef === undefined && !o.all) throw new UsageError('name a client to review (crm review <client>), or use --all');
+  if (o.all && o.explain) throw new UsageError('--explain works for one client: crm review <client> --explain');
+  const today = ctx.today();
+  const asOf = o.asOf === undefined ? today : parseDate(o.asOf, today, '--as-of');
+  const opts = await evaluateOptions(ctx, asOf);
+  const db = ctx.read().db;
 
-export async function runReview(ctx: Ctx, clientRef: string | undefined, o: ReviewFlags): Promise<void> {
-    if (clientRef !== undefined && o.all) throw new UsageError('name a client or use --all, not both');
-    if (clientRef === undefined && !o.all) throw new UsageError('name a client to review (crm review <client>), or use --all');
-    if (o.all && o.explain) throw new UsageError('--explain works for one client: crm review <client> --explain');
-    const today = ctx.today();
-    const asOf = o.asOf === undefined ? today : parseDate(o.asOf, today, '--as-of');
-    const opts = await evaluateOptions(ctx, asOf);
-    const db = ctx.read().db;
-
-    if (o.all) {
-      const rows: ReviewRow[] = [...loadFacts(db, 'active').values()].map((facts) => ({
-        client: { id: facts.client.id, name: facts.client.name },
-        verdict: evaluate(facts, opts),
-        trend: trend(facts, opts),
-      })).sort(byWorst);
-      if (o.json) return printJson(ctx, reviewAllDto(asOf, rows));
-      return ctx.io.out(renderReviewAll(asOf, rows, ctx.style));
-    }
-
-    const client = findClient(db, clientRef as string);
-    const facts = loadFacts(db, { clientId: client.id }).get(client.id);
-    if (!facts) throw new UsageError(`client ${quote(client.name)} disappeared while reading; try again`);
-    const verdict: Verdict = evaluate(facts, opts);
-    const ref = { id: client.id, name: client.name };
-    // Judged on a day before anything was recorded: say so, rather than print an empty "keep".
-    const first = firstRecordOn(facts, opts);
-    if (asOf < first) {
-      if (o.json) return printJson(ctx, { ...reviewDto(ref, verdict, ctx.zone()), noHistoryYet: true, firstRecordOn: first });
-      return ctx.io.out(`As of ${asOf} there was no history with ${safeText(client.name)} yet: the first record is on ${first}.\n`);
-    }
-    if (o.json) return printJson(ctx, reviewDto(ref, verdict, ctx.zone()));
-    ctx.io.out(renderReview(ref, verdict, { style: ctx.style, explain: Boolean(o.explain) }));
+  if (o.all) {
+    const rows: ReviewRow[] = [...loadFacts(db, 'active').values()].map((facts) => ({
+      client: { id: facts.client.id, name: facts.client.name },
+      verdict: evaluate(facts, opts),
+      trend: trend(facts, opts),
+    })).sort(byWorst);
+    if (o.json) return printJson(ctx, reviewAllDto(asOf, rows));
+    return ctx.io.out(renderReviewAll(asOf, rows, ctx.style));
   }
+
+  const client = findClient(db, clientRef as string);
+  const facts = loadFacts(db, { clientId: client.id }).get(client.id);
+  if (!facts) throw new UsageError(`client ${quote(client.name)} disappeared while reading; try again`);
+  const verdict: Verdict = evaluate(facts, opts);
+  const ref = { id: client.id, name: client.name };
+  // Judged on a day before anything was recorded: say so, rather than print an empty "keep".
+  const first = firstRecordOn(facts, opts);
+  if (asOf < first) {
+    if (o.json) return printJson(ctx, { ...reviewDto(ref, verdict, ctx.zone()), noHistoryYet: true, firstRecordOn: first });
+    return ctx.io.out(`As of ${asOf} there was no history with ${safeText(client.name)} yet: the first record is on ${first}.\n`);
+  }
+  if (o.json) return printJson(ctx, reviewDto(ref, verdict, ctx.zone()));
+  ctx.io.out(renderReview(ref, verdict, { style: ctx.style, explain: Boolean(o.explain) }));
+}
