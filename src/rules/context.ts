@@ -6,8 +6,19 @@ import type {
   DeliveryFact, IncomeFact,
 } from './facts.js';
 import type { RulesConfig } from './config.js';
-import type { EvaluateOptions, WorkingHours } from './types.js';
 import { addDays, daysAfter, localParts, minDate, type LocalParts } from './dates.js';
+
+export interface WorkingHours { start: string; end: string; days: number[] }
+
+/** What a verdict is judged against, besides the facts. (Here, not in types.ts: types.ts
+ * names RuleContext, so defining these there would make the two import each other.) */
+export interface EvaluateOptions {
+  asOf: DateStr;
+  config: RulesConfig;
+  workingHours: WorkingHours;
+  /** IANA zone the user works in, resolved by the caller (config or TZ). */
+  timeZone: string;
+}
 
 export interface InvoiceState {
   fact: InvoiceFact;

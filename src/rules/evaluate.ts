@@ -1,8 +1,8 @@
 // evaluate(): facts + { asOf, config, working hours, time zone } → verdict, score, findings, advice.
 // PURE: no SQL, no I/O, no colour, never reads the clock. The score is the sum of the findings' points.
 import type { ClientFacts } from './facts.js';
-import type { EvaluateOptions, Finding, FindingSeverity, Verdict, VerdictKind } from './types.js';
-import { buildContext, type RuleContext } from './context.js';
+import type { Finding, FindingSeverity, Verdict, VerdictKind } from './types.js';
+import { buildContext, type EvaluateOptions, type RuleContext } from './context.js';
 import { ALL_RULES } from './catalogue.js';
 import { computeStats } from './stats.js';
 import { daysAfter } from './dates.js';

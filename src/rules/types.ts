@@ -3,7 +3,6 @@
 import type {
   DateStr, InstantStr, IncidentKind, Severity, Direction, Channel, DisputeOutcome, Money,
 } from '../domain/types.js';
-import type { RulesConfig } from './config.js';
 import type { RuleContext } from './context.js';
 
 export type FindingSeverity = 'dealbreaker' | 'warning' | 'positive' | 'info';
@@ -70,16 +69,6 @@ export interface Rule {
   check(ctx: RuleContext): Finding | null;
   /** Concrete next steps; `verdict` lets context rules (income share) phrase them for the outcome. */
   advise?(finding: Finding, ctx: RuleContext, verdict: VerdictKind): string[];
-}
-
-export interface WorkingHours { start: string; end: string; days: number[] }
-
-export interface EvaluateOptions {
-  asOf: DateStr;
-  config: RulesConfig;
-  workingHours: WorkingHours;
-  /** IANA zone the user works in, resolved by the caller (config or TZ). */
-  timeZone: string;
 }
 
 export interface Stats {

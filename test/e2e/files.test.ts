@@ -205,7 +205,7 @@ describe('the command-line surface', () => {
       walk(sub, [...prefix, sub.name()]);
     }
   };
-  walk(buildProgram(ctx) as unknown as Node, []);
+  walk(buildProgram(ctx), []);
 
   it('the tree is what the contract names (and maybe more)', () => {
     const names = paths.map((p) => p.join(' '));

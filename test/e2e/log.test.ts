@@ -86,7 +86,7 @@ describe('crm log (flags)', () => {
 });
 
 describe('crm recap', () => {
-  it('reprints the recap of the last conversation, not an older one', async () => {
+  it('reprints the recap of the last conversation, not an older one', () => {
     run(['log', 'acme', '--summary', 'Old call', '--at', '2026-11-01', '--no-recap']);
     run(['log', 'acme', '--summary', 'Scope review', '--at', '2026-11-18 10:00', '--next', 'Quote the extra pages', '--follow-up', '2026-11-25', '--no-recap']);
     const r = run(['recap', 'acme']);

@@ -9,8 +9,9 @@ export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function localInstant(wall: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wall);
   if (!m) throw new Error(`localInstant: bad wall-clock time ${JSON.stringify(wall)}`);
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
-  return new Date(y!, mo! - 1, d!, h!, mi!, s!).toISOString();
+  // `?? 0`: an optional group that did not match (no seconds) is undefined, whatever its type says.
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  return new Date(y!, mo! - 1, d, h, mi, s).toISOString();
 }
 
 function parts(at: string | Date): Record<string, string> {

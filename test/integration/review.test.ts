@@ -12,10 +12,10 @@ function countingQueries<T>(db: string, fn: (store: ReturnType<typeof openStore>
   const store = openStore(db, { write: false });
   const original = store.db.prepare.bind(store.db);
   let queries = 0;
-  (store.db as { prepare: typeof original }).prepare = ((sql: string) => {
+  (store.db as { prepare: typeof original }).prepare = (sql: string) => {
     queries++;
     return original(sql);
-  }) as typeof original;
+  };
   try {
     return { result: fn(store), queries };
   } finally {

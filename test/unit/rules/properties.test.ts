@@ -28,8 +28,7 @@ const invoiceOf = (calm: boolean) => fc.record({
     { arbitrary: fc.record({ after: fc.integer({ min: 0, max: 60 }), resolve: fc.constantFrom(null, 'upheld', 'discounted' as const) }), weight: 1 },
   ),
 });
-const invoiceArb = invoiceOf(false);
-type InvoiceSpec = typeof invoiceArb extends fc.Arbitrary<infer T> ? T : never;
+type InvoiceSpec = ReturnType<typeof invoiceOf> extends fc.Arbitrary<infer T> ? T : never;
 const incidentArb = fc.record({
   kind: fc.oneof(fc.constantFrom(...INCIDENT_KINDS), fc.constant('verbal-abuse' as const)), on: day(), hour: fc.integer({ min: 0, max: 23 }),
   severity: fc.constantFrom(...SEVERITIES), warned: fc.boolean(),
@@ -44,7 +43,7 @@ const historyOf = (calm: boolean) => fc.record({
   invoices: fc.array(invoiceOf(calm), { maxLength: 15 }),
   incidents: fc.array(incidentArb, { maxLength: calm ? 1 : 8 }),
   changes: fc.array(changeArb, { maxLength: calm ? 3 : 6 }),
-  interactions: fc.array(fc.record({ on: day(), hour: fc.integer({ min: 0, max: 23 }), dir: fc.constantFrom('in', 'out') as fc.Arbitrary<'in' | 'out'> }), { maxLength: 25 }),
+  interactions: fc.array(fc.record({ on: day(), hour: fc.integer({ min: 0, max: 23 }), dir: fc.constantFrom('in', 'out') }), { maxLength: 25 }),
   referrals: fc.array(day(), { maxLength: 3 }),
   others: fc.array(fc.record({ on: day(500), amount: fc.integer({ min: 1, max: 900000 }), currency: fc.constantFrom('EUR', 'USD') }), { maxLength: 4 }),
 });
