@@ -1,30 +1,122 @@
 // Borderless, aligned tables (as gh and taskwarrior print them). Returns a string; never prints.
-import Table from 'cli-table3';
-import type { Style } from '../io/io.js';
-import { safeText } from '../io/io.js';
+// Output matches what cli-table3 0.6 printed with no borders and no padding (that is what the tests
+// pin), but in two linear passes: cli-table3 was quadratic and overflowed the stack at ~125k rows.
+import { type Style } from './style.js';
+import { safeText } from '../domain/text.js';
+import { displayWidth, isPrintableAscii, truncateToWidth } from './width.js';
 
-const NO_BORDERS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
+const GAP = '  ';
+// Columns narrower than this are never shrunk to fit a terminal: a 3-column stub helps nobody.
+const MIN_SHRUNK = 6;
 
-/** Cells are shown as text with control characters neutralised; pre-styled cells pass through. */
-export function table(style: Style, head: string[], rows: (string | number | null)[][], styled = false): string {
-  const t = new Table({
-    head: head.map((h) => style.bold(h)),
-    chars: NO_BORDERS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    wordWrap: false,
-  });
-  for (const row of rows) t.push(row.map((c) => (c === null ? '' : styled ? String(c) : safeText(String(c)))));
-  return t.toString().split('\n').map((l) => l.trimEnd()).join('\n') + '\n';
+export interface TableOptions {
+  /** Cells are already styled (ANSI colours) and trusted: skip control-character neutralising. */
+  styled?: boolean;
+  /** Fit every line in this many columns by shrinking the widest columns and truncating cells. */
+  width?: number;
 }
 
-/** Shorten to `max` characters on one line, for table cells. */
+type Cell = string | number | null;
+
+/** Columns of a cell; a cell with newlines is as wide as its widest line. */
+function cellWidth(cell: string): number {
+  return cell.includes('\n') ? Math.max(...cell.split('\n').map(displayWidth)) : displayWidth(cell);
+}
+
+/**
+ * Cells are shown as text with control characters neutralised; pre-styled cells pass through.
+ * A cell holding a newline spans several lines of its row, as it did under cli-table3.
+ */
+export function table(style: Style, head: string[], rows: Cell[][], options: boolean | TableOptions = false): string {
+  const { styled = false, width: maxWidth } = typeof options === 'boolean' ? { styled: options } : options;
+  const nCols = rows.reduce((n, row) => Math.max(n, row.length), head.length);
+  if (nCols === 0) return '\n'; // cli-table3 printed no line for a row with no cells
+  const nRows = rows.length + (head.length > 0 ? 1 : 0);
+
+  // Pass 1: each cell as shown and its width, in flat row-major arrays (one allocation per table,
+  // not per row: at 200k rows the garbage collector is the cost). A missing cell is empty. A
+  // column is as wide as its widest cell and at least 1, as cli-table3 made it.
+  const texts: string[] = [];
+  const cellWidths: number[] = [];
+  const widths = new Array<number>(nCols).fill(1);
+  let multiline = false;
+  const take = (raw: string, x: number, neutralise: boolean): void => {
+    let text = raw;
+    let w: number;
+    if (isPrintableAscii(text)) w = text.length; // the common case: nothing to neutralise or segment
+    else {
+      if (neutralise) text = safeText(text);
+      if (text.includes('\n')) multiline = true;
+      w = cellWidth(text);
+    }
+    texts.push(text);
+    cellWidths.push(w);
+    if (w > (widths[x] ?? 0)) widths[x] = w;
+  };
+  if (head.length > 0) for (let x = 0; x < nCols; x++) take(style.bold(head[x] ?? ''), x, false);
+  for (const row of rows) {
+    for (let x = 0; x < nCols; x++) {
+      const c = row[x];
+      take(c === null || c === undefined ? '' : String(c), x, !styled);
+    }
+  }
+  if (maxWidth !== undefined) fitWidths(widths, head, maxWidth);
+
+  // Pass 2: lines. Padding is sliced off one run of spaces instead of built per cell.
+  const spaces = ' '.repeat(Math.max(...widths));
+  const line = (cells: string[], at: number, measured: boolean): string => {
+    let out = '';
+    widths.forEach((w, x) => {
+      let text = cells[at + x] ?? '';
+      let tw = measured ? (cellWidths[at + x] ?? 0) : displayWidth(text);
+      if (tw > w) { // only when fitted to a width: cut the cell to its shrunk column
+        text = truncateToWidth(text, w);
+        tw = displayWidth(text);
+      }
+      out += (x ? GAP : '') + text + spaces.slice(0, w - tw);
+    });
+    return out.trimEnd();
+  };
+  const lines: string[] = [];
+  for (let y = 0; y < nRows; y++) {
+    const at = y * nCols;
+    const row = multiline ? texts.slice(at, at + nCols) : [];
+    if (!row.some((c) => c.includes('\n'))) {
+      lines.push(line(texts, at, true));
+      continue;
+    }
+    const parts = row.map((c) => c.split('\n'));
+    const height = Math.max(...parts.map((p) => p.length));
+    for (let k = 0; k < height; k++) lines.push(line(parts.map((p) => p[k] ?? ''), 0, false));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Shrink `widths` in place until the table fits `max` columns: one column at a time, always the
+ * widest (the last on a tie, where free text usually sits), never below its header or
+ * MIN_SHRUNK. A table that cannot fit stays as narrow as that allows.
+ */
+function fitWidths(widths: number[], head: string[], max: number): void {
+  const floors = widths.map((w, x) => Math.min(w, Math.max(displayWidth(head[x] ?? ''), MIN_SHRUNK)));
+  let excess = widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1) - max;
+  while (excess > 0) {
+    let pick = -1;
+    let widest = 0;
+    widths.forEach((w, x) => {
+      if (w > (floors[x] ?? w) && w >= widest) {
+        pick = x;
+        widest = w;
+      }
+    });
+    if (pick < 0) return;
+    widths[pick] = widest - 1;
+    excess--;
+  }
+}
+
+/** Shorten to `max` display columns on one line, for table cells (日本語 is 6 columns, not 3). */
 export function clip(text: string | null, max = 40): string {
   if (!text) return '';
-  const one = safeText(text.replace(/\s+/g, ' ').trim());
-  const chars = [...one];
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : one;
+  return truncateToWidth(safeText(text.replace(/\s+/g, ' ').trim()), max);
 }
