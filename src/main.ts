@@ -15,9 +15,10 @@ export interface MainDeps {
   stdin: NodeJS.ReadableStream;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
-  columns?: number;
-  out(text: string): void;
-  err(text: string): void;
+  /** The terminal's width, when stdout is one. */
+  columns?: number | undefined;
+  out: (text: string) => void;
+  err: (text: string) => void;
   /** The node binary running crm (for `crm cron`'s absolute paths). */
   execPath: string;
   /** The system clock; CRM_NOW overrides it. */
@@ -38,6 +39,16 @@ function errorLine(e: unknown, debug: boolean, dbPath: () => string): { code: nu
   return { code: EXIT.failure, line: `internal error: ${msg}${debug ? '' : ' (CRM_DEBUG=1 shows details)'}` };
 }
 
+/**
+ * The width human output is fitted to: the terminal's, else $COLUMNS (as less and ls honour it),
+ * else 80. JSON, the cron digest and the calendar ignore it.
+ */
+export function terminalColumns(ttyColumns: number | undefined, envColumns: string | undefined): number {
+  if (ttyColumns !== undefined && ttyColumns > 0) return ttyColumns;
+  const fromEnv = Number(envColumns);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+}
+
 /** Run crm with `deps`; resolves to the exit code. Never throws. */
 export async function main(deps: MainDeps): Promise<number> {
   const debug = deps.env.CRM_DEBUG === '1';
@@ -50,19 +61,20 @@ export async function main(deps: MainDeps): Promise<number> {
     stdinIsTTY: deps.stdinIsTTY,
     stdoutIsTTY: deps.stdoutIsTTY,
     color,
-    columns: deps.columns ?? 80,
+    columns: terminalColumns(deps.columns, deps.env.COLUMNS),
   };
   let ctx: Ctx | undefined;
   let commanderMessage = '';
   try {
-    let program: ReturnType<typeof buildProgram> | undefined;
+    let globalOpts = (): { db?: string | undefined } => ({});
     ctx = createCtx({
-      io, env: deps.env, execPath: deps.execPath, style: styleFor(color), globalOpts: () => program?.opts() ?? {},
+      io, env: deps.env, execPath: deps.execPath, style: styleFor(color), globalOpts: () => globalOpts(),
       ...(deps.systemNow ? { systemNow: deps.systemNow } : {}),
       ...(deps.systemZone ? { systemZone: deps.systemZone } : {}),
       ...(deps.faults ? { faults: deps.faults } : {}),
     });
-    program = buildProgram(ctx);
+    const program = buildProgram(ctx);
+    globalOpts = () => program.opts();
     const route = (cmd: { commands: readonly unknown[] }): void => {
       const c = cmd as unknown as import('commander').Command;
       c.exitOverride();

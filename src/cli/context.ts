@@ -160,7 +160,7 @@ export function createCtx(init: CtxInit): Ctx {
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of init.io.stdin) {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
         size += buf.length;
         if (size > MAX_TEXT) throw new UsageError(`${field} from standard input is larger than 1 MiB`);
         chunks.push(buf);

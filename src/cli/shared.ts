@@ -1,6 +1,6 @@
 // Small helpers every command adapter uses: enum checks, client lookup, currency default, output.
 import type { Client } from '../domain/records.js';
-import type { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import type { DB } from '../db/store.js';
 import type { PlanClock } from '../domain/log-plan.js';
@@ -35,8 +35,7 @@ export function examples<C extends { addHelpText(position: 'after', text: string
 }
 
 /** Any command in the tree, whatever its typed arguments and options. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyCommand = Command<any, any, any>;
+export type AnyCommand = CommandUnknownOpts;
 
 /**
  * A flag every run needs. Checked in the action rather than with commander's requiredOption,

@@ -1,8 +1,7 @@
 // Clients table: rows in, records out. SQL lives here; validation happens before these calls.
 import type { DB } from './store.js';
 import type { Client, ClientActivity, ClientFields, StatusChange } from '../domain/records.js';
-import type { ClientStatus, DateStr } from '../domain/types.js';
-import type { ClientValues } from '../domain/client-input.js';
+import type { DateStr } from '../domain/types.js';
 
 const COLUMNS = `id, name, email, phone, company, channel, cadence_days AS cadenceDays, timezone, status,
   status_reason AS statusReason, status_on AS statusOn, note, created_on AS createdOn, revision`;

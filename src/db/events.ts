@@ -2,7 +2,6 @@
 // deliveries. Inserts and the lookups commands need; validation happens before these calls.
 import type { DB } from './store.js';
 import type { ChangeRequest, Delivery, Incident, Interaction, Referral } from '../domain/records.js';
-import type { Channel, DateStr, Direction, IncidentKind, InstantStr, Mood, NextOwner, Severity } from '../domain/types.js';
 
 const INTERACTION_COLUMNS = `id, client_id AS clientId, at, channel, direction, summary, mood, next_step AS nextStep, next_owner AS nextOwner,
   follow_up_on AS followUpOn, recorded_at AS recordedAt`;

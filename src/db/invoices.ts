@@ -2,7 +2,7 @@
 // payments and concessions, never stored, so they cannot drift.
 import type { DB } from './store.js';
 import type { Invoice, NewInvoice } from '../domain/records.js';
-import type { DateStr, DisputeOutcome, InvoiceStatus } from '../domain/types.js';
+import type { DateStr, DisputeOutcome } from '../domain/types.js';
 
 const SELECT = `
   WITH totals AS (

@@ -1,7 +1,7 @@
 // Reminders: follow-ups, personal notes to ask about, and feedback requests after a delivery.
 import type { DB } from './store.js';
 import type { NewReminder, Reminder } from '../domain/records.js';
-import type { DateStr, ReminderKind } from '../domain/types.js';
+import type { DateStr } from '../domain/types.js';
 
 const SELECT = `SELECT r.id, r.client_id AS clientId, c.name AS clientName, r.interaction_id AS interactionId,
   r.delivery_id AS deliveryId, r.on_date AS "on", r.kind, r.text, r.done_on AS doneOn, r.snoozed_from AS snoozedFrom

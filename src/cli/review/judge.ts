@@ -2,7 +2,6 @@
 // Loaded only when `crm review` runs (review.ts), so other commands never pay for the rules and zod.
 import type { Ctx } from '../context.js';
 import { findClient, printJson } from '../shared.js';
-import type { ReviewFlags } from './review.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { safeText } from '../../domain/text.js';
 import { parseDate } from '../../domain/dates.js';
@@ -11,6 +10,13 @@ import { loadFacts } from '../../db/facts.js';
 import { evaluate, firstRecordOn, monthEnd, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
 import { renderReview, renderReviewAll } from '../../render/review.js';
 import { reviewAllDto, reviewDto, type ReviewRow } from '../../render/json.js';
+
+export interface ReviewFlags {
+  all?: true;
+  json?: true;
+  explain?: true;
+  asOf?: string;
+}
 
 const RANK = { fire: 0, watch: 1, keep: 2 } as const;
 

@@ -3,13 +3,7 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
 import { type AnyCommand, examples } from '../shared.js';
-
-export interface ReviewFlags {
-  all?: true;
-  json?: true;
-  explain?: true;
-  asOf?: string;
-}
+import type { ReviewFlags } from './judge.js';
 
 export function command(ctx: Ctx): AnyCommand {
   return examples(
