@@ -49,8 +49,11 @@ export function toDecimal(amount: number, currency: string): string {
   return exp === 0 ? sign + digits : `${sign}${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
 }
 
-/** Human form with grouping and the code: "1,200.50 EUR". */
-export function formatMoney(amount: number, currency: string): string {
+/** Human form with grouping and the code: "1,200.50 EUR". The one money format across crm. */
+export function formatMoney(m: Money): string;
+export function formatMoney(amount: number, currency: string): string;
+export function formatMoney(a: number | Money, c?: string): string {
+  const [amount, currency] = typeof a === 'number' ? [a, c ?? ''] : [a.amount, a.currency];
   const [whole = '0', frac] = toDecimal(amount, currency).split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   const grouped = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');

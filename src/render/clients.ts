@@ -78,7 +78,7 @@ export function renderClientShow(style: Style, d: ClientDetail, today: DateStr):
     `${k.interactions ?? 0} interactions, ${k.invoices ?? 0} invoices, ${k.changeRequests ?? 0} change requests, ` +
       `${k.incidents ?? 0} incidents, ${k.referrals ?? 0} referrals, ${k.deliveries ?? 0} deliveries`,
   );
-  out += line('owes you', d.openBalance.length ? d.openBalance.map((m) => formatMoney(m.amount, m.currency)).join(', ') : 'nothing');
+  out += line('owes you', d.openBalance.length ? d.openBalance.map(formatMoney).join(', ') : 'nothing');
   out += line('reminders', d.openReminders ? `${d.openReminders} open` : null);
   if (c.note) out += `\n${safeText(c.note)}\n`;
   return out;

@@ -1,7 +1,8 @@
 // The `crm due --cron` digest: a DueReport -> plain text for cron mail, most urgent first across
 // all groups. No colour, no box drawing, no terminal assumptions; '' when nothing is due.
 import { dueItems, type DueItem, type DueReport } from '../domain/due.js';
-import { cadence, lateness, money, oneLine } from './due.js';
+import { cadence, lateness, oneLine } from './due.js';
+import { formatMoney } from '../domain/money.js';
 
 export interface DigestOptions {
   /** The --within the report was computed with; only changes the headline. */
@@ -19,7 +20,7 @@ function describe(entry: DueItem): string {
       const inv = entry.item;
       return (
         `Chase invoice ${oneLine(inv.number)} from ${oneLine(inv.client.name)}: ` +
-        `${money(inv.balance)} outstanding (due ${inv.dueOn})`
+        `${formatMoney(inv.balance)} outstanding (due ${inv.dueOn})`
       );
     }
     case 'reminder': {

@@ -2,7 +2,6 @@
 // never prints, never reads the clock, never decides colour itself (the Style is passed in).
 import type { DueReport } from '../domain/due.js';
 import { formatMoney } from '../domain/money.js';
-import type { Money } from '../domain/types.js';
 import { safeText } from '../domain/text.js';
 import type { Style } from './style.js';
 
@@ -31,10 +30,6 @@ export function oneLine(text: string): string {
 }
 
 /** "1,200.50 EUR". */
-export function money(m: Money): string {
-  return formatMoney(m.amount, m.currency);
-}
-
 /** "every 7 days" / "every day". */
 export function cadence(days: number): string {
   return days === 1 ? 'every day' : `every ${days} days`;
@@ -117,7 +112,7 @@ export function renderDue(report: DueReport, { style, within }: DueRenderOptions
         invoices.map((inv) => [
           { text: oneLine(inv.number) },
           { text: oneLine(inv.client.name) },
-          { text: money(inv.balance) },
+          { text: formatMoney(inv.balance) },
           { text: lateness(inv.daysOverdue), paint: urgency(style, inv.daysOverdue) },
           { text: `due ${inv.dueOn}`, paint: style.dim },
         ]),

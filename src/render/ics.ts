@@ -5,7 +5,8 @@ import { addDays, diffDays } from '../domain/dates.js';
 import { stripControls } from '../domain/text.js';
 import { dueItems, type DueItem, type DueReport } from '../domain/due.js';
 import type { DateStr, InstantStr } from '../domain/types.js';
-import { cadence, lateness, money } from './due.js';
+import { cadence, lateness } from './due.js';
+import { formatMoney } from '../domain/money.js';
 
 export interface IcsOptions {
   /** The instant the calendar is generated: every event's DTSTAMP. */
@@ -90,7 +91,7 @@ function eventText(entry: DueItem): EventText {
         uid: `invoice-${inv.number}@crm`,
         due: inv.dueOn,
         summary: `Chase invoice ${inv.number} (${inv.client.name})`,
-        detail: `${money(inv.balance)} outstanding.`,
+        detail: `${formatMoney(inv.balance)} outstanding.`,
       };
     }
     case 'reminder': {

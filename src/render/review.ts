@@ -2,7 +2,7 @@
 // (their JSON mappings are in json.ts). Returns strings only; never prints, never judges, never reads the clock.
 import { type Style } from './style.js';
 import { safeText } from '../domain/text.js';
-import type { ClientRef, Money } from '../domain/types.js';
+import type { ClientRef } from '../domain/types.js';
 import { formatMoney } from '../domain/money.js';
 import { daysAfter, type Evidence, type Finding, type RuleDescription, type RulesConfig, type Verdict, type VerdictKind } from '../rules/index.js';
 import { table } from './table.js';
@@ -10,7 +10,6 @@ import { mainRules, type ReviewRow } from './json.js';
 
 
 const one = (s: string) => safeText(s.replace(/[\r\n\t]+/g, ' ').trim());
-const money = (m: Money) => formatMoney(m.amount, m.currency);
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(Math.abs(x) < 10 ? 3 : 2).replace(/0+$/, '').replace(/\.$/, ''));
 
 export function verdictLabel(style: Style, v: VerdictKind): string {
@@ -24,12 +23,12 @@ const signed = (p: number) => (p > 0 ? `+${num(p)}` : p < 0 ? `−${num(-p)}` : 
 function evidenceLine(e: Evidence, asOf: string): string {
   switch (e.type) {
     case 'invoice':
-      return `${one(e.number)} ${money(e.amount)}, due ${e.dueOn}, `
-        + (e.paidOn ? `settled ${e.paidOn}` : `unpaid (${money(e.balance)} open)`)
+      return `${one(e.number)} ${formatMoney(e.amount)}, due ${e.dueOn}, `
+        + (e.paidOn ? `settled ${e.paidOn}` : `unpaid (${formatMoney(e.balance)} open)`)
         + (e.daysLate !== null && e.daysLate > 0 ? `, ${e.daysLate} days late` : '');
     case 'dispute':
       return `${one(e.invoice)} disputed ${e.openedOn}: “${one(e.reason)}”`
-        + (e.resolvedOn ? ` → ${e.outcome} ${e.resolvedOn}${e.conceded.amount ? `, conceded ${money(e.conceded)}` : ''}` : ' (open)');
+        + (e.resolvedOn ? ` → ${e.outcome} ${e.resolvedOn}${e.conceded.amount ? `, conceded ${formatMoney(e.conceded)}` : ''}` : ' (open)');
     case 'incident':
       return `${e.kind} on ${e.on} (${e.severity}${e.warned ? ', warned' : ''})${e.note ? `: ${one(e.note)}` : ''}`;
     case 'change':
@@ -39,7 +38,7 @@ function evidenceLine(e: Evidence, asOf: string): string {
     case 'referral':
       return `referral on ${e.on}${e.note ? `: ${one(e.note)}` : ''}`;
     case 'income':
-      return `${money(e.client)} of ${money(e.total)} (${Math.round(e.share * 100)}%), ${e.from} – ${asOf}`;
+      return `${formatMoney(e.client)} of ${formatMoney(e.total)} (${Math.round(e.share * 100)}%), ${e.from} – ${asOf}`;
   }
 }
 
@@ -57,12 +56,12 @@ function keyStats(v: Verdict): [string, string][] {
   const s = v.stats;
   const rows: [string, string][] = [];
   rows.push(['Income, 12 months', s.income12m.length
-    ? s.income12m.map((i) => `${money(i.amount)} (${Math.round(i.share * 100)}% of your ${i.currency})`).join('; ') : 'none']);
+    ? s.income12m.map((i) => `${formatMoney(i.amount)} (${Math.round(i.share * 100)}% of your ${i.currency})`).join('; ') : 'none']);
   rows.push(['Days late', s.invoices.worstDaysLate === null ? 'no settled invoices yet'
     : `avg ${num(s.invoices.avgDaysLate ?? 0)}, worst ${s.invoices.worstDaysLate} (${s.invoices.paidOnTime} on time, ${s.invoices.paidLate} late of ${s.invoices.issued})`]);
-  if (s.overdue.length) rows.push(['Overdue now', s.overdue.map(money).join(' + ')]);
+  if (s.overdue.length) rows.push(['Overdue now', s.overdue.map(formatMoney).join(' + ')]);
   rows.push(['Disputes', s.disputes.count === 0 ? 'none'
-    : `${s.disputes.count}${s.disputes.open ? ` (${s.disputes.open} open)` : ''}${s.disputes.conceded.length ? `, conceded ${s.disputes.conceded.map(money).join(' + ')}` : ''}`]);
+    : `${s.disputes.count}${s.disputes.open ? ` (${s.disputes.open} open)` : ''}${s.disputes.conceded.length ? `, conceded ${s.disputes.conceded.map(formatMoney).join(' + ')}` : ''}`]);
   rows.push(['Change requests', s.changes.count === 0 ? 'none' : `${s.changes.count} (${s.changes.last12m} in 12 months, ${s.changes.unbilled} unbilled)`]);
   const incidents = Object.entries(s.incidents).map(([k, n]) => `${k} ${n}`);
   rows.push(['Incidents', incidents.length ? incidents.join(', ') : 'none']);
