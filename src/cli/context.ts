@@ -10,7 +10,8 @@ import { resolveZone } from '../io/zone.js';
 import type { Config } from '../config/schema.js';
 import type { DateStr } from '../domain/types.js';
 import type { Faults, OpenOptions, Store } from '../db/store.js';
-import { openEmpty, openStore, type DB } from '../db/store.js';
+import { openStore } from '../db/store.js';
+import { createOnSuccess, isBlank } from '../db/first-write.js';
 import { resolveConfigPath, resolveDbPath } from '../config/paths.js';
 import { localDate } from '../domain/dates.js';
 import { UsageError, CrmError, quote } from '../domain/errors.js';
@@ -59,48 +60,6 @@ export interface CtxInit {
 }
 
 const MAX_TEXT = 1024 * 1024;
-
-/** No database yet: the file is missing or 0 bytes. */
-function isBlank(file: string): boolean {
-  try {
-    const st = fs.statSync(file);
-    return st.isFile() && st.size === 0;
-  } catch {
-    return true;
-  }
-}
-
-/**
- * Before the database exists, each write is first tried on an empty in-memory database, so input
- * that fails validation (exit 2: unknown client, unknown invoice…) creates no file and no folder.
- * Only a write that passes creates the file and runs for real. (Write functions only touch the
- * database, so running one twice is safe.)
- */
-function createOnSuccess(file: string, open: () => Store): Store {
-  let real: Store | undefined;
-  const get = (): Store => (real ??= open());
-  return {
-    get db() {
-      return get().db;
-    },
-    path: file,
-    write<T>(fn: (db: DB) => T): T {
-      if (!real) {
-        const scratch = openEmpty();
-        try {
-          scratch.write(fn);
-        } finally {
-          scratch.close();
-        }
-      }
-      return get().write(fn);
-    },
-    close() {
-      real?.close();
-      real = undefined;
-    },
-  };
-}
 
 export function createCtx(init: CtxInit): Ctx {
   let config: Promise<Config> | undefined;
