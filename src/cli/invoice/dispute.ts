@@ -1,0 +1,43 @@
+// `crm invoice dispute`: record that the client disputes or haggles over an open invoice.
+import { Command } from '@commander-js/extra-typings';
+import type { Ctx } from '../context.js';
+import { type AnyCommand, examples, need, printJson } from '../shared.js';
+import { findInvoice, rereadInvoice } from './lookup.js';
+import { UsageError, quote } from '../../domain/errors.js';
+import { parsePastDate } from '../../domain/dates.js';
+import { insertDispute } from '../../db/invoices.js';
+import { invoiceDto } from '../../render/json.js';
+
+export interface DisputeFlags {
+  reason?: string;
+  on?: string;
+  json?: boolean;
+}
+
+export function command(ctx: Ctx): AnyCommand {
+  return examples(
+    new Command('dispute').description('record that the client disputes or haggles over an invoice').argument('<number>', 'invoice number')
+      .option('--reason <text>', 'what the client objects to (required)')
+      .option('--on <date>', 'date (default today)')
+      .option('--json', 'print the invoice as JSON'),
+    ['crm invoice dispute INV-0007 --reason "wants 20% off after delivery"'],
+  ).action((number, o) => run(ctx, { number }, o));
+}
+
+export function run(ctx: Ctx, args: { number: string }, o: DisputeFlags): void {
+  const today = ctx.today();
+  const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
+  const reason = need(o.reason, '--reason <text>');
+  if (reason.trim() === '') throw new UsageError('--reason is empty; say what the client objects to');
+  const updated = ctx.write().write((db) => {
+    const inv = findInvoice(db, args.number);
+    if (inv.disputeId !== null) throw new UsageError(`${inv.number} is already disputed; resolve that first (crm invoice resolve ${inv.number})`);
+    if (inv.status === 'written-off') throw new UsageError(`${inv.number} was written off; there is nothing left to dispute`);
+    if (inv.balance <= 0) throw new UsageError(`${inv.number} is paid in full; a paid invoice cannot be disputed`);
+    if (on < inv.issuedOn) throw new UsageError(`--on ${quote(on)} is before ${inv.number} was issued (${inv.issuedOn})`);
+    insertDispute(db, inv.id, reason, on);
+    return rereadInvoice(db, inv.number);
+  });
+  if (o.json) return printJson(ctx, invoiceDto(updated));
+  ctx.io.out(`Dispute recorded on ${updated.number}\n`);
+}

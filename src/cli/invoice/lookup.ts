@@ -1,0 +1,30 @@
+// Invoice numbers for the `crm invoice` verbs: finding an invoice by its number (with a "did you
+// mean" hint), checking a number the user chose, reading one back after a write. Never writes.
+import type { Invoice } from '../../domain/records.js';
+import type { DB } from '../../db/store.js';
+import { getInvoiceByNumber, invoiceNumbers } from '../../db/invoices.js';
+import { hasControl } from '../../domain/text.js';
+import { UsageError, quote } from '../../domain/errors.js';
+import { nearestNames } from '../../domain/names.js';
+
+export function findInvoice(db: DB, number: string): Invoice {
+  const inv = getInvoiceByNumber(db, number.trim());
+  if (inv) return inv;
+  const near = nearestNames(number, invoiceNumbers(db).map((n, i) => ({ id: i, name: n })));
+  throw new UsageError(`no invoice numbered ${quote(number)}${near.length ? `; did you mean ${near.map((n) => quote(n)).join(' or ')}?` : ''}`);
+}
+
+export function validateNumber(n: string): string {
+  const v = n.trim();
+  if (v === '' || v.length > 40 || hasControl(v) || /\s/.test(v)) {
+    throw new UsageError(`--number ${quote(n)} is not a usable invoice number (1–40 characters, no spaces)`);
+  }
+  return v;
+}
+
+/** The invoice as just written in the same transaction. Missing means the write itself went wrong: a bug, not bad input. */
+export function rereadInvoice(db: DB, number: string): Invoice {
+  const inv = getInvoiceByNumber(db, number);
+  if (!inv) throw new Error(`invoice ${number} is missing right after it was written`);
+  return inv;
+}
