@@ -1,0 +1,27 @@
+// Finding the reminder a `<id>` argument names, for `remind done` and `remind snooze`.
+import type { Reminder } from '../../domain/records.js';
+import { parseId } from '../../domain/parse.js';
+import { UsageError } from '../../domain/errors.js';
+import { getReminder } from '../../db/reminders.js';
+import type { DB } from '../../db/store.js';
+
+export function findReminder(db: DB, idText: string): Reminder {
+  const id = parseId(idText, 'reminder id');
+  const r = getReminder(db, id);
+  if (!r) throw new UsageError(`no reminder #${id} (crm remind list --all shows them)`);
+  return r;
+}
+
+/** A reminder that is not done yet: one done is finished, not something to finish or move again. */
+export function findOpenReminder(db: DB, idText: string): Reminder {
+  const r = findReminder(db, idText);
+  if (r.doneOn) throw new UsageError(`reminder #${r.id} is already done (on ${r.doneOn})`);
+  return r;
+}
+
+/** The reminder as written. Missing means the write itself went wrong: a bug, not bad input. */
+export function rereadReminder(db: DB, id: number): Reminder {
+  const r = getReminder(db, id);
+  if (!r) throw new Error(`reminder #${id} is missing right after it was written`);
+  return r;
+}
