@@ -110,3 +110,30 @@ export async function seed(db: string, commands: string[][], opts: RunOptions = 
 export function snapshot(file: string): Buffer | null {
   return fs.existsSync(file) ? fs.readFileSync(file) : null;
 }
+
+/**
+ * A command context for calling a command's run() directly, without commander or a process: output
+ * collected in `out`/`err`, the test env (fixed clock, temp database), no colour, `columns` wide.
+ */
+export async function runContext(opts: RunOptions & { columns?: number } = {}) {
+  const { createCtx } = await import('../../src/cli/context.js');
+  const { plainStyle } = await import('../../src/render/style.js');
+  const captured = { out: '', err: '' };
+  const ctx = createCtx({
+    execPath: process.execPath,
+    io: {
+      out: (s) => void (captured.out += s),
+      err: (s) => void (captured.err += s),
+      stdin: Readable.from([]),
+      stdinIsTTY: false,
+      stdoutIsTTY: false,
+      color: false,
+      columns: opts.columns ?? 80,
+    },
+    env: testEnv(opts),
+    style: plainStyle,
+    globalOpts: () => ({}),
+  });
+  await ctx.init();
+  return { ctx, captured };
+}

@@ -1,10 +1,8 @@
 // The client verbs' run() functions called directly, without commander: a context built from
 // buffers and a fixed clock, as test/integration/invoice-run.test.ts does for invoices.
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { crmJson, seed, snapshot, tempDb, testEnv } from '../helpers/cli.js';
-import { createCtx, type Ctx } from '../../src/cli/context.js';
-import { plainStyle } from '../../src/render/style.js';
+import { crmJson, runContext, seed, snapshot, tempDb } from '../helpers/cli.js';
+import type { Ctx } from '../../src/cli/context.js';
 import { UsageError } from '../../src/domain/errors.js';
 import * as add from '../../src/cli/client/add.js';
 import * as edit from '../../src/cli/client/edit.js';
@@ -12,21 +10,13 @@ import * as fire from '../../src/cli/client/fire.js';
 import * as reactivate from '../../src/cli/client/reactivate.js';
 
 let db: string;
-let out: string;
 let ctx: Ctx;
+let captured: { out: string };
 
 beforeEach(async () => {
   db = tempDb();
   await seed(db, [['client', 'add', 'Acme Corp']]);
-  out = '';
-  ctx = createCtx({
-    execPath: process.execPath,
-    io: { out: (s) => (out += s), err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
-    env: testEnv({ db }),
-    style: plainStyle,
-    globalOpts: () => ({}),
-  });
-  await ctx.init();
+  ({ ctx, captured } = await runContext({ db }));
 });
 
 afterEach(() => ctx.close());
@@ -37,22 +27,22 @@ describe('client run() without commander', () => {
     await expect(add.run(ctx, { name: 'ACME corp' }, {})).rejects.toThrow(/^a client named 'Acme Corp' already exists \(#1\)/);
     expect(snapshot(db)).toEqual(before);
     await add.run(ctx, { name: 'Beta' }, { cadence: '1w' });
-    expect(out).toBe('Added client #2 Beta (check in every 7 days)\n');
+    expect(captured.out).toBe('Added client #2 Beta (check in every 7 days)\n');
   });
 
   it('edit: a value the client already has is "nothing to change", not a silent success', async () => {
     await expect(edit.run(ctx, { client: 'acme' }, { name: 'Acme Corp' })).rejects.toThrow("nothing to change: 'Acme Corp' already has that value");
     await edit.run(ctx, { client: 'acme' }, { name: 'Acme Industries' });
-    expect(out).toBe('Updated client #1 Acme Industries\n');
+    expect(captured.out).toBe('Updated client #1 Acme Industries\n');
   });
 
   it('fire then reactivate: each is kept in the status history; firing twice is refused, naming the reason', async () => {
     fire.run(ctx, { client: 'acme' }, { reason: ' paid late ' });
-    expect(out).toBe('Fired client #1 Acme Corp; its history is kept.\n');
+    expect(captured.out).toBe('Fired client #1 Acme Corp; its history is kept.\n');
     expect(() => fire.run(ctx, { client: 'acme' }, {})).toThrow(UsageError);
     expect(() => fire.run(ctx, { client: 'acme' }, {})).toThrow("'Acme Corp' is already fired since 2026-11-22 (reason: 'paid late'); nothing changed");
     reactivate.run(ctx, { client: 'acme' }, { reason: 'new project' });
-    expect(out).toBe('Fired client #1 Acme Corp; its history is kept.\nReactivated client #1 Acme Corp; check-ins resume.\n');
+    expect(captured.out).toBe('Fired client #1 Acme Corp; its history is kept.\nReactivated client #1 Acme Corp; check-ins resume.\n');
     ctx.close();
     const shown = await crmJson(['client', 'show', 'acme'], { db });
     expect(shown.status).toBe('active');

@@ -1,30 +1,20 @@
 // The invoice verbs' run() functions called directly, without commander: a test hands them a context
 // built from buffers and a fixed clock, the way `gh` tests a command's run with its options struct.
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seed, snapshot, tempDb, testEnv } from '../helpers/cli.js';
-import { createCtx, type Ctx } from '../../src/cli/context.js';
-import { plainStyle } from '../../src/render/style.js';
+import { runContext, seed, snapshot, tempDb } from '../helpers/cli.js';
+import type { Ctx } from '../../src/cli/context.js';
 import { UsageError } from '../../src/domain/errors.js';
 import * as pay from '../../src/cli/invoice/pay.js';
 import * as resolve from '../../src/cli/invoice/resolve.js';
 
 let db: string;
-let out: string;
 let ctx: Ctx;
+let captured: { out: string };
 
 beforeEach(async () => {
   db = tempDb();
   await seed(db, [['client', 'add', 'Acme'], ['invoice', 'add', 'acme', '--amount', '1,200', '--currency', 'EUR']]);
-  out = '';
-  ctx = createCtx({
-    execPath: process.execPath,
-    io: { out: (s) => (out += s), err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
-    env: testEnv({ db }),
-    style: plainStyle,
-    globalOpts: () => ({}),
-  });
-  await ctx.init();
+  ({ ctx, captured } = await runContext({ db }));
 });
 
 afterEach(() => ctx.close());
@@ -32,7 +22,7 @@ afterEach(() => ctx.close());
 describe('invoice run() without commander', () => {
   it('pay: a part payment prints what is still to pay', () => {
     pay.run(ctx, { number: 'INV-0001' }, { amount: '200' });
-    expect(out).toBe('Payment recorded on INV-0001; 1,000.00 EUR still to pay\n');
+    expect(captured.out).toBe('Payment recorded on INV-0001; 1,000.00 EUR still to pay\n');
   });
 
   it('resolve: an unknown outcome is refused, naming the flag, and the dispute stays open', async () => {
@@ -41,8 +31,8 @@ describe('invoice run() without commander', () => {
     expect(() => resolve.run(ctx, { number: 'INV-0001' }, { outcome: 'forgiven' })).toThrow(UsageError);
     expect(() => resolve.run(ctx, { number: 'INV-0001' }, { outcome: 'forgiven' })).toThrow(/^--outcome 'forgiven' is not one of/);
     expect(snapshot(db)).toEqual(before);
-    expect(out).toBe('');
+    expect(captured.out).toBe('');
     resolve.run(ctx, { number: 'INV-0001' }, { outcome: 'discounted', conceded: '200' });
-    expect(out).toBe('Dispute on INV-0001 resolved (discounted); balance 1,000.00 EUR\n');
+    expect(captured.out).toBe('Dispute on INV-0001 resolved (discounted); balance 1,000.00 EUR\n');
   });
 });
