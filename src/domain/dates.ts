@@ -1,6 +1,15 @@
-// Calendar dates ('YYYY-MM-DD') and instants (ISO UTC) parsed strictly, always relative to an
-// injected `now`. "Local" means the user's time zone, resolved once (cli/context.ts) and passed in
-// as an IANA name: nothing here reads the process zone (TZ) or the clock.
+// The one date module: calendar dates ('YYYY-MM-DD'), instants (ISO UTC), time zones, the input
+// forms users type, and the human forms crm prints ("3 days ago", "Sunday"). Everything is relative
+// to an injected `now`/`today`; "local" means the user's time zone, resolved once (cli/context.ts)
+// and passed in as an IANA name: nothing here reads the process zone (TZ) or the clock.
+//
+// Day arithmetic is integer arithmetic on day numbers (memoised: `review --all` asks about the same
+// dates millions of times). Month arithmetic is dayjs's, loaded on first use: only `+Nm` input and
+// the review's month ends need it, so the other commands never pay for it (scripts/bench-startup.mjs).
+// Zones stay with Intl: it handles daylight-saving gaps and offsets in seconds exactly.
+import { createRequire } from 'node:module';
+import type dayjs from 'dayjs';
+import type utcPlugin from 'dayjs/plugin/utc.js';
 import { UsageError, quote } from './errors.js';
 import type { DateStr, InstantStr } from './types.js';
 
@@ -9,46 +18,86 @@ const DAY_MS = 86_400_000;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+// ── Calendar dates ──────────────────────────────────────────────────────────────────────────────
+
 /** True when `s` is a real calendar date in YYYY-MM-DD form (2026-02-30 is not). */
 export function isDate(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Days since 1970-01-01 (UTC-based, so no DST surprises). */
+function dayNumber(date: DateStr): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const at = new Date(Date.UTC(y, m - 1, d));
+    at.setUTCFullYear(y); // years 0-99 would otherwise map to 1900-1999
+    n = at.getTime() / DAY_MS;
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
 }
+const dayNumbers = new Map<string, number>();
 
-function toUtcMs(date: DateStr): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
-}
+/** The calendar date a Date shows in UTC, with a four-digit year. */
+const utcDate = (d: Date): DateStr => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
-function fromUtcMs(ms: number): DateStr {
-  const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const fromDayNumber = (n: number): DateStr => utcDate(new Date(n * DAY_MS));
+
+/**
+ * Whole days from `from` to `to`: `to − from`, positive when `to` is later.
+ * daysBetween('2026-11-20', '2026-11-22') = 2. An age is daysBetween(date, today); days overdue
+ * are daysBetween(dueOn, today); days until something are daysBetween(today, date).
+ */
+export function daysBetween(from: DateStr, to: DateStr): number {
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function addDays(date: DateStr, days: number): DateStr {
-  return fromUtcMs(toUtcMs(date) + days * DAY_MS);
+  return fromDayNumber(dayNumber(date) + days);
 }
+
+// dayjs in UTC mode, required on first use (synchronously: it is CommonJS), so that start-up does
+// not pay for it. Built from a Date, not a string: dayjs parses years 0-99 as 1900-1999.
+const load = createRequire(import.meta.url);
+let dayjsUtc: typeof dayjs | undefined;
+function day(date: DateStr): dayjs.Dayjs {
+  if (!dayjsUtc) {
+    dayjsUtc = load('dayjs') as typeof dayjs;
+    dayjsUtc.extend(load('dayjs/plugin/utc') as typeof utcPlugin);
+  }
+  return dayjsUtc.utc(new Date(dayNumber(date) * DAY_MS));
+}
+const ymd = (d: dayjs.Dayjs): DateStr => d.format('YYYY-MM-DD');
 
 /** Calendar months; the day is clamped (2026-01-31 + 1m = 2026-02-28). */
 export function addMonths(date: DateStr, months: number): DateStr {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  return `${pad(ny, 4)}-${pad(nm)}-${pad(Math.min(d, daysInMonth(ny, nm)))}`;
+  return ymd(day(date).add(months, 'month'));
 }
 
-/** Whole days from `a` to `b` (b − a). */
-export function diffDays(a: DateStr, b: DateStr): number {
-  return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS);
+/** The last day of the month `offset` months from `date`'s month (0 = its own month). */
+export function monthEnd(date: DateStr, offset = 0): DateStr {
+  return ymd(day(date).startOf('month').add(offset, 'month').endOf('month'));
 }
+
+/** `YYYY-MM` of a date: the bucket for "months with contact". */
+export const monthKey = (date: DateStr): string => date.slice(0, 7);
+
+/** The earlier of two dates. */
+export const minDate = (a: DateStr, b: DateStr): DateStr => (a <= b ? a : b);
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: DateStr): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+// ── Zones ───────────────────────────────────────────────────────────────────────────────────────
 
 // Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -58,14 +107,12 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
       timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', weekday: 'short',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
     });
     formatters.set(zone, fmt);
   }
   return fmt;
 }
-
-const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 /** An instant as a wall clock in `zone` shows it. */
 export interface WallClock {
@@ -85,18 +132,30 @@ export function wallClock(at: Date | InstantStr, zone: string): WallClock {
   for (const part of formatterFor(zone).formatToParts(ms)) p[part.type] = part.value;
   const [hour, minute, second] = [Number(p.hour), Number(p.minute), Number(p.second)];
   // Years below 1000 come back unpadded from Intl.
-  return {
-    date: `${pad(Number(p.year), 4)}-${p.month}-${p.day}`,
-    time: `${p.hour}:${p.minute}`,
-    hour, minute, second,
-    isoWeekday: WEEKDAY[p.weekday ?? ''] ?? 0,
-  };
+  const date = `${pad(Number(p.year), 4)}-${p.month}-${p.day}`;
+  return { date, time: `${p.hour}:${p.minute}`, hour, minute, second, isoWeekday: isoWeekday(date) };
 }
 
 /** The calendar date of an instant in `zone`. */
 export function localDate(at: Date | InstantStr, zone: string): DateStr {
   return wallClock(at, zone).date;
 }
+
+export interface LocalParts { date: DateStr; time: string; isoWeekday: number }
+
+/** The calendar date, HH:mm and ISO weekday of an instant in `zone`, remembered per instant. */
+export function localParts(instant: InstantStr, zone: string): LocalParts {
+  // review --all evaluates each client at 12 dates: the same instants recur, so remember them.
+  const key = `${zone} ${instant}`;
+  const known = seen.get(key);
+  if (known) return known;
+  if (seen.size > 100_000) seen.clear();
+  const { date, time, isoWeekday } = wallClock(instant, zone);
+  const parts = { date, time, isoWeekday };
+  seen.set(key, parts);
+  return parts;
+}
+const seen = new Map<string, LocalParts>();
 
 /**
  * Seconds `zone` is ahead of UTC at instant `ms` (3600 for Europe/Berlin in winter). Seconds, not
@@ -149,6 +208,8 @@ export function zonedInstant(date: DateStr, hour: number, minute: number, second
     `${what} does not exist in ${zone}: on ${date} the clocks jump from ${from} to ${to} (daylight saving time); give a time outside that gap`,
   );
 }
+
+// ── What users type ─────────────────────────────────────────────────────────────────────────────
 
 const DATE_FORMS = 'YYYY-MM-DD, today, yesterday, tomorrow, or +3d / -2w / +1m';
 
@@ -261,28 +322,6 @@ export function parseFutureDate(input: string, today: DateStr, field: string): D
   return date;
 }
 
-/**
- * ISO 8601 with the zone's offset at that instant, for JSON output: 2026-11-22T09:30:00+01:00.
- * An offset with seconds (old local mean time) is rounded to the minute and the wall time written
- * to match it, so the string always names exactly the same instant.
- */
-export function toLocalIso(at: InstantStr, zone: string): string {
-  const ms = Math.floor(Date.parse(at) / 1000) * 1000;
-  const off = Math.round(offsetSeconds(ms, zone) / 60);
-  const wall = new Date(ms + off * 60_000);
-  const sign = off >= 0 ? '+' : '-';
-  const abs = Math.abs(off);
-  const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
-  const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
-  return `${date}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-/** "YYYY-MM-DD HH:mm" in `zone`, for human output. */
-export function toLocalMinute(at: InstantStr, zone: string): string {
-  const w = wallClock(at, zone);
-  return `${w.date} ${w.time}`;
-}
-
 /** Durations for --cadence and --within: 10d, 2w (14 days), 1m (30 days), or a bare number of days. */
 export function parseDuration(input: string, field: string, { min = 0, max = Infinity } = {}): number {
   const text = input.trim().toLowerCase();
@@ -296,4 +335,47 @@ export function parseDuration(input: string, field: string, { min = 0, max = Inf
   if (days < min) throw new UsageError(`${field} ${quote(input)} is too short; expected ${accepted}`);
   if (days > max) throw new UsageError(`${field} ${quote(input)} is too long; at most ${max} days`);
   return days;
+}
+
+// ── What crm prints ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * ISO 8601 with the zone's offset at that instant, for JSON output: 2026-11-22T09:30:00+01:00.
+ * An offset with seconds (old local mean time) is rounded to the minute and the wall time written
+ * to match it, so the string always names exactly the same instant.
+ */
+export function toLocalIso(at: InstantStr, zone: string): string {
+  const ms = Math.floor(Date.parse(at) / 1000) * 1000;
+  const off = Math.round(offsetSeconds(ms, zone) / 60);
+  const wall = new Date(ms + off * 60_000);
+  const sign = off >= 0 ? '+' : '-';
+  const abs = Math.abs(off);
+  const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
+  return `${utcDate(wall)}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** "YYYY-MM-DD HH:mm" in `zone`, for human output. */
+export function toLocalMinute(at: InstantStr, zone: string): string {
+  const w = wallClock(at, zone);
+  return `${w.date} ${w.time}`;
+}
+
+/** The one weekday table, by ISO weekday (index 0 unused). */
+const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** "Sunday", or "Sun" when short, for an ISO weekday (1 = Monday … 7 = Sunday); '' for anything else. */
+export function weekdayName(isoDay: number, form: 'long' | 'short' = 'long'): string {
+  const name = WEEKDAYS[isoDay] ?? '';
+  return form === 'short' ? name.slice(0, 3) : name;
+}
+
+/**
+ * A date in words, seen from today: "today", "yesterday", "3 days ago", "tomorrow", "in 2 days".
+ * `daysAgo` is daysBetween(date, today): positive in the past, negative in the future.
+ */
+export function relativeDays(daysAgo: number): string {
+  if (daysAgo === 0) return 'today';
+  if (daysAgo === 1) return 'yesterday';
+  if (daysAgo === -1) return 'tomorrow';
+  return daysAgo > 0 ? `${daysAgo} days ago` : `in ${-daysAgo} days`;
 }

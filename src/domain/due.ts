@@ -1,6 +1,6 @@
 // What needs attention on a given day: check-ins, invoices to chase, reminders (`crm due`).
 // PURE: plain rows + { today, within } in, the contract's JSON model out. No SQL, no clock, no I/O.
-import { addDays, diffDays, isDate } from './dates.js';
+import { addDays, daysBetween, isDate } from './dates.js';
 import type { ClientRef, DateStr, Money, ReminderKind } from './types.js';
 
 export interface DueClientRow {
@@ -93,7 +93,7 @@ export function computeDue(input: DueInput, { today, within }: DueOptions): DueR
   if (!isDate(today)) throw new RangeError(`today must be a YYYY-MM-DD date, got ${JSON.stringify(today)}`);
   // Every item has an "action day" — the first day it needs doing — and is listed when that
   // day is on or before the horizon (today + within). daysOverdue counts from today either way.
-  const overdue = (date: DateStr): number => diffDays(date, today);
+  const overdue = (date: DateStr): number => daysBetween(date, today);
 
   const checkIns: DueCheckIn[] = [];
   for (const c of input.clients) {

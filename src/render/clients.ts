@@ -4,17 +4,11 @@ import type { Client } from '../domain/records.js';
 import { type Style } from './style.js';
 import { safeText } from '../domain/text.js';
 import { clip, table } from './table.js';
-import { diffDays } from '../domain/dates.js';
+import { daysBetween, relativeDays } from '../domain/dates.js';
 import { formatMoney } from '../domain/money.js';
 import type { DateStr, Money } from '../domain/types.js';
 
-export function ago(from: DateStr, today: DateStr): string {
-  const d = diffDays(from, today);
-  if (d === 0) return 'today';
-  if (d === 1) return 'yesterday';
-  if (d === -1) return 'tomorrow';
-  return d > 0 ? `${d} days ago` : `in ${-d} days`;
-}
+const ago = (date: DateStr, today: DateStr): string => relativeDays(daysBetween(date, today));
 
 const statusMark = (style: Style, c: Client): string =>
   c.status === 'fired' ? style.red('fired') : c.status === 'archived' ? style.dim('archived') : 'active';

@@ -2,6 +2,7 @@
 // never prints, never reads the clock, never decides colour itself (the Style is passed in).
 import type { DueReport } from '../domain/due.js';
 import { formatMoney } from '../domain/money.js';
+import { relativeDays } from '../domain/dates.js';
 import { safeText } from '../domain/text.js';
 import type { Style } from './style.js';
 
@@ -11,13 +12,12 @@ export interface DueRenderOptions {
   within: number;
 }
 
-/** "3 days overdue", "1 day overdue", "due today", "tomorrow", "in 2 days". */
+/** "3 days overdue", "1 day overdue", "due today"; ahead of time as everywhere: "tomorrow", "in 2 days". */
 export function lateness(daysOverdue: number): string {
   if (daysOverdue > 1) return `${daysOverdue} days overdue`;
   if (daysOverdue === 1) return '1 day overdue';
   if (daysOverdue === 0) return 'due today';
-  if (daysOverdue === -1) return 'tomorrow';
-  return `in ${-daysOverdue} days`;
+  return relativeDays(daysOverdue);
 }
 
 /**

@@ -1,7 +1,7 @@
 // `crm due --ics`: a DueReport -> an RFC 5545 calendar, one all-day event per listed item; an
 // overdue item is an event on asOf (today), the rest on their own day.
 // Returns a string only; never reads the clock (DTSTAMP comes from the `now` passed in).
-import { addDays, diffDays } from '../domain/dates.js';
+import { addDays, daysBetween } from '../domain/dates.js';
 import { stripControls } from '../domain/text.js';
 import { dueItems, type DueItem, type DueReport } from '../domain/due.js';
 import type { DateStr, InstantStr } from '../domain/types.js';
@@ -123,7 +123,7 @@ export function renderIcs(report: DueReport, { now }: IcsOptions): string {
   ];
   // Every event is revised when the calendar is regenerated on a later day (overdue ones move to
   // that day), so the sequence grows with asOf: clients that compare SEQUENCE take the update.
-  const sequence = diffDays('1970-01-01', report.asOf);
+  const sequence = daysBetween('1970-01-01', report.asOf);
   for (const entry of dueItems(report)) {
     const e = eventText(entry);
     // An overdue item sits on today, so a calendar's today view shows it; one still to come sits

@@ -4,13 +4,13 @@ import type { Invoice } from '../domain/records.js';
 import { type Style } from './style.js';
 import { clip, table } from './table.js';
 import { formatMoney } from '../domain/money.js';
-import { diffDays } from '../domain/dates.js';
+import { daysBetween } from '../domain/dates.js';
 import type { DateStr } from '../domain/types.js';
 
 export function renderInvoiceList(style: Style, invoices: Invoice[], today: DateStr): string {
   if (invoices.length === 0) return 'No invoices.\n';
   const rows = invoices.map((i) => {
-    const late = i.balance > 0 && i.dueOn < today ? diffDays(i.dueOn, today) : 0;
+    const late = i.balance > 0 && i.dueOn < today ? daysBetween(i.dueOn, today) : 0;
     const status =
       i.status === 'paid' ? style.green('paid')
       : i.status === 'disputed' ? style.yellow('disputed')

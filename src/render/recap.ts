@@ -5,7 +5,7 @@
 
 import type { ChangeRequest, Interaction } from '../domain/records.js';
 import type { LogResult } from '../domain/log-plan.js';
-import { localDate } from '../domain/dates.js';
+import { isoWeekday, localDate, weekdayName } from '../domain/dates.js';
 import type { DateStr, NextOwner } from '../domain/types.js';
 import { safeText } from '../domain/text.js';
 
@@ -20,12 +20,9 @@ const KIND: Record<string, string> = {
 /** Worded for the reader of the email: the client is "you". */
 const OWNER: Record<NextOwner, string> = { me: 'me', client: 'you', both: 'both of us' };
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 /** "2026-11-22 (Sunday)": ISO is unambiguous for a reader in any country; the weekday makes it human. */
 export function dayLabel(date: DateStr): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${date} (${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]})`;
+  return `${date} (${weekdayName(isoWeekday(date))})`;
 }
 
 function changeLine(c: ChangeRequest): string {

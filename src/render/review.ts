@@ -4,7 +4,8 @@ import { type Style } from './style.js';
 import { safeText } from '../domain/text.js';
 import type { ClientRef } from '../domain/types.js';
 import { formatMoney } from '../domain/money.js';
-import { daysAfter, type Evidence, type Finding, type RuleDescription, type RulesConfig, type Verdict, type VerdictKind } from '../rules/index.js';
+import { daysBetween, relativeDays } from '../domain/dates.js';
+import type { Evidence, Finding, RuleDescription, RulesConfig, Verdict, VerdictKind } from '../rules/index.js';
 import { table } from './table.js';
 import { mainRules, type ReviewRow } from './json.js';
 
@@ -42,8 +43,6 @@ function evidenceLine(e: Evidence, asOf: string): string {
   }
 }
 
-const ago = (days: number) => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);
-
 function duration(days: number): string {
   const years = Math.floor(days / 365.25);
   const months = Math.floor((days - years * 365.25) / 30.44);
@@ -66,7 +65,7 @@ function keyStats(v: Verdict): [string, string][] {
   const incidents = Object.entries(s.incidents).map(([k, n]) => `${k} ${n}`);
   rows.push(['Incidents', incidents.length ? incidents.join(', ') : 'none']);
   if (s.referrals) rows.push(['Referrals', String(s.referrals)]);
-  rows.push(['Last contact', s.lastContact ? `${s.lastContact} (${ago(daysAfter(v.asOf, s.lastContact))})` : 'never']);
+  rows.push(['Last contact', s.lastContact ? `${s.lastContact} (${relativeDays(daysBetween(s.lastContact, v.asOf))})` : 'never']);
   rows.push(['Client for', `${duration(s.relationshipDays)} (since ${s.since})`]);
   return rows;
 }

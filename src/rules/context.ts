@@ -6,7 +6,7 @@ import type {
   DeliveryFact, IncomeFact,
 } from './facts.js';
 import type { RulesConfig } from './config.js';
-import { addDays, daysAfter, localParts, minDate, type LocalParts } from './dates.js';
+import { addDays, daysBetween, localParts, minDate, type LocalParts } from '../domain/dates.js';
 
 export interface WorkingHours { start: string; end: string; days: number[] }
 
@@ -89,8 +89,8 @@ function invoiceState(inv: InvoiceFact, asOf: DateStr, graceDays: number): Invoi
   }
   const paid = payments.reduce((s, p) => s + p.amount, 0);
   const conceded = disputes.reduce((s, d) => s + d.conceded, 0);
-  const pastDue = daysAfter(asOf, inv.dueOn);
-  const daysLate = settledOn !== null ? daysAfter(settledOn, inv.dueOn) : pastDue > 0 ? pastDue : null;
+  const pastDue = daysBetween(inv.dueOn, asOf);
+  const daysLate = settledOn !== null ? daysBetween(inv.dueOn, settledOn) : pastDue > 0 ? pastDue : null;
   const late = daysLate !== null && daysLate > graceDays;
   return {
     fact: inv, paid, conceded, balance: Math.max(0, inv.amount - paid - conceded), settledOn, daysLate,
@@ -132,7 +132,7 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
     ...referrals.map((r) => r.on), ...deliveries.map((d) => d.on),
   ];
   const since = dates.reduce(minDate, minDate(facts.client.createdOn, asOf));
-  const age = (date: DateStr) => Math.max(0, daysAfter(asOf, date));
+  const age = (date: DateStr) => Math.max(0, daysBetween(date, asOf));
   const ages = new Map<DateStr, number>(); // every rule asks about the same few hundred dates
   const recency = (date: DateStr, windowDays = config.windowDays) => {
     let a = ages.get(date);

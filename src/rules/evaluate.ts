@@ -5,7 +5,7 @@ import type { Finding, FindingSeverity, Verdict, VerdictKind } from './types.js'
 import { buildContext, type EvaluateOptions, type RuleContext } from './context.js';
 import { ALL_RULES } from './catalogue.js';
 import { computeStats } from './stats.js';
-import { daysAfter } from './dates.js';
+import { daysBetween } from '../domain/dates.js';
 import { plural } from './evidence.js';
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { dealbreaker: 0, warning: 1, positive: 2, info: 3 };
@@ -20,7 +20,7 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
   const total = raised.reduce((a, { finding }) => a + finding.points, 0);
   const score = Math.min(100, Math.max(0, Math.round(total)));
   const lowConfidence = ctx.invoices.length < opts.config.lowConfidence.minInvoices
-    && daysAfter(ctx.asOf, ctx.since) < opts.config.lowConfidence.minDays;
+    && daysBetween(ctx.since, ctx.asOf) < opts.config.lowConfidence.minDays;
   const dealbreaker = raised.some(({ finding }) => finding.severity === 'dealbreaker');
   const { watch, fire } = opts.config.thresholds;
   let verdict: VerdictKind = dealbreaker || score >= fire ? 'fire' : score >= watch ? 'watch' : 'keep';
@@ -45,7 +45,7 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
 
 function confidenceAdvice(ctx: RuleContext, low: boolean, softened: boolean): string[] {
   if (!low) return [];
-  const days = daysAfter(ctx.asOf, ctx.since);
+  const days = daysBetween(ctx.since, ctx.asOf);
   return [`low confidence: only ${plural(ctx.invoices.length, 'invoice')} and ${plural(days, 'day')} of history`
     + (softened ? ' — the score says fire, but that is held at watch until there is more to go on' : '')
     + '; keep recording and review again later'];

@@ -1,6 +1,7 @@
 // Turns known records into Evidence items and formats the numbers findings quote.
 // Pure helpers shared by the rule files; no judgement lives here.
 import type { Money } from '../domain/types.js';
+import { weekdayName } from '../domain/dates.js';
 import type { InvoiceState, KnownIncident, KnownInteraction } from './context.js';
 import type { ChangeFact, DisputeFact, ReferralFact } from './facts.js';
 import type { Evidence } from './types.js';
@@ -26,10 +27,9 @@ export const changeEvidence = (c: ChangeFact): Evidence => ({
   type: 'change', id: c.id, on: c.on, project: c.project, hours: c.hours, unbilled: c.unbilled,
 });
 
-const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export const interactionEvidence = (i: KnownInteraction): Evidence => ({
   type: 'interaction', id: i.id, at: i.at, direction: i.direction, channel: i.channel,
-  local: `${WEEKDAY_NAMES[i.local.isoWeekday] ?? ''} ${i.local.date} ${i.local.time}`,
+  local: `${weekdayName(i.local.isoWeekday, 'short')} ${i.local.date} ${i.local.time}`,
 });
 
 export const referralEvidence = (r: ReferralFact): Evidence => ({ type: 'referral', id: r.id, on: r.on, note: r.note });

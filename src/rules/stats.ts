@@ -1,7 +1,7 @@
 // Key numbers for the verdict card, computed from the as-of view. Describes; never judges.
 import type { RuleContext } from './context.js';
 import type { Stats } from './types.js';
-import { daysAfter } from './dates.js';
+import { daysBetween } from '../domain/dates.js';
 import { perCurrency, round2 } from './evidence.js';
 import { incomeBetween } from './income.js';
 
@@ -18,7 +18,7 @@ export function computeStats(ctx: RuleContext): Stats {
   const lastInteraction = ctx.interactions[ctx.interactions.length - 1];
   return {
     since: ctx.since,
-    relationshipDays: daysAfter(ctx.asOf, ctx.since),
+    relationshipDays: daysBetween(ctx.since, ctx.asOf),
     lastContact: lastInteraction ? lastInteraction.local.date : null,
     invoices: {
       issued: ctx.invoices.length,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addDays, addMonths, diffDays, isDate, localDate, parseDate, parseDateTime, parseDuration, parseFutureDate,
+  addDays, addMonths, daysBetween, isDate, localDate, parseDate, parseDateTime, parseDuration, parseFutureDate,
   parsePastDate, parsePastDateTime, toLocalIso,
 } from '../../src/domain/dates.js';
 import { UsageError } from '../../src/domain/errors.js';
@@ -139,9 +139,9 @@ describe('parseDate properties', () => {
   it('+Nd and -Nd move exactly N days from today', () => {
     fc.assert(
       fc.property(aDate, fc.integer({ min: 0, max: 9999 }), (today, n) => {
-        expect(diffDays(today, parseDate(`+${n}d`, today))).toBe(n);
-        expect(diffDays(parseDate(`-${n}d`, today), today)).toBe(n);
-        expect(diffDays(today, parseDate(`+${n}w`, today))).toBe(7 * n);
+        expect(daysBetween(today, parseDate(`+${n}d`, today))).toBe(n);
+        expect(daysBetween(parseDate(`-${n}d`, today), today)).toBe(n);
+        expect(daysBetween(today, parseDate(`+${n}w`, today))).toBe(7 * n);
       }),
     );
   });
@@ -177,13 +177,13 @@ describe('addMonths clamps to the end of the month', () => {
   });
 });
 
-describe('addDays and diffDays', () => {
+describe('addDays and daysBetween', () => {
   it('are inverse, across month, year and leap-day boundaries', () => {
     fc.assert(
       fc.property(aDate, fc.integer({ min: -100_000, max: 100_000 }), (date, n) => {
         const out = addDays(date, n);
         expect(isDate(out)).toBe(true);
-        expect(diffDays(date, out)).toBe(n);
+        expect(daysBetween(date, out)).toBe(n);
       }),
     );
   });

@@ -1,7 +1,7 @@
 // Rule long-relationship (good sign): a long history with regular contact or on-time payments and
 // no dealbreaker. Only good touches count, so recording trouble can never lengthen it.
 import type { Rule } from '../types.js';
-import { daysAfter, minDate, monthKey } from '../dates.js';
+import { daysBetween, minDate, monthKey } from '../../domain/dates.js';
 import { plural, round2 } from '../evidence.js';
 import { makeFinding } from '../finding.js';
 import { physicalAbuse } from './physical-abuse.js';
@@ -27,7 +27,7 @@ export const longRelationship: Rule = {
     ];
     const created = ctx.client.createdOn <= ctx.asOf ? [ctx.client.createdOn] : [];
     const first = [...touches, ...created].reduce(minDate, ctx.asOf);
-    const days = daysAfter(ctx.asOf, first);
+    const days = daysBetween(first, ctx.asOf);
     if (days < (cfg.minMonths * 365.25) / 12) return null;
     const active = new Set(touches.filter((d) => ctx.age(d) < 365).map(monthKey)).size;
     if (active === 0 || active < cfg.minActiveMonths) return null;

@@ -1,7 +1,7 @@
 // Rule overdue-balance: money owed now, past its due date, weighted by days and by how much of
 // each invoice is still unpaid. Judges from invoice states; never formats output.
 import type { Rule } from '../types.js';
-import { daysAfter } from '../dates.js';
+import { daysBetween } from '../../domain/dates.js';
 import { formatMoney, invoiceEvidence, perCurrency, plural } from '../evidence.js';
 import { makeFinding } from '../finding.js';
 
@@ -15,7 +15,7 @@ export const overdueBalance: Rule = {
   },
   check(ctx) {
     const cfg = ctx.config.overdueBalance;
-    const daysOver = (dueOn: string) => daysAfter(ctx.asOf, dueOn);
+    const daysOver = (dueOn: string) => daysBetween(dueOn, ctx.asOf);
     const overdue = ctx.invoices
       .filter((s) => s.balance > 0 && daysOver(s.fact.dueOn) > cfg.graceDays)
       .sort((a, b) => daysOver(b.fact.dueOn) - daysOver(a.fact.dueOn) || a.fact.id - b.fact.id);
@@ -32,7 +32,7 @@ export const overdueBalance: Rule = {
   },
   advise(f, ctx) {
     return f.evidence.flatMap((e) => (e.type === 'invoice'
-      ? [`chase ${e.number}: ${formatMoney(e.balance.amount, e.balance.currency)}, ${daysAfter(ctx.asOf, e.dueOn)} days overdue`]
+      ? [`chase ${e.number}: ${formatMoney(e.balance.amount, e.balance.currency)}, ${daysBetween(e.dueOn, ctx.asOf)} days overdue`]
       : []));
   },
 };

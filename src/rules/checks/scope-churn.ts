@@ -1,6 +1,6 @@
 // Rule scope-churn: frequent change requests, heavier when unbilled. Judges; never formats output.
 import type { Rule } from '../types.js';
-import { daysAfter } from '../dates.js';
+import { daysBetween } from '../../domain/dates.js';
 import { changeEvidence, pct, plural, round2 } from '../evidence.js';
 import { makeFinding } from '../finding.js';
 
@@ -18,7 +18,7 @@ export const scopeChurn: Rule = {
     const changes = ctx.changes.filter((c) => w(c.on) > 0);
     if (changes.length === 0 || changes.length < cfg.minChanges) return null;
     const unbilled = changes.filter((c) => c.unbilled).length;
-    const months = Math.max(1, Math.min(cfg.windowDays, daysAfter(ctx.asOf, ctx.since) + 1) / 30.44);
+    const months = Math.max(1, Math.min(cfg.windowDays, daysBetween(ctx.since, ctx.asOf) + 1) / 30.44);
     const perProject = new Map<string, number>();
     for (const c of changes) perProject.set(c.project ?? '(no project)', (perProject.get(c.project ?? '(no project)') ?? 0) + 1);
     const projects = [...perProject.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

@@ -1,6 +1,7 @@
 // Rule unreasonable-demands: unreasonable-demand incidents plus inbound contact outside the user's
 // working hours and days (in the user's time zone). Judges; never formats output.
 import type { Rule } from '../types.js';
+import { weekdayName } from '../../domain/dates.js';
 import type { KnownInteraction, RuleContext } from '../context.js';
 import { incidentEvidence, interactionEvidence, plural } from '../evidence.js';
 import { incidentsOf, incidentWeight, makeFinding } from '../finding.js';
@@ -18,11 +19,11 @@ export const outsideHours = (ctx: Pick<RuleContext, 'workingHours'>, i: Pick<Kno
   return true;
 };
 
-const DAY = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAY = (d: number) => weekdayName(d, 'short');
 const dayList = (days: number[]) => {
   const sorted = [...new Set(days)].sort((a, b) => a - b);
   const contiguous = sorted.length > 2 && sorted.every((d, i) => i === 0 || d === (sorted[i - 1] ?? 0) + 1);
-  return contiguous ? `${DAY[sorted[0] ?? 0]}–${DAY[sorted[sorted.length - 1] ?? 0]}` : sorted.map((d) => DAY[d]).join(', ');
+  return contiguous ? `${DAY(sorted[0] ?? 0)}–${DAY(sorted[sorted.length - 1] ?? 0)}` : sorted.map(DAY).join(', ');
 };
 
 export const unreasonableDemands: Rule = {

@@ -3,7 +3,8 @@ import type {
   ClientFacts, InvoiceFact, IncidentFact, ChangeFact, InteractionFact, ReferralFact, DeliveryFact, IncomeFact, DisputeFact,
 } from '../../../src/rules/facts.js';
 import type { IncidentKind } from '../../../src/domain/types.js';
-import { defaultRulesConfig, addDays, type EvaluateOptions, type RulesConfig } from '../../../src/rules/index.js';
+import { defaultRulesConfig, type EvaluateOptions, type RulesConfig } from '../../../src/rules/index.js';
+import { addDays } from '../../../src/domain/dates.js';
 
 export const AS_OF = '2026-11-22';
 export const ago = (days: number) => addDays(AS_OF, -days);

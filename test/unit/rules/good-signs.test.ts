@@ -1,7 +1,7 @@
 // scope-churn and the good signs: on-time-payer, referrals, long-relationship.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/rules/index.js';
-import { addDays } from '../../../src/rules/dates.js';
+import { addDays } from '../../../src/domain/dates.js';
 import { ago, batch, change, facts, incident, interaction, options, referral } from './builders.js';
 
 const find = (s: Parameters<typeof facts>[0], id: string) => evaluate(facts(s), options()).findings.find((f) => f.rule === id);

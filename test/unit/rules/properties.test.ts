@@ -1,7 +1,8 @@
 // fast-check properties of evaluate(): monotone in bad and good events, order-blind, total.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evaluate, addDays, type Verdict } from '../../../src/rules/index.js';
+import { evaluate, type Verdict } from '../../../src/rules/index.js';
+import { addDays } from '../../../src/domain/dates.js';
 import type { ClientFacts, InvoiceFact, IncidentFact, ChangeFact, ReferralFact, IncomeFact } from '../../../src/rules/facts.js';
 import { INCIDENT_KINDS, SEVERITIES } from '../../../src/domain/types.js';
 import { AS_OF, options } from './builders.js';
