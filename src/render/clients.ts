@@ -4,6 +4,7 @@ import type { Client } from '../domain/records.js';
 import { type Style } from './style.js';
 import { safeText } from '../domain/text.js';
 import { clip, table } from './table.js';
+import { hanging, wrap } from './fit.js';
 import { daysBetween, relativeDays } from '../domain/dates.js';
 import { formatMoney } from '../domain/money.js';
 import type { DateStr, Money } from '../domain/types.js';
@@ -20,6 +21,8 @@ export function renderClientList(
   lastContact: Map<number, DateStr>,
   today: DateStr,
   all: boolean,
+  /** The terminal's width: the widest columns shrink to fit it. */
+  width = Infinity,
 ): string {
   if (clients.length === 0) {
     return all ? 'No clients yet. Add one: crm client add "Acme Corp"\n' : 'No active clients. Add one with crm client add NAME, or see all with --all.\n';
@@ -35,7 +38,7 @@ export function renderClientList(
       statusMark(style, c),
     ];
   });
-  return table(style, ['ID', 'NAME', 'COMPANY', 'CHECK-IN', 'LAST CONTACT', 'STATUS'], rows, true);
+  return table(style, ['ID', 'NAME', 'COMPANY', 'CHECK-IN', 'LAST CONTACT', 'STATUS'], rows, { styled: true, width, flex: [2, 1], drop: [2, 3] });
 }
 
 export interface ClientDetail {
@@ -49,11 +52,12 @@ export interface ClientDetail {
   statusHistory: { status: string; on: DateStr; reason: string | null }[];
 }
 
-export function renderClientShow(style: Style, d: ClientDetail, today: DateStr): string {
+/** The detail card; values wrap under themselves, the note under the card, to fit `width`. */
+export function renderClientShow(style: Style, d: ClientDetail, today: DateStr, width = Infinity): string {
   const c = d.client;
   const line = (label: string, value: string | null | undefined): string =>
-    value ? `${style.dim(label.padEnd(14))}${value}\n` : '';
-  let out = `${style.bold(safeText(c.name))}  ${style.dim(`#${c.id}`)}  ${statusMark(style, c)}\n`;
+    value ? `${hanging(style.dim(label.padEnd(14)), value, width)}\n` : '';
+  let out = wrap(`${style.bold(safeText(c.name))}  ${style.dim(`#${c.id}`)}  ${statusMark(style, c)}`, width) + '\n';
   out += line('company', c.company && safeText(c.company));
   out += line('email', c.email && safeText(c.email));
   out += line('phone', c.phone && safeText(c.phone));
@@ -74,6 +78,6 @@ export function renderClientShow(style: Style, d: ClientDetail, today: DateStr):
   );
   out += line('owes you', d.openBalance.length ? d.openBalance.map(formatMoney).join(', ') : 'nothing');
   out += line('reminders', d.openReminders ? `${d.openReminders} open` : null);
-  if (c.note) out += `\n${safeText(c.note)}\n`;
+  if (c.note) out += `\n${wrap(safeText(c.note), width)}\n`;
   return out;
 }

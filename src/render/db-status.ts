@@ -2,6 +2,7 @@
 // applied to it. Model -> string; never prints and never looks at the file itself.
 import { type Style } from './style.js';
 import { safeText } from '../domain/text.js';
+import { hanging, wrap } from './fit.js';
 
 /** What each count is called on screen, in the order shown. The keys are those of the JSON `counts`. */
 export const COUNT_LABELS = {
@@ -41,16 +42,17 @@ export interface DbStatusInfo {
   migrations: readonly { version: number; name: string; appliedAt: string | null }[];
 }
 
-export function renderDbStatus(s: Style, info: DbStatusInfo): string {
+/** `width`: the terminal's; a long path wraps. */
+export function renderDbStatus(s: Style, info: DbStatusInfo, width = Infinity): string {
   const created = info.schemaVersion !== null;
   const note = !info.exists ? ' (not created yet: it appears on the first write)' : created ? '' : ' (an empty file: crm sets it up on the first write)';
-  let out = `${s.bold('database')}  ${info.path}${s.dim(note)}\n`;
-  if (created) out += `${s.dim('size')}      ${info.bytes} bytes, mode ${info.mode}, journal ${info.journalMode}, schema ${info.schemaVersion}\n`;
+  let out = `${hanging(`${s.bold('database')}  `, `${info.path}${s.dim(note)}`, width)}\n`;
+  if (created) out += `${hanging(`${s.dim('size')}      `, `${info.bytes} bytes, mode ${info.mode}, journal ${info.journalMode}, schema ${info.schemaVersion}`, width)}\n`;
   if (info.integrity) out += `${s.dim('integrity')} ${info.integrity === 'ok' ? s.green('ok') : s.red(info.integrity)}\n`;
   const labels = Object.entries(COUNT_LABELS) as [CountKey, string][];
-  const width = Math.max(...labels.map(([, label]) => label.length)) + 2;
-  out += labels.map(([k, label]) => `${s.dim(label.padEnd(width))}${info.counts[k]}`).join('\n') + '\n';
-  return out + renderMigrations(s, info.migrations);
+  const labelWidth = Math.max(...labels.map(([, label]) => label.length)) + 2;
+  out += labels.map(([k, label]) => `${s.dim(label.padEnd(labelWidth))}${info.counts[k]}`).join('\n') + '\n';
+  return wrap(out + renderMigrations(s, info.migrations), width);
 }
 
 /** One line per applied migration, oldest first; nothing before the first write. */

@@ -5,11 +5,15 @@ import { formatMoney } from '../domain/money.js';
 import { relativeDays } from '../domain/dates.js';
 import { safeText } from '../domain/text.js';
 import type { Style } from './style.js';
+import { displayWidth, truncateToWidth } from './width.js';
+import { wrap } from './fit.js';
 
 export interface DueRenderOptions {
   style: Style;
   /** The --within the report was computed with; only changes the headline. */
   within: number;
+  /** The terminal's width: a line longer than this ends in "…" (the JSON has every word). */
+  width?: number;
 }
 
 /** "3 days overdue", "1 day overdue", "due today"; ahead of time as everywhere: "tomorrow", "in 2 days". */
@@ -35,39 +39,18 @@ export function cadence(days: number): string {
   return days === 1 ? 'every day' : `every ${days} days`;
 }
 
-// Columns for terminals: East Asian wide characters and emoji take two cells, combining marks none.
-function cellWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (/\p{Mn}|\p{Me}|\u200d|[\ufe00-\ufe0f]/u.test(ch)) continue;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x1f300 && cp <= 0x1faff) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
 /** Left-aligned table cells: widths are measured before styling, so colour codes never skew them. */
 function layout(rows: { text: string; paint?: (s: string) => string }[][], indent = '  '): string[] {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, cellWidth(cell.text));
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell.text));
     });
   }
   return rows.map((row) => {
     const cells = row.map((cell, i) => {
       const last = i === row.length - 1;
-      const pad = last ? '' : ' '.repeat((widths[i] ?? 0) - cellWidth(cell.text));
+      const pad = last ? '' : ' '.repeat((widths[i] ?? 0) - displayWidth(cell.text));
       return (cell.paint ? cell.paint(cell.text) : cell.text) + pad;
     });
     return (indent + cells.join('  ')).trimEnd();
@@ -80,7 +63,7 @@ function urgency(style: Style, daysOverdue: number): (s: string) => string {
   return style.dim;
 }
 
-export function renderDue(report: DueReport, { style, within }: DueRenderOptions): string {
+export function renderDue(report: DueReport, { style, within, width = Infinity }: DueRenderOptions): string {
   const window = within > 0 ? `in the next ${within === 1 ? 'day' : `${within} days`}` : 'today';
   const { checkIns, invoices, reminders } = report;
   if (checkIns.length + invoices.length + reminders.length === 0) {
@@ -134,5 +117,6 @@ export function renderDue(report: DueReport, { style, within }: DueRenderOptions
     );
   }
 
-  return out.join('\n') + '\n';
+  // One line per item, so a long one is cut rather than wrapped; headings wrap.
+  return out.map((line) => (line.startsWith('  ') ? (displayWidth(line) > width ? truncateToWidth(line, width) : line) : wrap(line, width))).join('\n') + '\n';
 }

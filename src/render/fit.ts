@@ -5,8 +5,9 @@ import { displayWidth, splitAtWidth } from './width.js';
 const MIN_WIDTH = 20;
 // A continuation line keeps its indent, but always has at least this many columns for text.
 const MIN_TEXT = 10;
-// Leading spaces, then optionally a list marker ("- ", "* ", "• ", "1. ", "2) ") with its spaces.
-const LEAD = /^( *)((?:[-*•]|\d+[.)]) +)?/;
+// Leading spaces, then optionally a list marker ("- ", "* ", "• ", "· ", "→ ", "1. ", "2) ") with
+// its spaces: the review card's evidence (·) and next steps (→) are lists too.
+const LEAD = /^( *)((?:[-*•·→]|\d+[.)]) +)?/;
 
 /**
  * Word-wrap each line of `text` to `width` display columns. A wrapped line continues under its
@@ -66,4 +67,20 @@ function wrapLine(line: string, width: number): string {
   }
   out.push(cur);
   return out.join('\n');
+}
+
+/**
+ * `lead` then `text`, wrapped so continuation lines start under the text: for "label  value"
+ * lines (client show, the review card's key numbers, crm rules), where the value is what wraps.
+ */
+export function hanging(lead: string, text: string, width: number): string {
+  const leadW = displayWidth(lead);
+  const cols = Number.isFinite(width) ? Math.max(MIN_WIDTH, Math.floor(width)) : Infinity;
+  // Too little room beside the label: wrap under the label's own indentation instead.
+  if (cols - leadW < MIN_TEXT) return wrap(lead + text, cols);
+  const indent = ' '.repeat(leadW);
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? lead : indent) + wrapLine(line, cols - leadW).split('\n').join('\n' + indent))
+    .join('\n');
 }

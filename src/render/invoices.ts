@@ -7,7 +7,8 @@ import { formatMoney } from '../domain/money.js';
 import { daysBetween } from '../domain/dates.js';
 import type { DateStr } from '../domain/types.js';
 
-export function renderInvoiceList(style: Style, invoices: Invoice[], today: DateStr): string {
+/** `width`: the terminal's; the widest columns shrink to fit it. */
+export function renderInvoiceList(style: Style, invoices: Invoice[], today: DateStr, width = Infinity): string {
   if (invoices.length === 0) return 'No invoices.\n';
   const rows = invoices.map((i) => {
     const late = i.balance > 0 && i.dueOn < today ? daysBetween(i.dueOn, today) : 0;
@@ -21,5 +22,5 @@ export function renderInvoiceList(style: Style, invoices: Invoice[], today: Date
       i.balance > 0 ? formatMoney(i.balance, i.currency) : '—', i.issuedOn, i.dueOn, status,
     ];
   });
-  return table(style, ['NUMBER', 'CLIENT', 'PROJECT', 'AMOUNT', 'BALANCE', 'ISSUED', 'DUE', 'STATUS'], rows, true);
+  return table(style, ['NUMBER', 'CLIENT', 'PROJECT', 'AMOUNT', 'BALANCE', 'ISSUED', 'DUE', 'STATUS'], rows, { styled: true, width, flex: [2, 1], drop: [5, 3, 6] });
 }

@@ -7,6 +7,7 @@ import { formatMoney } from '../domain/money.js';
 import { daysBetween, relativeDays } from '../domain/dates.js';
 import type { Evidence, Finding, RuleDescription, RulesConfig, Verdict, VerdictKind } from '../rules/index.js';
 import { table } from './table.js';
+import { hanging, wrap } from './fit.js';
 import { mainRules, type ReviewRow } from './json.js';
 
 
@@ -70,10 +71,16 @@ function keyStats(v: Verdict): [string, string][] {
   return rows;
 }
 
-export interface CardOptions { style: Style; explain: boolean; evidencePerFinding?: number }
+export interface CardOptions {
+  style: Style;
+  explain: boolean;
+  evidencePerFinding?: number;
+  /** The terminal's width: prose wraps under its own indentation, the --explain table shrinks. */
+  width?: number;
+}
 
 /** The verdict card: verdict, score, reasons with evidence, key numbers, next steps. */
-export function renderReview(client: ClientRef, v: Verdict, { style, explain, evidencePerFinding = 3 }: CardOptions): string {
+export function renderReview(client: ClientRef, v: Verdict, { style, explain, evidencePerFinding = 3, width = Infinity }: CardOptions): string {
   const out: string[] = [];
   out.push(`${style.bold(one(client.name))}  ${verdictLabel(style, v.verdict)}  score ${v.score}/100  ${style.dim(`as of ${v.asOf}`)}`);
   if (v.confidence === 'low') out.push(style.yellow('low confidence: little history so far'));
@@ -90,22 +97,24 @@ export function renderReview(client: ClientRef, v: Verdict, { style, explain, ev
   for (const f of v.findings.filter((x) => x.severity === 'info')) out.push(`  ${MARK.info} ${one(f.title)}: ${one(f.detail)}`);
   out.push('', style.bold('Key numbers'));
   const stats = keyStats(v);
-  const width = Math.max(...stats.map(([k]) => k.length));
-  for (const [k, val] of stats) out.push(`  ${k.padEnd(width)}  ${one(val)}`);
+  const labels = Math.max(...stats.map(([k]) => k.length));
+  for (const [k, val] of stats) out.push(hanging(`  ${k.padEnd(labels)}  `, one(val), width));
   out.push('', style.bold('Next steps'));
   for (const a of v.advice) out.push(`  → ${one(a)}`);
-  if (explain) out.push('', style.bold('How the score adds up'), renderExplain(style, v).trimEnd());
-  return out.join('\n') + '\n';
+  // Every line that does not fit wraps under its own indentation (lines that fit are untouched).
+  const card = wrap(out.join('\n'), width);
+  if (!explain) return card + '\n';
+  return `${card}\n\n${style.bold('How the score adds up')}\n${renderExplain(style, v, width)}`;
 }
 
 /** Each finding's measure × weight = points, and how they make the score. */
-export function renderExplain(style: Style, v: Verdict): string {
+export function renderExplain(style: Style, v: Verdict, width = Infinity): string {
   const rows = v.findings.map((f) => [f.rule, f.severity, num(f.measure), `× ${f.weight < 0 ? `−${num(-f.weight)}` : num(f.weight)}`, `= ${signed(f.points)}`]);
   const sum = v.findings.reduce((a, f) => a + f.points, 0);
   const dealbreaker = v.findings.some((f) => f.severity === 'dealbreaker');
-  return table(style, ['rule', 'severity', 'measure', 'weight', 'points'], rows)
-    + `total ${signed(Math.round(sum * 100) / 100)} → score ${v.score} (rounded, kept within 0..100)`
-    + `${dealbreaker ? '; a dealbreaker makes it fire whatever the score' : ''}\n`;
+  return table(style, ['rule', 'severity', 'measure', 'weight', 'points'], rows, { width, flex: [0], drop: [1] })
+    + wrap(`total ${signed(Math.round(sum * 100) / 100)} → score ${v.score} (rounded, kept within 0..100)`
+    + `${dealbreaker ? '; a dealbreaker makes it fire whatever the score' : ''}`, width) + '\n';
 }
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -113,18 +122,18 @@ export const sparkline = (scores: number[]): string =>
   scores.map((s) => BARS[Math.round((Math.min(100, Math.max(0, s)) / 100) * (BARS.length - 1))]).join('');
 
 /** review --all: one line per client, worst first, with the 12-month score trend. */
-export function renderReviewAll(asOf: string, rows: ReviewRow[], style: Style): string {
+export function renderReviewAll(asOf: string, rows: ReviewRow[], style: Style, width = Infinity): string {
   if (rows.length === 0) return `No active clients to review (as of ${asOf}).\n`;
   const body = rows.map((r) => [
     one(r.client.name), verdictLabel(style, r.verdict.verdict) + (r.verdict.confidence === 'low' ? style.dim('?') : ''),
     String(r.verdict.score), sparkline(r.trend.map((t) => t.score)), mainRules(r.verdict).join(', ') || '—',
   ]);
-  return table(style, ['client', 'verdict', 'score', '12 months', 'rules'], body, true)
-    + style.dim(`as of ${asOf}; trend = score at each month end; ? = low confidence (little history)`) + '\n';
+  return table(style, ['client', 'verdict', 'score', '12 months', 'rules'], body, { styled: true, width, flex: [4, 0], drop: [3] })
+    + wrap(style.dim(`as of ${asOf}; trend = score at each month end; ? = low confidence (little history)`), width) + '\n';
 }
 
 /** `crm rules`: every rule with what it looks at, why, and the settings in force. */
-export function renderRules(rules: RuleDescription[], config: RulesConfig, style: Style): string {
+export function renderRules(rules: RuleDescription[], config: RulesConfig, style: Style, width = Infinity): string {
   const out = [
     `${style.bold('Verdict')}: any dealbreaker → fire. Otherwise score ≥ ${config.thresholds.fire} → fire, ≥ ${config.thresholds.watch} → watch, else keep.`,
     `Score = Σ measure × weight over the findings, rounded and kept within 0..100; good signs count negative.`,
@@ -134,8 +143,8 @@ export function renderRules(rules: RuleDescription[], config: RulesConfig, style
   for (const r of rules) {
     const sev = r.escalatesTo ? `${r.severity} → ${r.escalatesTo}` : r.severity;
     out.push(`${style.bold(r.id)}  ${sev}  ${r.title}`);
-    out.push(`  looks at  ${r.looksAt}`, `  why       ${r.why}`, `  measure   ${r.measure}`);
-    out.push(`  settings  ${Object.entries(r.settings).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('  ')}`, '');
+    out.push(hanging('  looks at  ', r.looksAt, width), hanging('  why       ', r.why, width), hanging('  measure   ', r.measure, width));
+    out.push(hanging('  settings  ', Object.entries(r.settings).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('  '), width), '');
   }
-  return out.join('\n');
+  return wrap(out.join('\n'), width);
 }

@@ -8,12 +8,21 @@ import { displayWidth, isPrintableAscii, truncateToWidth } from './width.js';
 const GAP = '  ';
 // Columns narrower than this are never shrunk to fit a terminal: a 3-column stub helps nobody.
 const MIN_SHRUNK = 6;
+// Before free text is cut below this, a column the caller marked droppable goes instead.
+const COMFORTABLE = 16;
 
 export interface TableOptions {
   /** Cells are already styled (ANSI colours) and trusted: skip control-character neutralising. */
   styled?: boolean;
   /** Fit every line in this many columns by shrinking the widest columns and truncating cells. */
   width?: number;
+  /**
+   * Columns of free text (by index), the first to shrink when the table is too wide; the widest of
+   * them goes first. Default: every column.
+   */
+  flex?: number[];
+  /** Columns (by index) that may be left out, in this order, when shrinking `flex` is not enough. */
+  drop?: number[];
 }
 
 type Cell = string | number | null;
@@ -28,7 +37,7 @@ function cellWidth(cell: string): number {
  * A cell holding a newline spans several lines of its row, as it did under cli-table3.
  */
 export function table(style: Style, head: string[], rows: Cell[][], options: boolean | TableOptions = false): string {
-  const { styled = false, width: maxWidth } = typeof options === 'boolean' ? { styled: options } : options;
+  const { styled = false, width: maxWidth, flex, drop = [] } = typeof options === 'boolean' ? { styled: options } : options;
   const nCols = rows.reduce((n, row) => Math.max(n, row.length), head.length);
   if (nCols === 0) return '\n'; // cli-table3 printed no line for a row with no cells
   const nRows = rows.length + (head.length > 0 ? 1 : 0);
@@ -60,20 +69,23 @@ export function table(style: Style, head: string[], rows: Cell[][], options: boo
       take(c === null || c === undefined ? '' : String(c), x, !styled);
     }
   }
-  if (maxWidth !== undefined) fitWidths(widths, head, maxWidth);
+  const hidden = maxWidth === undefined ? NONE : fitWidths(widths, head, maxWidth, flex, drop);
 
   // Pass 2: lines. Padding is sliced off one run of spaces instead of built per cell.
   const spaces = ' '.repeat(Math.max(...widths));
   const line = (cells: string[], at: number, measured: boolean): string => {
     let out = '';
+    let first = true;
     widths.forEach((w, x) => {
+      if (hidden.has(x)) return;
       let text = cells[at + x] ?? '';
       let tw = measured ? (cellWidths[at + x] ?? 0) : displayWidth(text);
       if (tw > w) { // only when fitted to a width: cut the cell to its shrunk column
         text = truncateToWidth(text, w);
         tw = displayWidth(text);
       }
-      out += (x ? GAP : '') + text + spaces.slice(0, w - tw);
+      out += (first ? '' : GAP) + text + spaces.slice(0, w - tw);
+      first = false;
     });
     return out.trimEnd();
   };
@@ -92,23 +104,44 @@ export function table(style: Style, head: string[], rows: Cell[][], options: boo
   return lines.join('\n') + '\n';
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 /**
- * Shrink `widths` in place until the table fits `max` columns: one column at a time, always the
- * widest (the last on a tie, where free text usually sits), never below its header or
- * MIN_SHRUNK. A table that cannot fit stays as narrow as that allows.
+ * Fit the table in `max` columns; returns the columns left out. First the `flex` columns shrink
+ * (the widest first), never below their header or MIN_SHRUNK; if that would leave them narrower
+ * than COMFORTABLE, `drop` columns are left out in order (the room they free goes back to the flex
+ * columns); last, any
+ * column shrinks the same way. A table that still cannot fit stays as narrow as that allows.
  */
-function fitWidths(widths: number[], head: string[], max: number): void {
+function fitWidths(widths: number[], head: string[], max: number, flex: number[] | undefined, drop: number[]): Set<number> {
+  const hidden = new Set<number>();
   const floors = widths.map((w, x) => Math.min(w, Math.max(displayWidth(head[x] ?? ''), MIN_SHRUNK)));
-  let excess = widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1) - max;
+  const visible = (): number[] => widths.map((_, x) => x).filter((x) => !hidden.has(x));
+  const total = (w: (x: number) => number): number => visible().reduce((a, x) => a + w(x), 0) + GAP.length * (visible().length - 1);
+  const shrinkable = new Set(flex ?? widths.map((_, x) => x));
+  const comfortable = (x: number): number =>
+    shrinkable.has(x) ? Math.min(widths[x] ?? 0, Math.max(floors[x] ?? 0, COMFORTABLE)) : (widths[x] ?? 0);
+  for (const x of drop) {
+    if (total(comfortable) <= max) break;
+    hidden.add(x);
+  }
+  shrink(widths, floors, visible().filter((x) => shrinkable.has(x)), total((x) => widths[x] ?? 0) - max);
+  shrink(widths, floors, visible(), total((x) => widths[x] ?? 0) - max);
+  return hidden;
+}
+
+/** Take `excess` columns off `columns`, one at a time from the widest (the last on a tie), down to their floors. */
+function shrink(widths: number[], floors: number[], columns: number[], excess: number): void {
   while (excess > 0) {
     let pick = -1;
     let widest = 0;
-    widths.forEach((w, x) => {
+    for (const x of columns) {
+      const w = widths[x] ?? 0;
       if (w > (floors[x] ?? w) && w >= widest) {
         pick = x;
         widest = w;
       }
-    });
+    }
     if (pick < 0) return;
     widths[pick] = widest - 1;
     excess--;

@@ -31,6 +31,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   stdin?: string;
   tty?: boolean;
+  /** The terminal's width (default: none, so crm fits output to $COLUMNS or 80). */
+  columns?: number;
 }
 
 let home: string | undefined;
@@ -70,6 +72,7 @@ export async function crm(args: string[], opts: RunOptions = {}): Promise<Result
     stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
     stdinIsTTY: Boolean(opts.tty),
     stdoutIsTTY: Boolean(opts.tty),
+    columns: opts.columns,
     out: (s) => {
       stdout += s;
     },
@@ -115,7 +118,7 @@ export function snapshot(file: string): Buffer | null {
  * A command context for calling a command's run() directly, without commander or a process: output
  * collected in `out`/`err`, the test env (fixed clock, temp database), no colour, `columns` wide.
  */
-export async function runContext(opts: RunOptions & { columns?: number } = {}) {
+export async function runContext(opts: RunOptions = {}) {
   const { createCtx } = await import('../../src/cli/context.js');
   const { plainStyle } = await import('../../src/render/style.js');
   const captured = { out: '', err: '' };

@@ -97,7 +97,7 @@ describe('crm db status', () => {
     const db = path.join(dir, 'sub', 'crm.db');
     const status = await crmJson(['db', 'status', '--check'], { db });
     expect(status).toEqual({ path: db, exists: false, bytes: 0, mode: null, schemaVersion: null, journalMode: null, integrity: null, counts: ZERO, migrations: [] });
-    const human = await crm(['db', 'status'], { db });
+    const human = await crm(['db', 'status'], { db, columns: 200 }); // wide enough for the long temp path on one line
     expect(human.code).toBe(0);
     expect(human.stdout).toContain(`database  ${db} (not created yet: it appears on the first write)`);
     expect(human.stdout).not.toMatch(/schema|journal/);
@@ -110,7 +110,7 @@ describe('crm db status', () => {
     fs.writeFileSync(db, '', { mode: 0o600 });
     const status = await crmJson(['db', 'status'], { db });
     expect(status).toMatchObject({ exists: true, bytes: 0, mode: '0600', schemaVersion: null, journalMode: null, counts: ZERO });
-    expect((await crm(['db', 'status'], { db })).stdout).toContain('(an empty file: crm sets it up on the first write)');
+    expect((await crm(['db', 'status'], { db, columns: 200 })).stdout).toContain('(an empty file: crm sets it up on the first write)');
     expect(fs.statSync(db).size).toBe(0);
   });
 

@@ -211,7 +211,7 @@ describe('db status lists the migrations', () => {
       const printed = await crm(['db', 'status', ...args], { db });
       expect(printed.code, printed.stderr).toBe(0);
       const info = await crmJson<DbStatusInfo>(['db', 'status', ...args], { db });
-      const rendered = renderDbStatus(style, info);
+      const rendered = renderDbStatus(style, info, 80); // crm fits 80 columns when stdout is no terminal
       expect(aboveMigrations(rendered)).toBe(aboveMigrations(printed.stdout));
       expect(rendered.includes('\nmigrations\n')).toBe(db === created);
     }

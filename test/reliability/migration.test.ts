@@ -63,7 +63,9 @@ const columnsOf = (db: Database.Database, table: string): string[] =>
 
 describe('migrations', () => {
   beforeAll(requireBuilt);
-  const oldUmask = process.umask();
+  // process.umask() with no argument is deprecated: read it by setting one, then put it back.
+  const oldUmask = process.umask(0o022);
+  process.umask(oldUmask);
   afterEach(() => {
     process.umask(oldUmask);
   });

@@ -1,7 +1,7 @@
 // Word wrap for human text: fits the width, keeps indentation, hangs list items, never splits a
 // character cluster or a colour code, and leaves lines that fit alone.
 import { describe, expect, it } from 'vitest';
-import { wrap } from '../../src/render/fit.js';
+import { hanging, wrap } from '../../src/render/fit.js';
 import { displayWidth } from '../../src/render/width.js';
 
 const RED = (s: string): string => `\x1b[31m${s}\x1b[39m`;
@@ -84,5 +84,28 @@ describe('wrap', () => {
       expect(displayWidth(l)).toBeLessThanOrEqual(20);
     }
     expect(wrap(`${' '.repeat(16)}- ${PARAGRAPH}`, 20).split('\n').slice(0, 2)).toEqual([`${' '.repeat(8)}- The client`, `${' '.repeat(10)}paid the`]);
+  });
+});
+
+describe('hanging', () => {
+  it('continues a label\'s value under the value', () => {
+    const out = hanging('history       ', '3 interactions, 2 invoices, 0 change requests, 1 incidents, 0 referrals, 0 deliveries', 50);
+    const lines = out.split('\n');
+    expect(lines[0]!.startsWith('history       3 interactions')).toBe(true);
+    for (const l of lines.slice(1)) expect(l).toMatch(/^ {14}\S/);
+    for (const w of widths(out)) expect(w).toBeLessThanOrEqual(50);
+    expect(out.replace(/\s+/g, ' ')).toBe('history 3 interactions, 2 invoices, 0 change requests, 1 incidents, 0 referrals, 0 deliveries');
+  });
+
+  it('leaves a value that fits alone, and measures a coloured label by what shows', () => {
+    expect(hanging('  why       ', 'short', 80)).toBe('  why       short');
+    const out = hanging(RED('label') + '  ', PARAGRAPH, 40);
+    for (const l of out.split('\n').slice(1)) expect(l.startsWith(' '.repeat(7))).toBe(true);
+    expect(STRIP(out).replace(/\s+/g, ' ')).toBe(`label ${PARAGRAPH}`);
+  });
+
+  it('wraps under the label itself when the label leaves too little room', () => {
+    const out = hanging(' '.repeat(30), PARAGRAPH, 35);
+    for (const w of widths(out)) expect(w).toBeLessThanOrEqual(35);
   });
 });

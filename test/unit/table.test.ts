@@ -149,6 +149,36 @@ describe('table fitted to a width', () => {
   });
 });
 
+describe('table fitted with flex and droppable columns', () => {
+  const head = ['ID', 'ON', 'WHEN', 'KIND', 'CLIENT', 'TEXT'];
+  const rows: Row[] = [
+    [1, '2026-11-25', 'in 3 days', 'follow-up', '東京デザイン株式会社', 'Ask how the trip to Kyoto went and whether the family enjoyed the autumn leaves'],
+    [2, '2026-11-30', 'in 8 days', 'personal', 'Acme Corporation International', 'Birthday'],
+  ];
+  const fit = (width: number) => table(plainStyle, head, rows, { width, flex: [5, 4], drop: [3, 1] }).trimEnd().split('\n');
+
+  it('shrinks only the flex columns while they stay comfortable', () => {
+    const lines = fit(100);
+    expect(lines[0]).toMatch(/^ID +ON +WHEN +KIND +CLIENT +TEXT$/);
+    expect(lines[1]).toContain('2026-11-25  in 3 days  follow-up'); // fixed columns whole
+    expect(lines[1]!.endsWith('…')).toBe(true);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(100);
+  });
+
+  it('leaves out droppable columns, in order, before free text becomes unreadable', () => {
+    const lines = fit(60);
+    expect(lines[0]).toMatch(/^ID +WHEN +CLIENT +TEXT$/); // KIND went first, then ON
+    expect(lines[1]).toMatch(/^1 +in 3 days +東京デザイン株式会社 +Ask how the trip/);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(60);
+  });
+
+  it('drops only what it must', () => {
+    const wide = fit(200);
+    expect(wide[0]).toMatch(/KIND/);
+    expect(wide.join('\n')).toBe(table(plainStyle, head, rows).trimEnd());
+  });
+});
+
 describe('clip', () => {
   it('keeps ASCII behaviour: max characters, the last one an ellipsis', () => {
     expect(clip('a'.repeat(50), 40)).toBe('a'.repeat(39) + '…');

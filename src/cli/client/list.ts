@@ -28,5 +28,5 @@ export function run(ctx: Ctx, _args: Record<string, never>, o: ListFlags): void 
   const clients = listClients(db, { all });
   if (o.json) return printJson(ctx, clients.map(clientDto));
   const lastContact = new Map([...lastContacts(db)].map(([id, at]) => [id, localDate(at, ctx.zone())]));
-  ctx.io.out(renderClientList(ctx.style, clients, lastContact, ctx.today(), all));
+  ctx.io.out(renderClientList(ctx.style, clients, lastContact, ctx.today(), all, ctx.io.columns));
 }

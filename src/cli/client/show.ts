@@ -42,5 +42,5 @@ export function run(ctx: Ctx, args: { client: string }, o: { json?: boolean }): 
       statusHistory: detail.statusHistory,
     });
   }
-  ctx.io.out(renderClientShow(ctx.style, detail, ctx.today()));
+  ctx.io.out(renderClientShow(ctx.style, detail, ctx.today(), ctx.io.columns));
 }

@@ -35,5 +35,5 @@ export function run(ctx: Ctx, _args: Record<string, never>, o: { check?: true; j
     migrations: status.migrations.map((m) => ({ ...m, appliedAt: m.appliedAt === null ? null : toLocalIso(m.appliedAt, ctx.zone()) })),
   };
   if (o.json) return printJson(ctx, info);
-  ctx.io.out(renderDbStatus(ctx.style, info));
+  ctx.io.out(renderDbStatus(ctx.style, info, ctx.io.columns));
 }

@@ -41,5 +41,5 @@ export function run(ctx: Ctx, _args: Record<string, never>, o: DueFlags): void {
   if (o.json) return printJson(ctx, dueDto(report));
   if (o.cron) return ctx.io.out(renderDigest(report, { within }));
   if (o.ics) return ctx.io.out(renderIcs(report, { now: ctx.now().toISOString() }));
-  ctx.io.out(renderDue(report, { style: ctx.style, within }));
+  ctx.io.out(renderDue(report, { style: ctx.style, within, width: ctx.io.columns }));
 }

@@ -28,5 +28,5 @@ export function run(ctx: Ctx, args: { client?: string | undefined }, o: ListFlag
   const clientId = args.client === undefined ? undefined : findClient(db, args.client).id;
   const rows = listInvoices(db, { clientId, open: Boolean(o.open), overdueBefore: o.overdue ? today : undefined });
   if (o.json) return printJson(ctx, rows.map(invoiceDto));
-  ctx.io.out(renderInvoiceList(ctx.style, rows, today));
+  ctx.io.out(renderInvoiceList(ctx.style, rows, today, ctx.io.columns));
 }

@@ -21,5 +21,5 @@ export function command(ctx: Ctx): AnyCommand {
 export function run(ctx: Ctx, _args: Record<string, never>, o: ListFlags): void {
   const rows = listReminders(ctx.read().db, { all: Boolean(o.all) });
   if (o.json) return printJson(ctx, rows.map(reminderDto));
-  ctx.io.out(renderReminderList(ctx.style, rows, ctx.today(), Boolean(o.all)));
+  ctx.io.out(renderReminderList(ctx.style, rows, ctx.today(), Boolean(o.all), ctx.io.columns));
 }

@@ -52,7 +52,7 @@ export async function judge(ctx: Ctx, clientRef: string | undefined, o: ReviewFl
       trend: trend(facts, opts),
     })).sort(byWorst);
     if (o.json) return printJson(ctx, reviewAllDto(asOf, rows));
-    return ctx.io.out(renderReviewAll(asOf, rows, ctx.style));
+    return ctx.io.out(renderReviewAll(asOf, rows, ctx.style, ctx.io.columns));
   }
 
   const client = findClient(db, clientRef as string);
@@ -67,5 +67,5 @@ export async function judge(ctx: Ctx, clientRef: string | undefined, o: ReviewFl
     return ctx.io.out(`As of ${asOf} there was no history with ${safeText(client.name)} yet: the first record is on ${first}.\n`);
   }
   if (o.json) return printJson(ctx, reviewDto(ref, verdict, ctx.zone()));
-  ctx.io.out(renderReview(ref, verdict, { style: ctx.style, explain: Boolean(o.explain) }));
+  ctx.io.out(renderReview(ref, verdict, { style: ctx.style, explain: Boolean(o.explain), width: ctx.io.columns }));
 }

@@ -22,5 +22,5 @@ export async function run(ctx: Ctx, _args: Record<string, never>, o: { json?: tr
     const { thresholds, halfLifeDays, windowDays, dealbreakerWeight, severityFactor, lowConfidence } = config;
     return printJson(ctx, { thresholds, halfLifeDays, windowDays, dealbreakerWeight, severityFactor, lowConfidence, rules });
   }
-  ctx.io.out(renderRules(rules, config, ctx.style));
+  ctx.io.out(renderRules(rules, config, ctx.style, ctx.io.columns));
 }
