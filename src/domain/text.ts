@@ -11,6 +11,17 @@ export const JOINERS = '\\u200c\\u200d';
 /** Bidirectional marks, embeddings, overrides and isolates, which reorder how text is shown. */
 export const BIDI = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
 
+/**
+ * Terminal escape sequences: CSI (colours are `ESC[…m`) and OSC (titles, hyperlinks). Matching
+ * control characters is the point here.
+ */
+// eslint-disable-next-line no-control-regex
+export const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/;
+/** Colour and style sequences only (SGR), which a prompt can lose without losing its cursor moves. */
+// eslint-disable-next-line no-control-regex
+const SGR = /\x1b\[[0-9;]*m/g;
+export const stripColour = (text: string): string => text.replace(SGR, '');
+
 /** A character class of the given sets, for building a RegExp. */
 export const charClass = (...sets: string[]): string => `[${sets.join('')}]`;
 

@@ -1,4 +1,5 @@
-// Shared vocabulary of crm: enum values and record shapes. Pure types and constants only.
+// The vocabulary every layer shares: enum values, Money, ClientRef, date string types. The records
+// themselves are in records.ts. Pure types and constants only.
 
 export const CHANNELS = ['email', 'phone', 'video', 'in-person', 'chat'] as const;
 export type Channel = (typeof CHANNELS)[number];

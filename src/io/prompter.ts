@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { styleText } from 'node:util';
 import type { IO } from './io.js';
 import { CancelledError, UsageError } from '../domain/errors.js';
+import { stripColour } from '../domain/text.js';
 
 export interface Choice<T> {
   name: string;
@@ -57,8 +58,7 @@ export function outputFor(io: IO): Writable {
       const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
       // inquirer colours regardless of NO_COLOR / --no-color; drop its SGR (colour) sequences,
       // keeping the cursor movements it needs to redraw.
-      // eslint-disable-next-line no-control-regex
-      io.out(io.color ? text : text.replace(/\u001b\[[0-9;]*m/g, ''));
+      io.out(io.color ? text : stripColour(text));
       done();
     },
   });

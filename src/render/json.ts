@@ -4,7 +4,7 @@
 import type { ChangeRequest, Client, Delivery, Incident, Interaction, Invoice, Referral, Reminder } from '../domain/records.js';
 import type { ClientRef, Money } from '../domain/types.js';
 import type { DueCheckIn, DueInvoice, DueReminder, DueReport } from '../domain/due.js';
-import type { Evidence, Finding, Stats, Verdict } from '../rules/index.js';
+import type { Evidence, Finding, RuleDescription, RulesConfig, Stats, Verdict } from '../rules/index.js';
 import { localDate, toLocalIso } from '../domain/dates.js';
 
 // JSON.stringify escapes C0 controls but leaves DEL and C1 (U+007F–U+009F) raw; some terminals act
@@ -204,5 +204,22 @@ export function dueDto(report: DueReport) {
     checkIns: report.checkIns.map(checkInDto),
     invoices: report.invoices.map(dueInvoiceDto),
     reminders: report.reminders.map(dueReminderDto),
+  };
+}
+
+/** One rule of `crm rules --json`: its catalogue entry and the settings in force. */
+export function ruleDto(r: RuleDescription) {
+  return {
+    id: r.id, severity: r.severity, ...(r.escalatesTo ? { escalatesTo: r.escalatesTo } : {}), title: r.title,
+    looksAt: r.looksAt, why: r.why, measure: r.measure, configKeys: [...r.configKeys], settings: { ...r.settings },
+  };
+}
+
+/** `crm rules --json`: the verdict's thresholds and fading, then every rule. */
+export function rulesDto(config: RulesConfig, rules: RuleDescription[]) {
+  const { thresholds, halfLifeDays, windowDays, dealbreakerWeight, severityFactor, lowConfidence } = config;
+  return {
+    thresholds: { ...thresholds }, halfLifeDays, windowDays, dealbreakerWeight,
+    severityFactor: { ...severityFactor }, lowConfidence: { ...lowConfidence }, rules: rules.map(ruleDto),
   };
 }

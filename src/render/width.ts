@@ -1,10 +1,9 @@
 // Owns terminal display width: how many columns a string takes, and cutting/padding by columns.
 // Pure string code: no IO, no chalk, no knowledge of tables.
+import { ESCAPE_SEQUENCE } from '../domain/text.js';
 
 // ANSI escapes take no columns: CSI sequences (SGR colours are `ESC[...m`) and OSC (hyperlinks).
-// Matching terminal control sequences is the point, so the control characters here are meant.
-// eslint-disable-next-line no-control-regex
-const ESCAPE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/;
+const ESCAPE = ESCAPE_SEQUENCE;
 const ANSI = new RegExp(ESCAPE.source, 'g');
 const ANSI_OR_TEXT = new RegExp(`(${ESCAPE.source})`); // split() keeps the escapes as odd pieces
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

@@ -34,18 +34,9 @@ export const interactionEvidence = (i: KnownInteraction): Evidence => ({
 
 export const referralEvidence = (r: ReferralFact): Evidence => ({ type: 'referral', id: r.id, on: r.on, note: r.note });
 
-// One money format across crm: "1,200.50 EUR", the currency's own decimals.
-export { formatMoney } from '../domain/money.js';
-
 export const pct = (share: number): string => `${Math.round(share * 100)}%`;
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 /** Rounds a measure so the explanation shows exactly the numbers that were summed. */
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** Sums amounts per currency, never across currencies; currencies in alphabetical order. */
-export function perCurrency(items: { currency: string; amount: number }[]): Money[] {
-  const sums = new Map<string, number>();
-  for (const i of items) sums.set(i.currency, (sums.get(i.currency) ?? 0) + i.amount);
-  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ amount, currency }));
-}

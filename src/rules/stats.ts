@@ -2,7 +2,8 @@
 import type { RuleContext } from './context.js';
 import type { Stats } from './types.js';
 import { daysBetween } from '../domain/dates.js';
-import { perCurrency, round2 } from './evidence.js';
+import { round2 } from './evidence.js';
+import { sumByCurrency } from '../domain/money.js';
 import { incomeBetween } from './income.js';
 
 export function computeStats(ctx: RuleContext): Stats {
@@ -32,13 +33,13 @@ export function computeStats(ctx: RuleContext): Stats {
       const total = Math.max(all.get(m.currency) ?? 0, m.amount);
       return { currency: m.currency, amount: m, total: { amount: total, currency: m.currency }, share: round2(m.amount / total) };
     }),
-    overdue: perCurrency(ctx.invoices
+    overdue: sumByCurrency(ctx.invoices
       .filter((s) => s.balance > 0 && s.fact.dueOn < ctx.asOf)
       .map((s) => ({ currency: s.fact.currency, amount: s.balance }))),
     disputes: {
       count: disputes.length,
       open: disputes.filter(({ d }) => d.resolvedOn === null).length,
-      conceded: perCurrency(disputes.filter(({ d }) => d.conceded > 0).map(({ s, d }) => ({ currency: s.fact.currency, amount: d.conceded }))),
+      conceded: sumByCurrency(disputes.filter(({ d }) => d.conceded > 0).map(({ s, d }) => ({ currency: s.fact.currency, amount: d.conceded }))),
     },
     changes: {
       count: ctx.changes.length,

@@ -3,6 +3,7 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
 import { type AnyCommand, examples, printJson } from '../shared.js';
+import { rulesDto } from '../../render/json.js';
 
 export function command(ctx: Ctx): AnyCommand {
   return examples(
@@ -18,9 +19,6 @@ export async function run(ctx: Ctx, _args: Record<string, never>, o: { json?: tr
   const [{ describeRules }, { renderRules }] = await Promise.all([import('../../rules/index.js'), import('../../render/review.js')]);
   const config = (await ctx.config()).rules;
   const rules = describeRules(config);
-  if (o.json) {
-    const { thresholds, halfLifeDays, windowDays, dealbreakerWeight, severityFactor, lowConfidence } = config;
-    return printJson(ctx, { thresholds, halfLifeDays, windowDays, dealbreakerWeight, severityFactor, lowConfidence, rules });
-  }
+  if (o.json) return printJson(ctx, rulesDto(config, rules));
   ctx.io.out(renderRules(rules, config, ctx.style, ctx.io.columns));
 }

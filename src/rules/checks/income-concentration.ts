@@ -1,7 +1,8 @@
 // Rule income-concentration (context, 0 points): the client's share of all payments received in the
 // 12 months up to asOf, per currency. Never adds currencies together; never changes the score.
 import type { Rule, Evidence } from '../types.js';
-import { formatMoney, pct } from '../evidence.js';
+import { pct } from '../evidence.js';
+import { formatMoney } from '../../domain/money.js';
 import { incomeBetween } from '../income.js';
 import { makeFinding } from '../finding.js';
 
@@ -25,8 +26,8 @@ export const incomeConcentration: Rule = {
     return makeFinding(this.meta, {
       detail: `Payments received from this client from ${from} to ${ctx.asOf}, divided by all payments received from all `
         + 'clients in the same days, per currency (no exchange rates): '
-        + evidence.map((e) => `${e.client.currency} ${pct(e.share)} (${formatMoney(e.client.amount, e.client.currency)} of `
-          + `${formatMoney(e.total.amount, e.total.currency)})`).join('; ') + '.',
+        + evidence.map((e) => `${e.client.currency} ${pct(e.share)} (${formatMoney(e.client)} of `
+          + `${formatMoney(e.total)})`).join('; ') + '.',
       evidence, measure: Math.max(...evidence.map((e) => e.share)), weight: 0,
     });
   },

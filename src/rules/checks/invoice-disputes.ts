@@ -1,7 +1,8 @@
 // Rule invoice-disputes: repeated disputes and haggling over invoices, heavier when money was conceded.
 // Judges from disputes known at asOf; never formats output.
 import type { Rule } from '../types.js';
-import { disputeEvidence, formatMoney, pct, perCurrency, plural } from '../evidence.js';
+import { disputeEvidence, pct, plural } from '../evidence.js';
+import { formatMoney, sumByCurrency } from '../../domain/money.js';
 import { makeFinding } from '../finding.js';
 
 export const invoiceDisputes: Rule = {
@@ -19,13 +20,13 @@ export const invoiceDisputes: Rule = {
     if (disputes.length === 0 || disputes.length < cfg.minDisputes) return null;
     const issued = ctx.invoices.filter((s) => ctx.recency(s.fact.issuedOn) > 0).length;
     const disputed = new Set(disputes.map(({ s }) => s.fact.id)).size;
-    const conceded = perCurrency(disputes.filter(({ d }) => d.conceded > 0).map(({ s, d }) => ({ currency: s.fact.currency, amount: d.conceded })));
+    const conceded = sumByCurrency(disputes.filter(({ d }) => d.conceded > 0).map(({ s, d }) => ({ currency: s.fact.currency, amount: d.conceded })));
     const open = disputes.filter(({ d }) => d.resolvedOn === null).length;
     return makeFinding(this.meta, {
       detail: `${plural(disputes.length, 'dispute')} on ${disputed} of ${plural(Math.max(issued, disputed), 'invoice')} `
         + `(${pct(disputed / Math.max(issued, disputed))}) in the last ${ctx.config.windowDays} days`
         + (open ? `, ${open} still open` : '')
-        + (conceded.length ? `; conceded ${conceded.map((m) => formatMoney(m.amount, m.currency)).join(' + ')}.` : '; nothing conceded.'),
+        + (conceded.length ? `; conceded ${conceded.map((m) => formatMoney(m)).join(' + ')}.` : '; nothing conceded.'),
       evidence: [...disputes].sort((a, b) => b.d.openedOn.localeCompare(a.d.openedOn) || b.d.id - a.d.id)
         .map(({ s, d }) => disputeEvidence(s, d)), // most recent first: what the card shows
       measure: disputes.reduce((a, { s, d }) => a + ctx.recency(d.openedOn) * (1 + d.conceded / s.fact.amount), 0),

@@ -2,7 +2,8 @@
 // each invoice is still unpaid. Judges from invoice states; never formats output.
 import type { Rule } from '../types.js';
 import { daysBetween } from '../../domain/dates.js';
-import { formatMoney, invoiceEvidence, perCurrency, plural } from '../evidence.js';
+import { invoiceEvidence, plural } from '../evidence.js';
+import { formatMoney, sumByCurrency } from '../../domain/money.js';
 import { makeFinding } from '../finding.js';
 
 export const overdueBalance: Rule = {
@@ -21,18 +22,18 @@ export const overdueBalance: Rule = {
       .sort((a, b) => daysOver(b.fact.dueOn) - daysOver(a.fact.dueOn) || a.fact.id - b.fact.id);
     const oldest = overdue[0];
     if (!oldest) return null;
-    const totals = perCurrency(overdue.map((s) => ({ currency: s.fact.currency, amount: s.balance })));
+    const totals = sumByCurrency(overdue.map((s) => ({ currency: s.fact.currency, amount: s.balance })));
     const measure = overdue.reduce(
       (a, s) => a + (s.balance / s.fact.amount) * (Math.min(daysOver(s.fact.dueOn), cfg.maxDays) / 30), 0);
     return makeFinding(this.meta, {
-      detail: `${totals.map((m) => formatMoney(m.amount, m.currency)).join(' + ')} overdue on `
+      detail: `${totals.map((m) => formatMoney(m)).join(' + ')} overdue on `
         + `${plural(overdue.length, 'invoice')}; oldest ${oldest.fact.number}, ${daysOver(oldest.fact.dueOn)} days past due.`,
       evidence: overdue.map(invoiceEvidence), measure, weight: cfg.weight,
     });
   },
   advise(f, ctx) {
     return f.evidence.flatMap((e) => (e.type === 'invoice'
-      ? [`chase ${e.number}: ${formatMoney(e.balance.amount, e.balance.currency)}, ${daysBetween(e.dueOn, ctx.asOf)} days overdue`]
+      ? [`chase ${e.number}: ${formatMoney(e.balance)}, ${daysBetween(e.dueOn, ctx.asOf)} days overdue`]
       : []));
   },
 };
