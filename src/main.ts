@@ -68,12 +68,12 @@ export async function main(deps: MainDeps): Promise<number> {
   try {
     let globalOpts = (): { db?: string | undefined } => ({});
     ctx = createCtx({
-      io, env: deps.env, execPath: deps.execPath, style: styleFor(color), globalOpts: () => globalOpts(),
+      io, env: deps.env, execPath: deps.execPath, style: await styleFor(color), globalOpts: () => globalOpts(),
       ...(deps.systemNow ? { systemNow: deps.systemNow } : {}),
       ...(deps.systemZone ? { systemZone: deps.systemZone } : {}),
       ...(deps.faults ? { faults: deps.faults } : {}),
     });
-    const program = buildProgram(ctx);
+    const program = await buildProgram(ctx, deps.argv);
     globalOpts = () => program.opts();
     const route = (cmd: { commands: readonly unknown[] }): void => {
       const c = cmd as unknown as import('commander').Command;

@@ -1,24 +1,46 @@
-// The command tree. Each command group lives in its own module and is registered here.
+// The command tree. Each command group lives in its own folder and is registered here, loaded on use.
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
-import * as client from './client/index.js';
-import * as cron from './cron/cron.js';
-import * as due from './due/due.js';
-import * as invoice from './invoice/index.js';
-import * as log from './log/log.js';
-import * as recap from './recap/recap.js';
-import * as change from './change/index.js';
-import * as incident from './incident/index.js';
-import * as referral from './referral/index.js';
-import * as deliver from './deliver/deliver.js';
-import * as remind from './remind/index.js';
-import * as db from './db/index.js';
-import * as review from './review/review.js';
-import * as rules from './rules/rules.js';
+import type { AnyCommand } from './shared.js';
+
+type Loader = () => Promise<{ command(ctx: Ctx): AnyCommand }>;
+
+/**
+ * The top-level commands, in help order, each loaded on demand: a run loads only the group it
+ * names (a few modules), not all fifty command files; help, a typo or no command load them all.
+ */
+const COMMANDS: [string, Loader][] = [
+  ['client', () => import('./client/index.js')],
+  ['log', () => import('./log/log.js')],
+  ['recap', () => import('./recap/recap.js')],
+  ['invoice', () => import('./invoice/index.js')],
+  ['change', () => import('./change/index.js')],
+  ['incident', () => import('./incident/index.js')],
+  ['referral', () => import('./referral/index.js')],
+  ['deliver', () => import('./deliver/deliver.js')],
+  ['remind', () => import('./remind/index.js')],
+  ['due', () => import('./due/due.js')],
+  ['review', () => import('./review/review.js')],
+  ['rules', () => import('./rules/rules.js')],
+  ['cron', () => import('./cron/cron.js')],
+  ['db', () => import('./db/index.js')],
+];
+
+/** The command argv names: the first word that is not a global option or its value. */
+export function commandName(argv: readonly string[]): string | undefined {
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k] ?? '';
+    if (arg === '--db') k++; // its value
+    else if (arg === '--') return argv[k + 1];
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
 
 export const VERSION = '0.1.0';
 
-export function buildProgram(ctx: Ctx): Command<[], { db?: string; color: boolean }> {
+/** The program, with the command `argv` names loaded (every command when argv names none it knows). */
+export async function buildProgram(ctx: Ctx, argv: readonly string[] = []): Promise<Command<[], { db?: string; color: boolean }>> {
   const program = new Command('crm')
     .description('A client CRM for freelancers: record what happens with each client, and decide whether to keep them.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -41,19 +63,10 @@ Examples:
 
 Exit codes: 0 ok, 1 failure (database, disk), 2 bad input (nothing written), 130 cancelled.`,
     );
-  program.addCommand(client.command(ctx));
-  program.addCommand(log.command(ctx));
-  program.addCommand(recap.command(ctx));
-  program.addCommand(invoice.command(ctx));
-  program.addCommand(change.command(ctx));
-  program.addCommand(incident.command(ctx));
-  program.addCommand(referral.command(ctx));
-  program.addCommand(deliver.command(ctx));
-  program.addCommand(remind.command(ctx));
-  program.addCommand(due.command(ctx));
-  program.addCommand(review.command(ctx));
-  program.addCommand(rules.command(ctx));
-  program.addCommand(cron.command(ctx));
-  program.addCommand(db.command(ctx));
+  const name = commandName(argv);
+  // `crm --version` needs no command at all; help, a typo or no command need every one.
+  const version = name === undefined && argv.some((a) => a === '-V' || a === '--version');
+  const wanted = version ? [] : COMMANDS.filter(([n]) => n === name);
+  for (const [, load] of wanted.length || version ? wanted : COMMANDS) program.addCommand((await load()).command(ctx));
   return program;
 }

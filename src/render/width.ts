@@ -9,7 +9,9 @@ const ANSI_OR_TEXT = new RegExp(`(${ESCAPE.source})`); // split() keeps the esca
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 // One shared segmenter: constructing one costs far more than segmenting a cell.
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+// Built on first use: constructing it costs ~12 ms, which a command printing plain ASCII never needs.
+const graphemes = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 // East Asian Wide (W) and Fullwidth (F) ranges that are not emoji (emoji are decided per cluster
 // below), sorted. Only strings outside the fast paths get here, so a scan is quick enough.
@@ -74,7 +76,7 @@ function simpleWidth(s: string): number {
 
 function segmentedWidth(s: string): number {
   let w = 0;
-  for (const { segment } of graphemes.segment(s)) w += clusterWidth(segment);
+  for (const { segment } of graphemes().segment(s)) w += clusterWidth(segment);
   return w;
 }
 
@@ -109,7 +111,7 @@ export function splitAtWidth(text: string, max: number): { head: string; rest: s
   const pieces = text.split(ANSI_OR_TEXT); // text, escape, text, escape, ..., text
   for (const [i, piece] of pieces.entries()) {
     if (i % 2 === 1) { at += piece.length; continue; }
-    for (const { segment } of graphemes.segment(piece)) {
+    for (const { segment } of graphemes().segment(piece)) {
       const w = clusterWidth(segment);
       if (width + w > max) return { head: text.slice(0, at), rest: text.slice(at), width };
       width += w;

@@ -10,7 +10,7 @@ import { BIN, ROOT, crm, seed, spawnCrm, tempDir, testEnv } from '../helpers/cli
 import { fileTree } from '../helpers/checks.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { createCtx } from '../../src/cli/context.js';
-import { styleFor } from '../../src/render/style.js';
+import { plainStyle } from '../../src/render/style.js';
 import { Readable } from 'node:stream';
 
 const APPLICATION_ID = 0x43524d31; // 'CRM1'
@@ -178,6 +178,26 @@ describe('permissions', () => {
   });
 });
 
+// Every command path, walked from the real command tree so a new command cannot slip by.
+const ctx = createCtx({
+  execPath: process.execPath,
+  io: { out: () => {}, err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
+  env: {},
+  systemNow: () => new Date('2026-11-22T10:00:00Z'),
+  style: plainStyle,
+  globalOpts: () => ({}),
+});
+type Node = { name(): string; commands: readonly Node[] };
+const paths: string[][] = [];
+const walk = (cmd: Node, prefix: string[]): void => {
+  for (const sub of cmd.commands) {
+    if (sub.name() === 'help') continue;
+    paths.push([...prefix, sub.name()]);
+    walk(sub, [...prefix, sub.name()]);
+  }
+};
+walk(await buildProgram(ctx), []);
+
 describe('the command-line surface', () => {
   it('crm --version prints the package version', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -187,25 +207,6 @@ describe('the command-line surface', () => {
     }
   });
 
-  // Every command path, walked from the real command tree so a new command cannot slip by.
-  const ctx = createCtx({
-    execPath: process.execPath,
-    io: { out: () => {}, err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
-    env: {},
-    systemNow: () => new Date('2026-11-22T10:00:00Z'),
-    style: styleFor(false),
-    globalOpts: () => ({}),
-  });
-  type Node = { name(): string; commands: readonly Node[] };
-  const paths: string[][] = [];
-  const walk = (cmd: Node, prefix: string[]): void => {
-    for (const sub of cmd.commands) {
-      if (sub.name() === 'help') continue;
-      paths.push([...prefix, sub.name()]);
-      walk(sub, [...prefix, sub.name()]);
-    }
-  };
-  walk(buildProgram(ctx), []);
 
   it('the tree is what the contract names (and maybe more)', () => {
     const names = paths.map((p) => p.join(' '));

@@ -10,7 +10,7 @@ import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/db/migrati
 import { migrate, openStore } from '../../src/db/store.js';
 import { dbStatus } from '../../src/db/status.js';
 import { COUNT_LABELS, type DbStatusInfo, renderDbStatus } from '../../src/render/db-status.js';
-import { styleFor } from '../../src/render/style.js';
+import { plainStyle } from '../../src/render/style.js';
 
 const T1 = new Date('2026-11-22T10:00:00Z');
 const T2 = new Date('2027-01-05T08:30:00Z');
@@ -195,11 +195,11 @@ describe('db status lists the migrations', () => {
   test('renderDbStatus takes what the CLI builds from dbStatus(): file facts spread with its result', () => {
     // Typed as src/cli/db.ts builds it, so a change to DbStatus that render cannot read fails the type check.
     const info: DbStatusInfo = { path: '/nowhere/crm.db', exists: false, bytes: 0, mode: null, ...dbStatus(null) };
-    expect(renderDbStatus(styleFor(false), info)).toMatch(/^database {2}\/nowhere\/crm\.db \(not created yet/);
+    expect(renderDbStatus(plainStyle, info)).toMatch(/^database {2}\/nowhere\/crm\.db \(not created yet/);
   });
 
   test('renderDbStatus prints what crm db status prints today, in each state of the file', async () => {
-    const style = styleFor(false);
+    const style = plainStyle;
     // The CLI may not list the migrations yet: compare everything above them.
     const aboveMigrations = (text: string): string => text.replace(/^migrations\n(?: {2}.*\n)*/m, '');
     const missing = path.join(tempDir(), 'crm.db');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { buildProgram } from '../../src/cli/program.js';
+import { buildProgram, commandName } from '../../src/cli/program.js';
 import { createCtx } from '../../src/cli/context.js';
 import { plainStyle } from '../../src/render/style.js';
 
@@ -20,7 +20,7 @@ function sourceFiles(dir: string): string[] {
 
 type Node = { name(): string; commands: readonly Node[] };
 
-function commandPaths(): string[][] {
+async function commandPaths(): Promise<string[][]> {
   const ctx = createCtx({
     execPath: process.execPath,
     io: { out: () => {}, err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
@@ -37,7 +37,7 @@ function commandPaths(): string[][] {
       walk(sub, here);
     }
   };
-  walk(buildProgram(ctx), []);
+  walk(await buildProgram(ctx), []);
   return paths;
 }
 
@@ -48,15 +48,16 @@ function fileOf(p: string[], isGroup: boolean): string {
   return path.join(SRC, 'cli', ...p.slice(0, -1), `${p.at(-1)!}.ts`);
 }
 
+const paths = await commandPaths();
+
 describe('the command tree is the folder tree', () => {
-  const paths = commandPaths();
   const groups = new Set(paths.filter((p) => paths.some((q) => q.length > p.length && q.slice(0, p.length).join(' ') === p.join(' '))).map((p) => p.join(' ')));
 
   it('finds the whole tree', () => {
     expect(paths.length).toBeGreaterThan(20);
   });
 
-  it.each(commandPaths().map((p) => [p.join(' ')]))('crm %s has its own file, exporting command() (and run() for a verb)', async (name) => {
+  it.each(paths.map((p) => [p.join(' ')]))('crm %s has its own file, exporting command() (and run() for a verb)', async (name) => {
     const p = name.split(' ');
     const file = fileOf(p, groups.has(name));
     expect(fs.existsSync(file), path.relative(ROOT, file)).toBe(true);
@@ -77,5 +78,31 @@ describe('every module says what it owns', () => {
   it('starts each file in src with a comment', () => {
     const silent = sourceFiles(SRC).filter((f) => !fs.readFileSync(f, 'utf8').startsWith('//')).map((f) => path.relative(ROOT, f));
     expect(silent).toEqual([]);
+  });
+});
+
+describe('the command tree loads on demand', () => {
+  it('finds the command a run names, past the global options', () => {
+    expect(commandName(['client', 'list'])).toBe('client');
+    expect(commandName(['--db', '/tmp/x.db', '--no-color', 'due', '--json'])).toBe('due');
+    expect(commandName(['--db', 'client', 'review', 'acme'])).toBe('review'); // "client" is --db's value
+    expect(commandName(['--', 'log'])).toBe('log');
+    expect(commandName(['--help'])).toBeUndefined();
+    expect(commandName([])).toBeUndefined();
+  });
+
+  it('builds only that command; every command for help or an unknown name', async () => {
+    const ctx = createCtx({
+      execPath: process.execPath,
+      io: { out: () => {}, err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
+      env: {},
+      style: plainStyle,
+      globalOpts: () => ({}),
+    });
+    const names = async (argv: string[]) => (await buildProgram(ctx, argv)).commands.map((c) => c.name());
+    expect(await names(['invoice', 'list'])).toEqual(['invoice']);
+    expect(await names(['--version'])).toEqual([]);
+    expect(await names(['clinet'])).toHaveLength(paths.filter((p) => p.length === 1).length);
+    expect(await names(['--help'])).toContain('db');
   });
 });

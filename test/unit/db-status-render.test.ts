@@ -1,10 +1,10 @@
 // `crm db status` as people read it: the file, the counts, then the migrations applied to it —
 // with "before migrations were recorded" where their time is unknown.
 import { describe, expect, test } from 'vitest';
-import { styleFor } from '../../src/render/style.js';
+import { plainStyle, styleFor } from '../../src/render/style.js';
 import { type DbStatusInfo, renderDbStatus } from '../../src/render/db-status.js';
 
-const plain = styleFor(false);
+const plain = plainStyle;
 
 const ZERO = { clients: 0, interactions: 0, invoices: 0, payments: 0, disputes: 0, changeRequests: 0, incidents: 0, referrals: 0, deliveries: 0, reminders: 0, statusChanges: 0 };
 
@@ -59,9 +59,9 @@ ${COUNTS}migrations
     ]);
   });
 
-  test('--check adds the integrity line', () => {
+  test('--check adds the integrity line', async () => {
     expect(renderDbStatus(plain, { ...upgraded, integrity: 'ok' })).toContain('schema 3\nintegrity ok\nclients');
-    expect(renderDbStatus(styleFor(true), { ...upgraded, integrity: 'ok' })).toContain('\u001b[32mok\u001b[39m');
+    expect(renderDbStatus(await styleFor(true), { ...upgraded, integrity: 'ok' })).toContain('\u001b[32mok\u001b[39m');
   });
 
   test('no database yet: says so, shows zero counts and no schema, journal or migrations', () => {

@@ -25,7 +25,7 @@ function oracle(style: Style, head: string[], rows: Row[], styled = false): stri
   return t.toString().split('\n').map((l) => l.trimEnd()).join('\n') + '\n';
 }
 
-const color = styleFor(true);
+const color = await styleFor(true);
 const HEAD = ['ID', 'NAME', 'COMPANY', 'STATUS'];
 
 describe('table matches the cli-table3 output byte for byte', () => {

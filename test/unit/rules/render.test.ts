@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/rules/index.js';
 import { renderReview, renderReviewAll, sparkline } from '../../../src/render/review.js';
-import { styleFor } from '../../../src/render/style.js';
+import { plainStyle } from '../../../src/render/style.js';
 import { ago, batch, change, facts, incident, interaction, invoice, options, referral } from './builders.js';
 
 const golden = (name: string) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', name), 'utf8');
-const plain = styleFor(false);
+const plain = plainStyle;
 
 const troubled = facts({
   invoices: [
