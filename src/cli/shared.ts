@@ -1,4 +1,4 @@
-// Small helpers every command adapter uses: enum checks, client lookup, currency default, output.
+// Small helpers every command adapter uses: client lookup, currency default, notes, JSON output.
 import type { Client } from '../domain/records.js';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
@@ -7,7 +7,6 @@ import type { PlanClock } from '../domain/log-plan.js';
 import { listClients } from '../db/clients.js';
 import { resolveClient } from '../domain/names.js';
 import { UsageError } from '../domain/errors.js';
-export { nullable, oneOf, optOneOf, parseId } from '../domain/parse.js';
 import { parseCurrency } from '../domain/money.js';
 import { json } from '../render/json.js';
 import { safeText } from '../domain/text.js';

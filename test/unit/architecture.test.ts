@@ -20,14 +20,18 @@ function sourceFiles(dir: string): string[] {
 
 type Node = { name(): string; commands: readonly Node[] };
 
-async function commandPaths(): Promise<string[][]> {
-  const ctx = createCtx({
+/** A context that is never run: enough to build the command tree. */
+const quietCtx = () =>
+  createCtx({
     execPath: process.execPath,
     io: { out: () => {}, err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
     env: {},
     style: plainStyle,
     globalOpts: () => ({}),
   });
+
+async function commandPaths(): Promise<string[][]> {
+  const ctx = quietCtx();
   const paths: string[][] = [];
   const walk = (cmd: Node, prefix: string[]): void => {
     for (const sub of cmd.commands) {
@@ -92,13 +96,7 @@ describe('the command tree loads on demand', () => {
   });
 
   it('builds only that command; every command for help or an unknown name', async () => {
-    const ctx = createCtx({
-      execPath: process.execPath,
-      io: { out: () => {}, err: () => {}, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, color: false, columns: 80 },
-      env: {},
-      style: plainStyle,
-      globalOpts: () => ({}),
-    });
+    const ctx = quietCtx();
     const names = async (argv: string[]) => (await buildProgram(ctx, argv)).commands.map((c) => c.name());
     expect(await names(['invoice', 'list'])).toEqual(['invoice']);
     expect(await names(['--version'])).toEqual([]);
