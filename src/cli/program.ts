@@ -26,15 +26,19 @@ const COMMANDS: [string, Loader][] = [
   ['db', () => import('./db/index.js')],
 ];
 
-/** The command argv names: the first word that is not a global option or its value. */
-export function commandName(argv: readonly string[]): string | undefined {
+/** What argv asks of the program before its command word: the command, and help or version flags. */
+export function readGlobals(argv: readonly string[]): { command?: string | undefined; help: boolean; version: boolean } {
+  let help = false;
+  let version = false;
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k] ?? '';
-    if (arg === '--db') k++; // its value
-    else if (arg === '--') return argv[k + 1];
-    else if (!arg.startsWith('-')) return arg;
+    if (arg === '--db') k++; // its value, whatever it looks like
+    else if (arg === '-h' || arg === '--help') help = true;
+    else if (arg === '-V' || arg === '--version') version = true;
+    else if (arg === '--') return { command: argv[k + 1], help, version };
+    else if (!arg.startsWith('-')) return { command: arg, help, version };
   }
-  return undefined;
+  return { help, version };
 }
 
 export const VERSION = '0.1.0';
@@ -63,10 +67,11 @@ Examples:
 
 Exit codes: 0 ok, 1 failure (database, disk), 2 bad input (nothing written), 130 cancelled.`,
     );
-  const name = commandName(argv);
-  // `crm --version` needs no command at all; help, a typo or no command need every one.
-  const version = name === undefined && argv.some((a) => a === '-V' || a === '--version');
-  const wanted = version ? [] : COMMANDS.filter(([n]) => n === name);
-  for (const [, load] of wanted.length || version ? wanted : COMMANDS) program.addCommand((await load()).command(ctx));
+  // Program help (`crm -h client` included), a typo or no command need every command; `crm
+  // --version` needs none; anything else only the one it names.
+  const { command, help, version } = readGlobals(argv);
+  const named = COMMANDS.filter(([n]) => n === command);
+  const load = help || (named.length === 0 && !(version && command === undefined)) ? COMMANDS : named;
+  for (const [, loader] of load) program.addCommand((await loader()).command(ctx));
   return program;
 }

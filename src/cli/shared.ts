@@ -61,3 +61,9 @@ export function noteIfInactive(ctx: Ctx, c: Pick<Client, 'name' | 'status' | 'st
   const since = c.statusOn ? ` since ${c.statusOn}` : '';
   ctx.io.err(`crm: note: ${safeText(c.name)} is ${c.status}${since}; recorded anyway (crm client reactivate takes them back)\n`);
 }
+
+/** A record read back right after this run wrote it. Missing means the write went wrong: a bug, not bad input. */
+export function written<T>(record: T | undefined, what: string): T {
+  if (record === undefined) throw new Error(`${what} is missing right after it was written`);
+  return record;
+}

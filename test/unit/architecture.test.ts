@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { buildProgram, commandName } from '../../src/cli/program.js';
+import { buildProgram, readGlobals } from '../../src/cli/program.js';
 import { createCtx } from '../../src/cli/context.js';
 import { plainStyle } from '../../src/render/style.js';
 
@@ -87,12 +87,15 @@ describe('every module says what it owns', () => {
 
 describe('the command tree loads on demand', () => {
   it('finds the command a run names, past the global options', () => {
-    expect(commandName(['client', 'list'])).toBe('client');
-    expect(commandName(['--db', '/tmp/x.db', '--no-color', 'due', '--json'])).toBe('due');
-    expect(commandName(['--db', 'client', 'review', 'acme'])).toBe('review'); // "client" is --db's value
-    expect(commandName(['--', 'log'])).toBe('log');
-    expect(commandName(['--help'])).toBeUndefined();
-    expect(commandName([])).toBeUndefined();
+    const command = (argv: string[]) => readGlobals(argv).command;
+    expect(command(['client', 'list'])).toBe('client');
+    expect(command(['--db', '/tmp/x.db', '--no-color', 'due', '--json'])).toBe('due');
+    expect(command(['--db', 'client', 'review', 'acme'])).toBe('review'); // "client" is --db's value
+    expect(command(['--', 'log'])).toBe('log');
+    expect(command(['--help'])).toBeUndefined();
+    expect(command([])).toBeUndefined();
+    expect(readGlobals(['-h', 'client'])).toEqual({ command: 'client', help: true, version: false });
+    expect(readGlobals(['--db', '-V'])).toEqual({ help: false, version: false }); // -V is the path
   });
 
   it('builds only that command; every command for help or an unknown name', async () => {
@@ -102,5 +105,7 @@ describe('the command tree loads on demand', () => {
     expect(await names(['--version'])).toEqual([]);
     expect(await names(['clinet'])).toHaveLength(paths.filter((p) => p.length === 1).length);
     expect(await names(['--help'])).toContain('db');
+    expect(await names(['-h', 'client'])).toContain('db'); // the program's help lists every command
+    expect(await names(['--db', '-V'])).toContain('db'); // -V is the database path here, not --version
   });
 });

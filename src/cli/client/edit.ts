@@ -1,12 +1,11 @@
 // `crm client edit`: change a client's details; refuses a change that changes nothing.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
-import { type AnyCommand, examples, findClient, noteFrom, printJson } from '../shared.js';
+import { type AnyCommand, examples, findClient, noteFrom, printJson, written } from '../shared.js';
 import { addFieldOptions, assertNameFree, type FieldFlags } from './fields.js';
-import { rereadClient } from './reread.js';
 import { clientValues } from '../../domain/client-input.js';
 import { UsageError, CrmError, quote } from '../../domain/errors.js';
-import { updateClient } from '../../db/clients.js';
+import { getClient, updateClient } from '../../db/clients.js';
 import { clientDto } from '../../render/json.js';
 
 export type EditFlags = FieldFlags & { name?: string; json?: boolean };
@@ -40,7 +39,7 @@ export async function run(ctx: Ctx, args: { client: string }, o: EditFlags): Pro
     if (!updateClient(db, c.id, c.revision, values)) {
       throw new CrmError(`client #${c.id} was changed by another crm while editing; nothing was written, try again`);
     }
-    return rereadClient(db, c.id);
+    return written(getClient(db, c.id), `client #${c.id}`);
   });
   if (o.json) return printJson(ctx, clientDto(updated));
   ctx.io.out(`Updated client #${updated.id} ${ctx.style.bold(updated.name)}\n`);

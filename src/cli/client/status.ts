@@ -2,12 +2,11 @@
 // history (never overwritten). Each verb's file says which status and what its help reads.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
-import { type AnyCommand, examples, findClient, printJson } from '../shared.js';
-import { rereadClient } from './reread.js';
+import { type AnyCommand, examples, findClient, printJson, written } from '../shared.js';
 import { nullable } from '../../domain/parse.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import type { ClientStatus } from '../../domain/types.js';
-import { setClientStatus, statusHistory } from '../../db/clients.js';
+import { getClient, setClientStatus, statusHistory } from '../../db/clients.js';
 import { clientDto } from '../../render/json.js';
 
 export interface StatusChange {
@@ -42,7 +41,7 @@ export function changeStatus(ctx: Ctx, change: StatusChange, args: { client: str
       throw new UsageError(`${quote(c.name)} is already ${change.status}${since}${why}; nothing changed`);
     }
     setClientStatus(db, c.id, { status: change.status, on: ctx.today(), reason: nullable(o.reason)?.trim() ?? null }, ctx.now().toISOString());
-    return { client: rereadClient(db, c.id), history: statusHistory(db, c.id) };
+    return { client: written(getClient(db, c.id), `client #${c.id}`), history: statusHistory(db, c.id) };
   });
   if (o.json) return printJson(ctx, { ...clientDto(updated.client), statusHistory: updated.history });
   const c = updated.client;

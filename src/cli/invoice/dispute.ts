@@ -1,11 +1,11 @@
 // `crm invoice dispute`: record that the client disputes or haggles over an open invoice.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
-import { type AnyCommand, examples, need, printJson } from '../shared.js';
-import { findInvoice, rereadInvoice } from './lookup.js';
+import { type AnyCommand, examples, need, printJson, written } from '../shared.js';
+import { findInvoice } from './lookup.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { parsePastDate } from '../../domain/dates.js';
-import { insertDispute } from '../../db/invoices.js';
+import { getInvoiceByNumber, insertDispute } from '../../db/invoices.js';
 import { invoiceDto } from '../../render/json.js';
 
 export interface DisputeFlags {
@@ -36,7 +36,7 @@ export function run(ctx: Ctx, args: { number: string }, o: DisputeFlags): void {
     if (inv.balance <= 0) throw new UsageError(`${inv.number} is paid in full; a paid invoice cannot be disputed`);
     if (on < inv.issuedOn) throw new UsageError(`--on ${quote(on)} is before ${inv.number} was issued (${inv.issuedOn})`);
     insertDispute(db, inv.id, reason, on);
-    return rereadInvoice(db, inv.number);
+    return written(getInvoiceByNumber(db, inv.number), `invoice ${inv.number}`);
   });
   if (o.json) return printJson(ctx, invoiceDto(updated));
   ctx.io.out(`Dispute recorded on ${updated.number}\n`);

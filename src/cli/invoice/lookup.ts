@@ -21,10 +21,3 @@ export function validateNumber(n: string): string {
   }
   return v;
 }
-
-/** The invoice as just written in the same transaction. Missing means the write itself went wrong: a bug, not bad input. */
-export function rereadInvoice(db: DB, number: string): Invoice {
-  const inv = getInvoiceByNumber(db, number);
-  if (!inv) throw new Error(`invoice ${number} is missing right after it was written`);
-  return inv;
-}

@@ -1,12 +1,12 @@
 // `crm invoice pay`: record a payment on an invoice, the whole balance unless --amount.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
-import { type AnyCommand, examples, printJson } from '../shared.js';
-import { findInvoice, rereadInvoice } from './lookup.js';
+import { type AnyCommand, examples, printJson, written } from '../shared.js';
+import { findInvoice } from './lookup.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { formatMoney, parseMoney } from '../../domain/money.js';
 import { parsePastDate } from '../../domain/dates.js';
-import { insertPayment } from '../../db/invoices.js';
+import { getInvoiceByNumber, insertPayment } from '../../db/invoices.js';
 import { invoiceDto } from '../../render/json.js';
 
 export interface PayFlags {
@@ -38,7 +38,7 @@ export function run(ctx: Ctx, args: { number: string }, o: PayFlags): void {
     }
     if (paidOn < inv.issuedOn) throw new UsageError(`--on ${quote(paidOn)} is before ${inv.number} was issued (${inv.issuedOn})`);
     insertPayment(db, inv.id, amount, paidOn);
-    return rereadInvoice(db, inv.number);
+    return written(getInvoiceByNumber(db, inv.number), `invoice ${inv.number}`);
   });
   if (o.json) return printJson(ctx, invoiceDto(updated));
   ctx.io.out((updated.balance > 0

@@ -1,14 +1,14 @@
 // `crm invoice resolve`: close a dispute as upheld, discounted (--conceded) or written off.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
-import { type AnyCommand, examples, need, printJson } from '../shared.js';
-import { findInvoice, rereadInvoice } from './lookup.js';
+import { type AnyCommand, examples, need, printJson, written } from '../shared.js';
+import { findInvoice } from './lookup.js';
 import { oneOf } from '../../domain/parse.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { formatMoney, parseMoney } from '../../domain/money.js';
 import { parsePastDate } from '../../domain/dates.js';
 import { DISPUTE_OUTCOMES } from '../../domain/types.js';
-import { getDispute, resolveDispute } from '../../db/invoices.js';
+import { getDispute, getInvoiceByNumber, resolveDispute } from '../../db/invoices.js';
 import { invoiceDto } from '../../render/json.js';
 
 export interface ResolveFlags {
@@ -50,7 +50,7 @@ export function run(ctx: Ctx, args: { number: string }, o: ResolveFlags): void {
       conceded = inv.balance;
     }
     resolveDispute(db, inv.disputeId, outcome, conceded, on);
-    return rereadInvoice(db, inv.number);
+    return written(getInvoiceByNumber(db, inv.number), `invoice ${inv.number}`);
   });
   if (o.json) return printJson(ctx, invoiceDto(updated));
   ctx.io.out(`Dispute on ${updated.number} resolved (${outcome}); balance ${formatMoney(Math.max(0, updated.balance), updated.currency)}\n`);

@@ -15,7 +15,7 @@ import { parseFutureDate, parsePastDateTime, toLocalMinute } from '../../domain/
 import { dayLabel } from '../../render/recap.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { nameKey, validateName } from '../../domain/names.js';
-import { CHANNELS } from '../../domain/types.js';
+import { CHANNELS, MOODS } from '../../domain/types.js';
 
 /** A client picked from the list, or one to create with the conversation. */
 type Who = { client: Client } | { newName: string };
@@ -83,11 +83,7 @@ async function askConversation(ask: Prompter, ctx: Ctx, client: Client | null, f
   a.summary = await ask.input({ message: 'What was discussed?', check: required('the summary') });
   a.mood ??= await ask.select({
     message: 'How did it go?',
-    choices: [
-      { name: 'positive', value: 'positive' },
-      { name: 'neutral', value: 'neutral' },
-      { name: 'negative', value: 'negative' },
-    ],
+    choices: MOODS.map((m) => ({ name: m, value: m })),
     default: 'neutral',
   });
   return a;

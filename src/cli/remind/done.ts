@@ -1,9 +1,9 @@
 // `crm remind done`: mark a reminder done.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
-import { type AnyCommand, examples, printJson } from '../shared.js';
-import { findOpenReminder, rereadReminder } from './find.js';
-import { markReminderDone } from '../../db/reminders.js';
+import { type AnyCommand, examples, printJson, written } from '../shared.js';
+import { findOpenReminder } from './find.js';
+import { getReminder, markReminderDone } from '../../db/reminders.js';
 import { reminderDto } from '../../render/json.js';
 import { safeText } from '../../domain/text.js';
 
@@ -18,7 +18,7 @@ export function run(ctx: Ctx, args: { id: string }, o: { json?: boolean }): void
   const r = ctx.write().write((db) => {
     const found = findOpenReminder(db, args.id);
     markReminderDone(db, found.id, ctx.today());
-    return rereadReminder(db, found.id);
+    return written(getReminder(db, found.id), `reminder #${found.id}`);
   });
   if (o.json) return printJson(ctx, reminderDto(r));
   ctx.io.out(`Done: #${r.id} ${safeText(r.text)}\n`);

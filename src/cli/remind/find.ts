@@ -18,10 +18,3 @@ export function findOpenReminder(db: DB, idText: string): Reminder {
   if (r.doneOn) throw new UsageError(`reminder #${r.id} is already done (on ${r.doneOn})`);
   return r;
 }
-
-/** The reminder as written. Missing means the write itself went wrong: a bug, not bad input. */
-export function rereadReminder(db: DB, id: number): Reminder {
-  const r = getReminder(db, id);
-  if (!r) throw new Error(`reminder #${id} is missing right after it was written`);
-  return r;
-}

@@ -1,11 +1,11 @@
 // `crm remind snooze`: move an open reminder to a later date.
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
-import { type AnyCommand, examples, need, printJson } from '../shared.js';
-import { findOpenReminder, rereadReminder } from './find.js';
+import { type AnyCommand, examples, need, printJson, written } from '../shared.js';
+import { findOpenReminder } from './find.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { parseDate } from '../../domain/dates.js';
-import { snoozeReminder } from '../../db/reminders.js';
+import { getReminder, snoozeReminder } from '../../db/reminders.js';
 import { reminderDto } from '../../render/json.js';
 import { safeText } from '../../domain/text.js';
 
@@ -32,7 +32,7 @@ export function run(ctx: Ctx, args: { id: string }, o: SnoozeFlags): void {
   const r = ctx.write().write((db) => {
     const found = findOpenReminder(db, args.id);
     snoozeReminder(db, found.id, until);
-    return rereadReminder(db, found.id);
+    return written(getReminder(db, found.id), `reminder #${found.id}`);
   });
   if (o.json) return printJson(ctx, reminderDto(r));
   ctx.io.out(`Snoozed: #${r.id} ${safeText(r.text)} until ${r.on}\n`);

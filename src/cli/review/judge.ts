@@ -20,19 +20,19 @@ export interface ReviewFlags {
 
 const RANK = { fire: 0, watch: 1, keep: 2 } as const;
 
-export async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions> {
+async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions> {
   const config = await ctx.config();
   return { asOf, config: config.rules, workingHours: config.workingHours, timeZone: ctx.zone() };
 }
 
 /** Scores at the last 11 month ends and at asOf: the same facts, judged as of each day. */
-export function trend(facts: ClientFacts, opts: EvaluateOptions): { on: DateStr; score: number }[] {
+function trend(facts: ClientFacts, opts: EvaluateOptions): { on: DateStr; score: number }[] {
   const days = [...Array.from({ length: 11 }, (_, k) => monthEnd(opts.asOf, k - 11)), opts.asOf];
   return days.map((on) => ({ on, score: evaluate(facts, { ...opts, asOf: on }).score }));
 }
 
 /** Worst first: fire, watch, keep; then the higher score; then by name. */
-export const byWorst = (a: ReviewRow, b: ReviewRow): number =>
+const byWorst = (a: ReviewRow, b: ReviewRow): number =>
   RANK[a.verdict.verdict] - RANK[b.verdict.verdict] || b.verdict.score - a.verdict.score
   || a.client.name.localeCompare(b.client.name) || a.client.id - b.client.id;
 
