@@ -3,7 +3,7 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import { createCtx, type Ctx } from './cli/context.js';
 import { buildProgram } from './cli/program.js';
-import { decideColor, type IO } from './io/io.js';
+import { decideColor, terminalColumns, type IO } from './io/io.js';
 import { styleFor } from './render/style.js';
 import { EXIT, UsageError, CrmError, CancelledError } from './domain/errors.js';
 import { describeSqliteError } from './db/errors.js';
@@ -37,16 +37,6 @@ function errorLine(e: unknown, debug: boolean, dbPath: () => string): { code: nu
   if (sqlite) return { code: EXIT.failure, line: sqlite };
   const msg = e instanceof Error ? e.message : String(e);
   return { code: EXIT.failure, line: `internal error: ${msg}${debug ? '' : ' (CRM_DEBUG=1 shows details)'}` };
-}
-
-/**
- * The width human output is fitted to: the terminal's, else $COLUMNS (as less and ls honour it),
- * else 80. JSON, the cron digest and the calendar ignore it.
- */
-export function terminalColumns(ttyColumns: number | undefined, envColumns: string | undefined): number {
-  if (ttyColumns !== undefined && ttyColumns > 0) return ttyColumns;
-  const fromEnv = Number(envColumns);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
 }
 
 /** Run crm with `deps`; resolves to the exit code. Never throws. */
@@ -122,8 +112,9 @@ export async function main(deps: MainDeps): Promise<number> {
  * doing (a synchronous write, a wait for the lock, a stuck system call), where a JavaScript handler
  * would wait for the event loop. That is safe because every write is one SQLite transaction: one cut
  * short is rolled back on the next open, so a write is whole or absent. A shell sees 130/143/129.
+ *
+ * `injected`: what a test entry point may add (test/helpers/fault-entry.mjs); bin/crm.js passes nothing.
  */
-/** `injected`: what a test entry point may add (test/helpers/fault-entry.mjs); bin/crm.js passes nothing. */
 export async function run(injected: Pick<MainDeps, 'faults'> = {}): Promise<void> {
   const onStreamError = (stream: 'stdout' | 'stderr') => (e: NodeJS.ErrnoException) => {
     // A closed pipe (`crm client list | head -1`) is not an error worth a word.

@@ -62,13 +62,21 @@ export function makeFolders(dir: string): void {
   }
 }
 
-/** Create `file` empty with mode 0600 (and its folders 0700), so SQLite's -wal and -shm inherit 0600. */
-export function createPrivateFile(file: string): void {
+/**
+ * Create `file` empty with mode 0600 (and its folders 0700), so SQLite's -wal and -shm inherit
+ * 0600. A file already there is fine, unless `exclusive` (a backup never overwrites).
+ */
+export function createPrivateFile(file: string, { exclusive = false, what = `cannot create ${file}` } = {}): void {
   makeFolders(path.dirname(file));
   try {
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
-    throw fsFailure(`cannot create ${file}`, e);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && !exclusive) return;
+    throw fsFailure(what, e);
   }
+}
+
+/** Block this thread for `ms` (a lock or a file another crm is creating; never on a prompt). */
+export function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -3,14 +3,14 @@
 // -shm and journal stay byte-for-byte as they were; then checked again through the open connection.
 import type Database from 'better-sqlite3';
 import { CrmError } from '../domain/errors.js';
-import { fsFailure } from './files.js';
-import { readFileHeader, type Page1 } from './header.js';
+import { fsFailure, sleepSync } from './files.js';
+import { readFileHeader, type FileHeader, type Page1 } from './header.js';
 
 /** 'CRM1' — written to the SQLite header so crm recognises its own files. */
 export const APPLICATION_ID = 0x43524d31;
 
 /** blank: missing or 0 bytes; adopt: an SQLite file with nothing in it; ours: crm's database. */
-export type Verdict = 'blank' | 'adopt' | 'ours';
+type Ownership = 'blank' | 'adopt' | 'ours';
 
 /** 'ours' or 'adopt', or the refusal as a CrmError. */
 function decide(file: string, page1: Page1, latest: number): 'ours' | 'adopt' {
@@ -36,20 +36,20 @@ class JournalBeside extends CrmError {}
  * database a moment earlier — which ends within milliseconds: look again for up to `waitMs` before
  * calling it another program's unfinished transaction.
  */
-export function judgeFile(file: string, latest: number, waitMs = 2000): Verdict {
+export function judgeFile(file: string, latest: number, waitMs = 2000): Ownership {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       return judgeOnce(file, latest);
     } catch (e) {
       if (!(e instanceof JournalBeside) || Date.now() >= deadline) throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      sleepSync(10);
     }
   }
 }
 
-function judgeOnce(file: string, latest: number): Verdict {
-  let header: ReturnType<typeof readFileHeader>;
+function judgeOnce(file: string, latest: number): Ownership {
+  let header: FileHeader;
   try {
     header = readFileHeader(file);
   } catch (e) {
@@ -70,7 +70,7 @@ function judgeOnce(file: string, latest: number): Verdict {
 }
 
 /** Opening would replay the journal into a file that is not ours: refuse instead. */
-function refuseHotJournal<V extends Verdict>(file: string, hotJournal: boolean, verdict: V): V {
+function refuseHotJournal<V extends Ownership>(file: string, hotJournal: boolean, verdict: V): V {
   if (!hotJournal) return verdict;
   throw new JournalBeside(`${file} has an unfinished transaction of another program (${file}-journal); it was left untouched`);
 }

@@ -1,12 +1,11 @@
 // Opening crm's SQLite file: pragmas, migrations and the write transaction, once identity.ts has
 // judged the file ours or empty. Everything else receives an open Store.
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CrmError } from '../domain/errors.js';
 import { MIGRATIONS, latestVersion, type Migration } from './migrations.js';
 import { APPLICATION_ID, checkIdentity, judgeFile } from './identity.js';
-import { createPrivateFile, fsFailure, makeFolders, statFile } from './files.js';
+import { createPrivateFile, sleepSync, statFile } from './files.js';
 
 export type DB = Database.Database;
 
@@ -51,10 +50,6 @@ export interface OpenOptions {
 }
 
 /** Sleep synchronously: an injected fault must hold the transaction open, not yield to the event loop. */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 function slowPoint(faults: Faults | undefined, where: string): void {
   if (!faults?.slowWriteMs) return;
   faults.onSlow?.(where);
@@ -92,7 +87,7 @@ function applyPragmas(db: DB, busyTimeoutMs: number): void {
   db.pragma('synchronous = FULL');
 }
 
-export interface MigrateOptions {
+interface MigrateOptions {
   /** Default: MIGRATIONS. */
   migrations?: readonly Migration[];
   /**
@@ -216,12 +211,7 @@ function backupVersion(file: string, version: number): void {
 
 /** Copy the database to `target` (created 0600) with VACUUM INTO; refuses to overwrite. */
 export function backupTo(db: DB, target: string): void {
-  makeFolders(path.dirname(target));
-  try {
-    fs.closeSync(fs.openSync(target, 'wx', 0o600));
-  } catch (e) {
-    throw fsFailure(`cannot write the backup ${target}`, e);
-  }
+  createPrivateFile(target, { exclusive: true, what: `cannot write the backup ${target}` });
   try {
     db.prepare('VACUUM INTO ?').run(target);
   } catch (e) {

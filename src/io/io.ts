@@ -25,3 +25,13 @@ export function decideColor(env: NodeJS.ProcessEnv, stdoutIsTTY: boolean, noColo
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return stdoutIsTTY;
 }
+
+/**
+ * The width human output is fitted to: the terminal's, else $COLUMNS (as less and ls honour it),
+ * else 80. JSON, the cron digest and the calendar ignore it.
+ */
+export function terminalColumns(ttyColumns: number | undefined, envColumns: string | undefined): number {
+  if (ttyColumns !== undefined && ttyColumns > 0) return ttyColumns;
+  const fromEnv = Number(envColumns);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+}
