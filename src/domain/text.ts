@@ -3,6 +3,8 @@
 
 /** C0 controls, DEL and C1 controls: bytes that drive a terminal instead of showing. */
 export const CONTROLS = '\\u0000-\\u001f\\u007f-\\u009f';
+/** DEL and the C1 controls: the part of CONTROLS that JSON.stringify leaves raw. */
+export const DEL_C1 = '\\u007f-\\u009f';
 
 /** Zero-width and invisible: soft hyphen, Mongolian vowel separator, ZWSP, word joiner and invisible operators, BOM. */
 export const INVISIBLE = '\\u00ad\\u180e\\u200b\\u2060-\\u2064\\ufeff';
@@ -45,3 +47,9 @@ export const stripControls = (text: string): string => text.replace(UNSAFE_RE, '
 
 /** Every control as `\xNN`, newlines and tabs too: for a value quoted inside one error line. */
 export const controlsAsHex = (text: string): string => text.replace(ALL_CONTROLS_RE, hex);
+
+/**
+ * Stored text on one line of a list or card: line breaks and tabs become one space (they would
+ * break a one-line-per-item layout), and the rest is made safe by safeText.
+ */
+export const oneLine = (text: string): string => safeText(text.replace(/[\r\n\t]+/g, ' ').trim());

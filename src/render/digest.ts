@@ -1,7 +1,8 @@
 // The `crm due --cron` digest: a DueReport -> plain text for cron mail, most urgent first across
 // all groups. No colour, no box drawing, no terminal assumptions; '' when nothing is due.
 import { dueItems, type DueItem, type DueReport } from '../domain/due.js';
-import { cadence, lateness, oneLine } from './due.js';
+import { cadence, lateness } from './due.js';
+import { oneLine } from '../domain/text.js';
 import { formatMoney } from '../domain/money.js';
 
 export interface DigestOptions {

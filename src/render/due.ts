@@ -3,9 +3,9 @@
 import type { DueReport } from '../domain/due.js';
 import { formatMoney } from '../domain/money.js';
 import { relativeDays } from '../domain/dates.js';
-import { safeText } from '../domain/text.js';
+import { oneLine } from '../domain/text.js';
 import type { Style } from './style.js';
-import { displayWidth, truncateToWidth } from './width.js';
+import { table } from './table.js';
 import { wrap } from './fit.js';
 
 export interface DueRenderOptions {
@@ -24,37 +24,22 @@ export function lateness(daysOverdue: number): string {
   return relativeDays(daysOverdue);
 }
 
-/**
- * Stored names and texts are user input: line breaks would break a one-line-per-item layout, and
- * other control characters (ESC) could drive the terminal, so breaks become spaces and the rest
- * is made visible by safeText.
- */
-export function oneLine(text: string): string {
-  return safeText(text.replace(/[\r\n\t]+/g, ' ').trim());
-}
-
-/** "1,200.50 EUR". */
 /** "every 7 days" / "every day". */
 export function cadence(days: number): string {
   return days === 1 ? 'every day' : `every ${days} days`;
 }
 
-/** Left-aligned table cells: widths are measured before styling, so colour codes never skew them. */
-function layout(rows: { text: string; paint?: (s: string) => string }[][], indent = '  '): string[] {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell.text));
-    });
-  }
-  return rows.map((row) => {
-    const cells = row.map((cell, i) => {
-      const last = i === row.length - 1;
-      const pad = last ? '' : ' '.repeat((widths[i] ?? 0) - displayWidth(cell.text));
-      return (cell.paint ? cell.paint(cell.text) : cell.text) + pad;
-    });
-    return (indent + cells.join('  ')).trimEnd();
-  });
+const INDENT = '  ';
+
+/**
+ * One group of the list: the one table renderer, borderless and indented, cells coloured after
+ * they were measured; to fit `width` its last (free-text) column is cut first.
+ */
+function layout(style: Style, rows: { text: string; paint?: (s: string) => string }[][], width: number): string[] {
+  const cells = rows.map((row) => row.map((c) => (c.paint ? c.paint(c.text) : c.text)));
+  const last = (rows[0]?.length ?? 1) - 1;
+  const fit = Number.isFinite(width) ? { width: width - INDENT.length, flex: [last] } : {};
+  return table(style, [], cells, { styled: true, ...fit }).trimEnd().split('\n').map((line) => INDENT + line);
 }
 
 function urgency(style: Style, daysOverdue: number): (s: string) => string {
@@ -76,6 +61,7 @@ export function renderDue(report: DueReport, { style, within, width = Infinity }
     out.push('', style.bold(`Check-ins (${checkIns.length})`));
     out.push(
       ...layout(
+        style,
         checkIns.map((c) => [
           { text: oneLine(c.client.name) },
           { text: lateness(c.daysOverdue), paint: urgency(style, c.daysOverdue) },
@@ -84,6 +70,7 @@ export function renderDue(report: DueReport, { style, within, width = Infinity }
             paint: style.dim,
           },
         ]),
+        width,
       ),
     );
   }
@@ -92,6 +79,7 @@ export function renderDue(report: DueReport, { style, within, width = Infinity }
     out.push('', style.bold(`Invoices to chase (${invoices.length})`));
     out.push(
       ...layout(
+        style,
         invoices.map((inv) => [
           { text: oneLine(inv.number) },
           { text: oneLine(inv.client.name) },
@@ -99,6 +87,7 @@ export function renderDue(report: DueReport, { style, within, width = Infinity }
           { text: lateness(inv.daysOverdue), paint: urgency(style, inv.daysOverdue) },
           { text: `due ${inv.dueOn}`, paint: style.dim },
         ]),
+        width,
       ),
     );
   }
@@ -107,16 +96,18 @@ export function renderDue(report: DueReport, { style, within, width = Infinity }
     out.push('', style.bold(`Reminders (${reminders.length})`));
     out.push(
       ...layout(
+        style,
         reminders.map((r) => [
           { text: `#${r.id}`, paint: style.dim },
           { text: oneLine(r.client.name) },
           { text: lateness(r.daysOverdue), paint: urgency(style, r.daysOverdue) },
           { text: `${oneLine(r.text)} (${r.kind})` },
         ]),
+        width,
       ),
     );
   }
 
-  // One line per item, so a long one is cut rather than wrapped; headings wrap.
-  return out.map((line) => (line.startsWith('  ') ? (displayWidth(line) > width ? truncateToWidth(line, width) : line) : wrap(line, width))).join('\n') + '\n';
+  // One line per item (the tables cut their last column to fit); headings wrap.
+  return out.map((line) => wrap(line, width)).join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 // The one explicit mapping from records, verdicts and the due report to the contract's JSON shapes:
 // every field is named here, so refactoring the rules or the domain cannot change the contract.
 // Instants are written one way: ISO 8601 in the user's zone, with its offset (toLocalIso).
+import { DEL_C1, charClass } from '../domain/text.js';
 import type { ChangeRequest, Client, Delivery, Incident, Interaction, Invoice, Referral, Reminder } from '../domain/records.js';
 import type { ClientRef, Money } from '../domain/types.js';
 import type { DueCheckIn, DueInvoice, DueReminder, DueReport } from '../domain/due.js';
@@ -9,8 +10,9 @@ import { localDate, toLocalIso } from '../domain/dates.js';
 
 // JSON.stringify escapes C0 controls but leaves DEL and C1 (U+007F–U+009F) raw; some terminals act
 // on a raw C1 CSI, so those are escaped too (still valid JSON, parses back to the same text).
+const RAW_IN_JSON = new RegExp(charClass(DEL_C1), 'g');
 export const json = (value: unknown): string =>
-  JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 
 export const ref = (id: number, name: string): ClientRef => ({ id, name });
 

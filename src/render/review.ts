@@ -1,7 +1,7 @@
 // The verdict card, the --explain table, the review --all table and the rules catalogue as strings,
 // (their JSON mappings are in json.ts). Returns strings only; never prints, never judges, never reads the clock.
 import { type Style } from './style.js';
-import { safeText } from '../domain/text.js';
+import { oneLine } from '../domain/text.js';
 import type { ClientRef } from '../domain/types.js';
 import { formatMoney } from '../domain/money.js';
 import { daysBetween, relativeDays } from '../domain/dates.js';
@@ -11,7 +11,6 @@ import { hanging, wrap } from './fit.js';
 import { mainRules, type ReviewRow } from './json.js';
 
 
-const one = (s: string) => safeText(s.replace(/[\r\n\t]+/g, ' ').trim());
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(Math.abs(x) < 10 ? 3 : 2).replace(/0+$/, '').replace(/\.$/, ''));
 
 export function verdictLabel(style: Style, v: VerdictKind): string {
@@ -25,20 +24,20 @@ const signed = (p: number) => (p > 0 ? `+${num(p)}` : p < 0 ? `−${num(-p)}` : 
 function evidenceLine(e: Evidence, asOf: string): string {
   switch (e.type) {
     case 'invoice':
-      return `${one(e.number)} ${formatMoney(e.amount)}, due ${e.dueOn}, `
+      return `${oneLine(e.number)} ${formatMoney(e.amount)}, due ${e.dueOn}, `
         + (e.paidOn ? `settled ${e.paidOn}` : `unpaid (${formatMoney(e.balance)} open)`)
         + (e.daysLate !== null && e.daysLate > 0 ? `, ${e.daysLate} days late` : '');
     case 'dispute':
-      return `${one(e.invoice)} disputed ${e.openedOn}: “${one(e.reason)}”`
+      return `${oneLine(e.invoice)} disputed ${e.openedOn}: “${oneLine(e.reason)}”`
         + (e.resolvedOn ? ` → ${e.outcome} ${e.resolvedOn}${e.conceded.amount ? `, conceded ${formatMoney(e.conceded)}` : ''}` : ' (open)');
     case 'incident':
-      return `${e.kind} on ${e.on} (${e.severity}${e.warned ? ', warned' : ''})${e.note ? `: ${one(e.note)}` : ''}`;
+      return `${e.kind} on ${e.on} (${e.severity}${e.warned ? ', warned' : ''})${e.note ? `: ${oneLine(e.note)}` : ''}`;
     case 'change':
-      return `change on ${e.on}${e.project ? ` for ${one(e.project)}` : ''}${e.hours !== null ? `, ${e.hours} h` : ''}${e.unbilled ? ', unbilled' : ''}`;
+      return `change on ${e.on}${e.project ? ` for ${oneLine(e.project)}` : ''}${e.hours !== null ? `, ${e.hours} h` : ''}${e.unbilled ? ', unbilled' : ''}`;
     case 'interaction':
       return `${e.channel ?? 'contact'} from the client, ${e.local}`;
     case 'referral':
-      return `referral on ${e.on}${e.note ? `: ${one(e.note)}` : ''}`;
+      return `referral on ${e.on}${e.note ? `: ${oneLine(e.note)}` : ''}`;
     case 'income':
       return `${formatMoney(e.client)} of ${formatMoney(e.total)} (${Math.round(e.share * 100)}%), ${e.from} – ${asOf}`;
   }
@@ -82,25 +81,25 @@ export interface CardOptions {
 /** The verdict card: verdict, score, reasons with evidence, key numbers, next steps. */
 export function renderReview(client: ClientRef, v: Verdict, { style, explain, evidencePerFinding = 3, width = Infinity }: CardOptions): string {
   const out: string[] = [];
-  out.push(`${style.bold(one(client.name))}  ${verdictLabel(style, v.verdict)}  score ${v.score}/100  ${style.dim(`as of ${v.asOf}`)}`);
+  out.push(`${style.bold(oneLine(client.name))}  ${verdictLabel(style, v.verdict)}  score ${v.score}/100  ${style.dim(`as of ${v.asOf}`)}`);
   if (v.confidence === 'low') out.push(style.yellow('low confidence: little history so far'));
   const reasons = v.findings.filter((f) => f.severity !== 'info');
   out.push('', style.bold('Why'));
   if (reasons.length === 0) out.push('  nothing stands out, good or bad');
   for (const f of reasons) {
     const tone = f.severity === 'dealbreaker' ? style.red : f.severity === 'warning' ? style.yellow : style.green;
-    out.push(`  ${tone(`${MARK[f.severity]} ${one(f.title)}`)}  ${style.dim(`${f.rule}, ${f.severity}, ${signed(f.points)}`)}`);
-    out.push(`    ${one(f.detail)}`);
+    out.push(`  ${tone(`${MARK[f.severity]} ${oneLine(f.title)}`)}  ${style.dim(`${f.rule}, ${f.severity}, ${signed(f.points)}`)}`);
+    out.push(`    ${oneLine(f.detail)}`);
     for (const e of f.evidence.slice(0, evidencePerFinding)) out.push(`    · ${evidenceLine(e, v.asOf)}`);
     if (f.evidence.length > evidencePerFinding) out.push(style.dim(`    · … and ${f.evidence.length - evidencePerFinding} more (--json lists all)`));
   }
-  for (const f of v.findings.filter((x) => x.severity === 'info')) out.push(`  ${MARK.info} ${one(f.title)}: ${one(f.detail)}`);
+  for (const f of v.findings.filter((x) => x.severity === 'info')) out.push(`  ${MARK.info} ${oneLine(f.title)}: ${oneLine(f.detail)}`);
   out.push('', style.bold('Key numbers'));
   const stats = keyStats(v);
   const labels = Math.max(...stats.map(([k]) => k.length));
-  for (const [k, val] of stats) out.push(hanging(`  ${k.padEnd(labels)}  `, one(val), width));
+  for (const [k, val] of stats) out.push(hanging(`  ${k.padEnd(labels)}  `, oneLine(val), width));
   out.push('', style.bold('Next steps'));
-  for (const a of v.advice) out.push(`  → ${one(a)}`);
+  for (const a of v.advice) out.push(`  → ${oneLine(a)}`);
   // Every line that does not fit wraps under its own indentation (lines that fit are untouched).
   const card = wrap(out.join('\n'), width);
   if (!explain) return card + '\n';
@@ -125,7 +124,7 @@ export const sparkline = (scores: number[]): string =>
 export function renderReviewAll(asOf: string, rows: ReviewRow[], style: Style, width = Infinity): string {
   if (rows.length === 0) return `No active clients to review (as of ${asOf}).\n`;
   const body = rows.map((r) => [
-    one(r.client.name), verdictLabel(style, r.verdict.verdict) + (r.verdict.confidence === 'low' ? style.dim('?') : ''),
+    oneLine(r.client.name), verdictLabel(style, r.verdict.verdict) + (r.verdict.confidence === 'low' ? style.dim('?') : ''),
     String(r.verdict.score), sparkline(r.trend.map((t) => t.score)), mainRules(r.verdict).join(', ') || '—',
   ]);
   return table(style, ['client', 'verdict', 'score', '12 months', 'rules'], body, { styled: true, width, flex: [4, 0], drop: [3] })

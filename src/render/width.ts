@@ -3,9 +3,8 @@
 import { ESCAPE_SEQUENCE } from '../domain/text.js';
 
 // ANSI escapes take no columns: CSI sequences (SGR colours are `ESC[...m`) and OSC (hyperlinks).
-const ESCAPE = ESCAPE_SEQUENCE;
-const ANSI = new RegExp(ESCAPE.source, 'g');
-const ANSI_OR_TEXT = new RegExp(`(${ESCAPE.source})`); // split() keeps the escapes as odd pieces
+const ANSI = new RegExp(ESCAPE_SEQUENCE.source, 'g');
+const ANSI_OR_TEXT = new RegExp(`(${ESCAPE_SEQUENCE.source})`); // split() keeps the escapes as odd pieces
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 // One shared segmenter: constructing one costs far more than segmenting a cell.

@@ -4,8 +4,6 @@ export { evaluate } from './evaluate.js';
 export { firstRecordOn, type EvaluateOptions, type WorkingHours } from './context.js';
 export { RULES, ALL_RULES, describeRules, type RuleDescription } from './catalogue.js';
 export { RulesConfigSchema, defaultRulesConfig, configValue, type RulesConfig } from './config.js';
-// Kept for src/cli/review/judge.ts, which imports monthEnd from here; it lives in the date module.
-export { monthEnd } from '../domain/dates.js';
 export type {
   Verdict, VerdictKind, Finding, FindingSeverity, Evidence, RuleId, RuleMeta, Stats, Confidence,
 } from './types.js';

@@ -1,7 +1,8 @@
 // The human view of `crm due`: grouping, order, wording, alignment and injected colour.
 import { describe, expect, it } from 'vitest';
 import type { DueReport } from '../../src/domain/due.js';
-import { lateness, oneLine, renderDue } from '../../src/render/due.js';
+import { lateness, renderDue } from '../../src/render/due.js';
+import { oneLine } from '../../src/domain/text.js';
 import { plainStyle, type Style } from '../../src/render/style.js';
 
 

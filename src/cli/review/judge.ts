@@ -7,7 +7,8 @@ import { safeText } from '../../domain/text.js';
 import { parseDate } from '../../domain/dates.js';
 import type { DateStr } from '../../domain/types.js';
 import { loadFacts } from '../../db/facts.js';
-import { evaluate, firstRecordOn, monthEnd, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
+import { monthEnd } from '../../domain/dates.js';
+import { evaluate, firstRecordOn, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
 import { renderReview, renderReviewAll } from '../../render/review.js';
 import { reviewAllDto, reviewDto, type ReviewRow } from '../../render/json.js';
 
