@@ -1,8 +1,9 @@
 // Facts about the database file itself, for `crm db status`. Reads only; never creates anything.
 import type { DB } from './store.js';
+import { COUNT_KEYS, type AppliedMigration, type CountKey, type DbStatus } from '../domain/db-status.js';
 
-/** JSON key (camelCase, as every JSON key crm prints) -> the table it counts. */
-const TABLES = {
+/** The table each count counts. */
+const TABLES: Record<CountKey, string> = {
   clients: 'clients',
   interactions: 'interactions',
   invoices: 'invoices',
@@ -14,36 +15,15 @@ const TABLES = {
   deliveries: 'deliveries',
   reminders: 'reminders',
   statusChanges: 'client_status_changes',
-} as const;
-
-export type CountKey = keyof typeof TABLES;
-
-/** A row of the migrations table. */
-export interface AppliedMigration {
-  version: number;
-  name: string;
-  /** ISO instant in UTC; null for a migration applied before migrations were recorded. */
-  appliedAt: string | null;
-}
-
-export interface DbStatus {
-  /** null when there is no database yet: no schema exists, not even version 0. */
-  schemaVersion: number | null;
-  journalMode: string | null;
-  integrity: string | null;
-  counts: Record<CountKey, number>;
-  /** Oldest first; empty when there is no database yet. */
-  migrations: AppliedMigration[];
-}
+};
 
 /**
  * `db` null means no database exists yet (missing or 0-byte file): the status says so rather
  * than describing the in-memory stand-in that reads use, and every count is 0.
  */
 export function dbStatus(db: DB | null, { check = false } = {}): DbStatus {
-  const keys = Object.keys(TABLES) as CountKey[];
   const count = (k: CountKey): number => (db ? (db.prepare(`SELECT count(*) AS n FROM ${TABLES[k]}`).get() as { n: number }).n : 0);
-  const counts = Object.fromEntries(keys.map((k) => [k, count(k)])) as DbStatus['counts'];
+  const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, count(k)])) as DbStatus['counts'];
   if (!db) return { schemaVersion: null, journalMode: null, integrity: null, counts, migrations: [] };
   return {
     schemaVersion: db.pragma('user_version', { simple: true }) as number,

@@ -305,7 +305,8 @@ export function parsePastDateTime(input: string, now: Date, zone: string, field:
 }
 
 /** When something happened: a calendar date not after `today`. */
-export function parsePastDate(input: string, today: DateStr, field: string): DateStr {
+export function parsePastDate(input: string | undefined, today: DateStr, field: string): DateStr {
+  if (input === undefined) return today; // the flag not given: it happened today
   const date = parseDate(input, today, field);
   if (date > today) {
     throw new UsageError(`${field} ${quote(input)} is after today (${today}); what already happened cannot be dated in the future`);

@@ -2,10 +2,11 @@
 // applied to it. Model -> string; never prints and never looks at the file itself.
 import { type Style } from './style.js';
 import { safeText } from '../domain/text.js';
+import { COUNT_KEYS, type CountKey, type DbStatusInfo } from '../domain/db-status.js';
 import { hanging, wrap } from './fit.js';
 
-/** What each count is called on screen, in the order shown. The keys are those of the JSON `counts`. */
-export const COUNT_LABELS = {
+/** What each count is called on screen (shown in COUNT_KEYS order). */
+export const COUNT_LABELS: Record<CountKey, string> = {
   clients: 'clients',
   interactions: 'interactions',
   invoices: 'invoices',
@@ -17,30 +18,7 @@ export const COUNT_LABELS = {
   deliveries: 'deliveries',
   reminders: 'reminders',
   statusChanges: 'client status changes',
-} as const;
-
-export type CountKey = keyof typeof COUNT_LABELS;
-
-/**
- * What `crm db status` reports (and prints as JSON): facts about the file, then what dbStatus()
- * (src/db/status.ts) read from it. Spelled out here because render does not import src/db; the
- * call site type-checks one against the other.
- */
-export interface DbStatusInfo {
-  path: string;
-  /** Something is at `path`, maybe a 0-byte file. */
-  exists: boolean;
-  bytes: number;
-  /** Permission bits in octal ('0600'); null when there is no file. */
-  mode: string | null;
-  /** null when there is no database yet (missing, 0-byte or empty file). */
-  schemaVersion: number | null;
-  journalMode: string | null;
-  integrity: string | null;
-  counts: Readonly<Record<CountKey, number>>;
-  /** Oldest first; empty before the first write. */
-  migrations: readonly { version: number; name: string; appliedAt: string | null }[];
-}
+};
 
 /** `width`: the terminal's; a long path wraps. */
 export function renderDbStatus(s: Style, info: DbStatusInfo, width = Infinity): string {
@@ -49,9 +27,8 @@ export function renderDbStatus(s: Style, info: DbStatusInfo, width = Infinity): 
   let out = `${hanging(`${s.bold('database')}  `, `${info.path}${s.dim(note)}`, width)}\n`;
   if (created) out += `${hanging(`${s.dim('size')}      `, `${info.bytes} bytes, mode ${info.mode}, journal ${info.journalMode}, schema ${info.schemaVersion}`, width)}\n`;
   if (info.integrity) out += `${s.dim('integrity')} ${info.integrity === 'ok' ? s.green('ok') : s.red(info.integrity)}\n`;
-  const labels = Object.entries(COUNT_LABELS) as [CountKey, string][];
-  const labelWidth = Math.max(...labels.map(([, label]) => label.length)) + 2;
-  out += labels.map(([k, label]) => `${s.dim(label.padEnd(labelWidth))}${info.counts[k]}`).join('\n') + '\n';
+  const labelWidth = Math.max(...COUNT_KEYS.map((k) => COUNT_LABELS[k].length)) + 2;
+  out += COUNT_KEYS.map((k) => `${s.dim(COUNT_LABELS[k].padEnd(labelWidth))}${info.counts[k]}`).join('\n') + '\n';
   return wrap(out + renderMigrations(s, info.migrations), width);
 }
 

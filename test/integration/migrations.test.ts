@@ -9,7 +9,8 @@ import { ROOT, crm, crmJson, seed, tempDb, tempDir } from '../helpers/cli.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/db/migrations.js';
 import { migrate, openStore } from '../../src/db/store.js';
 import { dbStatus } from '../../src/db/status.js';
-import { COUNT_LABELS, type DbStatusInfo, renderDbStatus } from '../../src/render/db-status.js';
+import { COUNT_LABELS, renderDbStatus } from '../../src/render/db-status.js';
+import type { DbStatusInfo } from '../../src/domain/db-status.js';
 import { plainStyle } from '../../src/render/style.js';
 
 const T1 = new Date('2026-11-22T10:00:00Z');

@@ -2,7 +2,8 @@
 // with "before migrations were recorded" where their time is unknown.
 import { describe, expect, test } from 'vitest';
 import { plainStyle, styleFor } from '../../src/render/style.js';
-import { type DbStatusInfo, renderDbStatus } from '../../src/render/db-status.js';
+import { renderDbStatus } from '../../src/render/db-status.js';
+import type { DbStatusInfo } from '../../src/domain/db-status.js';
 
 const plain = plainStyle;
 

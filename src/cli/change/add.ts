@@ -32,7 +32,7 @@ export function command(ctx: Ctx): AnyCommand {
 
 export function run(ctx: Ctx, args: { client: string }, o: AddFlags): void {
   const today = ctx.today();
-  const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
+  const on = parsePastDate(o.on, today, '--on');
   const hours = o.hours === undefined ? null : parseHours(o.hours);
   const summary = need(o.summary, '--summary <text>');
   if (summary.trim() === '') throw new UsageError('--summary is empty; say what changed');

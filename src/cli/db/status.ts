@@ -6,7 +6,8 @@ import type { Ctx } from '../context.js';
 import { type AnyCommand, examples, printJson } from '../shared.js';
 import { dbStatus } from '../../db/status.js';
 import { toLocalIso } from '../../domain/dates.js';
-import { renderDbStatus, type DbStatusInfo } from '../../render/db-status.js';
+import { renderDbStatus } from '../../render/db-status.js';
+import type { DbStatusInfo } from '../../domain/db-status.js';
 
 export function command(ctx: Ctx): AnyCommand {
   return examples(

@@ -28,7 +28,7 @@ export function command(ctx: Ctx): AnyCommand {
 
 export async function run(ctx: Ctx, args: { client: string }, o: DeliverFlags): Promise<void> {
   const today = ctx.today();
-  const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
+  const on = parsePastDate(o.on, today, '--on');
   const cfg = await ctx.config();
   const [client, rec, reminders] = ctx.write().write((db) => {
     const c = findClient(db, args.client);

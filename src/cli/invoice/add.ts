@@ -40,7 +40,7 @@ export async function run(ctx: Ctx, args: { client: string }, o: AddFlags): Prom
   const today = ctx.today();
   const currency = await currencyOf(ctx, o.currency);
   const amount = parseMoney(need(o.amount, '--amount <money>'), currency);
-  const issuedOn = o.issued === undefined ? today : parsePastDate(o.issued, today, '--issued');
+  const issuedOn = parsePastDate(o.issued, today, '--issued');
   const dueOn =
     o.due !== undefined ? parseDate(o.due, today, '--due')
     : addDays(issuedOn, o.terms !== undefined ? parseDuration(o.terms, '--terms', { max: 3650 }) : (await ctx.config()).paymentTermsDays);

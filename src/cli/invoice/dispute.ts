@@ -26,7 +26,7 @@ export function command(ctx: Ctx): AnyCommand {
 
 export function run(ctx: Ctx, args: { number: string }, o: DisputeFlags): void {
   const today = ctx.today();
-  const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
+  const on = parsePastDate(o.on, today, '--on');
   const reason = need(o.reason, '--reason <text>');
   if (reason.trim() === '') throw new UsageError('--reason is empty; say what the client objects to');
   const updated = ctx.write().write((db) => {

@@ -27,7 +27,7 @@ export function command(ctx: Ctx): AnyCommand {
 
 export function run(ctx: Ctx, args: { number: string }, o: PayFlags): void {
   const today = ctx.today();
-  const paidOn = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
+  const paidOn = parsePastDate(o.on, today, '--on');
   const updated = ctx.write().write((db) => {
     const inv = findInvoice(db, args.number);
     if (inv.status === 'written-off') throw new UsageError(`${inv.number} was written off; there is nothing to pay`);

@@ -32,7 +32,7 @@ export function command(ctx: Ctx): AnyCommand {
 export function run(ctx: Ctx, args: { number: string }, o: ResolveFlags): void {
   const today = ctx.today();
   const outcome = oneOf(need(o.outcome, '--outcome <outcome>'), DISPUTE_OUTCOMES, '--outcome');
-  const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
+  const on = parsePastDate(o.on, today, '--on');
   const concededFlag = o.conceded;
   if (outcome === 'discounted' && concededFlag === undefined) throw new UsageError('--conceded is required with --outcome discounted');
   if (outcome !== 'discounted' && concededFlag !== undefined) throw new UsageError(`--conceded only goes with --outcome discounted (not ${outcome})`);

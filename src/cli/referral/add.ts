@@ -25,7 +25,7 @@ export function command(ctx: Ctx): AnyCommand {
 
 export function run(ctx: Ctx, args: { client: string }, o: AddFlags): void {
   const today = ctx.today();
-  const on = o.on === undefined ? today : parsePastDate(o.on, today, '--on');
+  const on = parsePastDate(o.on, today, '--on');
   const [client, rec] = ctx.write().write((db) => {
     const c = findClient(db, args.client);
     return [c, insertReferral(db, { clientId: c.id, interactionId: null, on, note: nullable(o.note) })] as const;
