@@ -115,7 +115,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 }
 
 /** An instant as a wall clock in `zone` shows it. */
-export interface WallClock {
+interface WallClock {
   date: DateStr;
   /** HH:mm */
   time: string;
@@ -126,7 +126,7 @@ export interface WallClock {
   isoWeekday: number;
 }
 
-export function wallClock(at: Date | InstantStr, zone: string): WallClock {
+function wallClock(at: Date | InstantStr, zone: string): WallClock {
   const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
   const p: Record<string, string> = {};
   for (const part of formatterFor(zone).formatToParts(ms)) p[part.type] = part.value;
@@ -179,7 +179,7 @@ export class NonexistentTimeError extends UsageError {}
  * gap) does not exist and is refused, naming the gap; a time that happens twice (the repeated hour
  * when clocks go back) is taken as its first occurrence.
  */
-export function zonedInstant(date: DateStr, hour: number, minute: number, second: number, zone: string, what = 'time'): InstantStr {
+function zonedInstant(date: DateStr, hour: number, minute: number, second: number, zone: string, what = 'time'): InstantStr {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const asUtc = new Date(Date.UTC(y, m - 1, d, hour, minute, second));
   asUtc.setUTCFullYear(y);

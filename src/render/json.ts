@@ -106,7 +106,7 @@ export function deliveryDto(d: Delivery, client: ClientRef) {
 const moneyDto = (m: Money) => ({ amount: m.amount, currency: m.currency });
 
 /** One piece of evidence; instants in the user's zone, with its offset. */
-export function evidenceDto(e: Evidence, zone: string) {
+function evidenceDto(e: Evidence, zone: string) {
   switch (e.type) {
     case 'invoice':
       return {
@@ -134,7 +134,7 @@ export function evidenceDto(e: Evidence, zone: string) {
   }
 }
 
-export function findingDto(f: Finding, zone: string) {
+function findingDto(f: Finding, zone: string) {
   return {
     rule: f.rule, severity: f.severity, title: f.title, detail: f.detail,
     evidence: f.evidence.map((e) => evidenceDto(e, zone)),
@@ -142,7 +142,7 @@ export function findingDto(f: Finding, zone: string) {
   };
 }
 
-export function statsDto(s: Stats) {
+function statsDto(s: Stats) {
   const i = s.invoices;
   return {
     since: s.since,
@@ -171,7 +171,7 @@ export function reviewDto(client: ClientRef, v: Verdict, zone: string) {
   };
 }
 
-export interface TrendPoint { on: string; score: number }
+interface TrendPoint { on: string; score: number }
 /** One line of `crm review --all`: a client, its verdict today and its score trend. */
 export interface ReviewRow { client: ClientRef; verdict: Verdict; trend: TrendPoint[] }
 
@@ -210,7 +210,7 @@ export function dueDto(report: DueReport) {
 }
 
 /** One rule of `crm rules --json`: its catalogue entry and the settings in force. */
-export function ruleDto(r: RuleDescription) {
+function ruleDto(r: RuleDescription) {
   return {
     id: r.id, severity: r.severity, ...(r.escalatesTo ? { escalatesTo: r.escalatesTo } : {}), title: r.title,
     looksAt: r.looksAt, why: r.why, measure: r.measure, configKeys: [...r.configKeys], settings: { ...r.settings },

@@ -13,7 +13,7 @@ import { mainRules, type ReviewRow } from './json.js';
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(Math.abs(x) < 10 ? 3 : 2).replace(/0+$/, '').replace(/\.$/, ''));
 
-export function verdictLabel(style: Style, v: VerdictKind): string {
+function verdictLabel(style: Style, v: VerdictKind): string {
   const colour = v === 'fire' ? style.red : v === 'watch' ? style.yellow : style.green;
   return colour(style.bold(v.toUpperCase()));
 }
@@ -70,7 +70,7 @@ function keyStats(v: Verdict): [string, string][] {
   return rows;
 }
 
-export interface CardOptions {
+interface CardOptions {
   style: Style;
   explain: boolean;
   evidencePerFinding?: number;
@@ -107,7 +107,7 @@ export function renderReview(client: ClientRef, v: Verdict, { style, explain, ev
 }
 
 /** Each finding's measure × weight = points, and how they make the score. */
-export function renderExplain(style: Style, v: Verdict, width = Infinity): string {
+function renderExplain(style: Style, v: Verdict, width = Infinity): string {
   const rows = v.findings.map((f) => [f.rule, f.severity, num(f.measure), `× ${f.weight < 0 ? `−${num(-f.weight)}` : num(f.weight)}`, `= ${signed(f.points)}`]);
   const sum = v.findings.reduce((a, f) => a + f.points, 0);
   const dealbreaker = v.findings.some((f) => f.severity === 'dealbreaker');

@@ -10,7 +10,7 @@ import { incidentsOf, incidentWeight, makeFinding } from '../finding.js';
  * Outside working hours. An overnight span (start after end, e.g. 22:00–06:00) belongs to the day
  * it starts on: 03:00 on a Saturday is inside a Friday night shift.
  */
-export const outsideHours = (ctx: Pick<RuleContext, 'workingHours'>, i: Pick<KnownInteraction, 'local'>): boolean => {
+const outsideHours = (ctx: Pick<RuleContext, 'workingHours'>, i: Pick<KnownInteraction, 'local'>): boolean => {
   const { start, end, days } = ctx.workingHours;
   const { time, isoWeekday } = i.local;
   if (start < end) return !days.includes(isoWeekday) || time < start || time >= end;
