@@ -62,6 +62,7 @@ export async function main(deps: MainDeps): Promise<number> {
       ...(deps.systemNow ? { systemNow: deps.systemNow } : {}),
       ...(deps.systemZone ? { systemZone: deps.systemZone } : {}),
       ...(deps.faults ? { faults: deps.faults } : {}),
+      argv: deps.argv,
     });
     const program = await buildProgram(ctx, deps.argv);
     globalOpts = () => program.opts();

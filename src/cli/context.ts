@@ -57,9 +57,17 @@ export interface CtxInit {
   globalOpts: () => { db?: string | undefined };
   /** Faults injected by a test entry point (test/helpers/fault-entry.mjs); never set by the real crm. */
   faults?: Faults;
+  /** The command line as typed (after `crm`), which the undo journal names each write by. */
+  argv?: readonly string[];
 }
 
 const MAX_TEXT = 1024 * 1024;
+
+/** `crm invoice pay INV-7 --amount 500`, quoted as a shell would need it, for the journal. */
+export function commandLine(argv: readonly string[]): string {
+  const quoteArg = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  return ['crm', ...argv.map(quoteArg)].join(' ');
+}
 
 export function createCtx(init: CtxInit): Ctx {
   let config: Promise<Config> | undefined;
@@ -72,6 +80,7 @@ export function createCtx(init: CtxInit): Ctx {
     busyTimeoutMs,
     warn: (m) => init.io.err(m + '\n'),
     faults: init.faults,
+    journal: () => ({ command: commandLine(init.argv ?? []), at: ctx.now().toISOString() }),
   });
   let resolved: { zone: string; clock: Clock } | undefined;
   const ready = (): { zone: string; clock: Clock } => {

@@ -64,16 +64,16 @@ export function statusHistory(db: DB, id: number): StatusChange[] {
 export function clientActivity(db: DB, id: number): ClientActivity {
   return db
     .prepare(
-      `SELECT (SELECT max(at) FROM interactions WHERE client_id = @id) AS lastContactAt,
-              (SELECT count(*) FROM interactions WHERE client_id = @id) AS interactions,
-              (SELECT count(*) FROM reminders WHERE client_id = @id AND done_on IS NULL) AS openReminders`,
+      `SELECT (SELECT max(at) FROM live_interactions WHERE client_id = @id) AS lastContactAt,
+              (SELECT count(*) FROM live_interactions WHERE client_id = @id) AS interactions,
+              (SELECT count(*) FROM live_reminders WHERE client_id = @id AND done_on IS NULL) AS openReminders`,
     )
     .get({ id }) as ClientActivity;
 }
 
 /** When each client was last in touch (latest interaction instant), in one query. */
 export function lastContacts(db: DB): Map<number, string> {
-  const rows = db.prepare('SELECT client_id AS id, max(at) AS at FROM interactions GROUP BY client_id').all() as {
+  const rows = db.prepare('SELECT client_id AS id, max(at) AS at FROM live_interactions GROUP BY client_id').all() as {
     id: number;
     at: string;
   }[];

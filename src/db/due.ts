@@ -20,7 +20,7 @@ function readRows(db: DB, horizon: DateStr, zone: string): DueInput {
   const clientRows = db
     .prepare(
       `SELECT c.id, c.name, c.cadence_days AS cadenceDays, c.created_on AS createdOn,
-              (SELECT max(i.at) FROM interactions i WHERE i.client_id = c.id) AS lastContactAt
+              (SELECT max(i.at) FROM live_interactions i WHERE i.client_id = c.id) AS lastContactAt
        FROM clients c WHERE c.status = 'active'`,
     )
     .all() as { id: number; name: string; cadenceDays: number; createdOn: DateStr; lastContactAt: InstantStr | null }[];
@@ -44,7 +44,7 @@ function readRows(db: DB, horizon: DateStr, zone: string): DueInput {
   const reminders = db
     .prepare(
       `SELECT r.id, r.client_id AS clientId, c.name AS clientName, r.on_date AS "on", r.kind, r.text
-       FROM reminders r JOIN clients c ON c.id = r.client_id
+       FROM live_reminders r JOIN clients c ON c.id = r.client_id
        WHERE r.done_on IS NULL AND r.on_date <= ?`,
     )
     .all(horizon) as { id: number; clientId: number; clientName: string; on: DateStr; kind: ReminderKind; text: string }[];

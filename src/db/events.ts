@@ -21,7 +21,7 @@ export function insertInteraction(db: DB, i: Omit<Interaction, 'id'>): Interacti
 /** The most recent interaction with a client (by when it happened). */
 export function lastInteraction(db: DB, clientId: number): Interaction | undefined {
   return db
-    .prepare(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE client_id = ? ORDER BY at DESC, id DESC LIMIT 1`)
+    .prepare(`SELECT ${INTERACTION_COLUMNS} FROM live_interactions WHERE client_id = ? ORDER BY at DESC, id DESC LIMIT 1`)
     .get(clientId) as Interaction | undefined;
 }
 
@@ -70,12 +70,12 @@ export function insertDelivery(db: DB, d: Omit<Delivery, 'id'>): Delivery {
 export function eventCounts(db: DB, clientId: number): Record<string, number> {
   return db
     .prepare(
-      `SELECT (SELECT count(*) FROM interactions WHERE client_id = @id) AS interactions,
-              (SELECT count(*) FROM invoices WHERE client_id = @id) AS invoices,
-              (SELECT count(*) FROM change_requests WHERE client_id = @id) AS changeRequests,
-              (SELECT count(*) FROM incidents WHERE client_id = @id) AS incidents,
-              (SELECT count(*) FROM referrals WHERE client_id = @id) AS referrals,
-              (SELECT count(*) FROM deliveries WHERE client_id = @id) AS deliveries`,
+      `SELECT (SELECT count(*) FROM live_interactions WHERE client_id = @id) AS interactions,
+              (SELECT count(*) FROM live_invoices WHERE client_id = @id) AS invoices,
+              (SELECT count(*) FROM live_change_requests WHERE client_id = @id) AS changeRequests,
+              (SELECT count(*) FROM live_incidents WHERE client_id = @id) AS incidents,
+              (SELECT count(*) FROM live_referrals WHERE client_id = @id) AS referrals,
+              (SELECT count(*) FROM live_deliveries WHERE client_id = @id) AS deliveries`,
     )
     .get({ id: clientId }) as Record<string, number>;
 }
@@ -85,7 +85,7 @@ export function changesOfInteraction(db: DB, interactionId: number): ChangeReque
   const rows = db
     .prepare(
       `SELECT id, client_id AS clientId, interaction_id AS interactionId, summary, project, on_date AS "on", hours, unbilled
-       FROM change_requests WHERE interaction_id = ? ORDER BY id`,
+       FROM live_change_requests WHERE interaction_id = ? ORDER BY id`,
     )
     .all(interactionId) as (Omit<ChangeRequest, 'unbilled'> & { unbilled: number })[];
   return rows.map((r) => ({ ...r, unbilled: r.unbilled === 1 }));

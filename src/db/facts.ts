@@ -33,26 +33,26 @@ export function loadFacts(db: DB, scope: FactsScope): Map<number, ClientFacts> {
      ORDER BY name COLLATE NOCASE, id`);
   const invoices = all<Row<Omit<InvoiceFact, 'payments' | 'disputes'>>>(
     `SELECT id, client_id AS clientId, number, project, amount, currency, issued_on AS issuedOn, due_on AS dueOn
-     FROM invoices WHERE client_id IN (${inScope})`);
+     FROM live_invoices WHERE client_id IN (${inScope})`);
   const payments = all<{ invoiceId: number; id: number; on: string; amount: number }>(
-    `SELECT p.invoice_id AS invoiceId, p.id, p.paid_on AS "on", p.amount FROM payments p
+    `SELECT p.invoice_id AS invoiceId, p.id, p.paid_on AS "on", p.amount FROM live_payments p
      JOIN invoices i ON i.id = p.invoice_id WHERE i.client_id IN (${inScope})`);
   const disputes = all<{ invoiceId: number } & InvoiceFact['disputes'][number]>(
     `SELECT d.invoice_id AS invoiceId, d.id, d.opened_on AS openedOn, d.reason, d.resolved_on AS resolvedOn, d.outcome, d.conceded
-     FROM disputes d JOIN invoices i ON i.id = d.invoice_id WHERE i.client_id IN (${inScope})`);
+     FROM live_disputes d JOIN invoices i ON i.id = d.invoice_id WHERE i.client_id IN (${inScope})`);
   const interactions = groupBy(all<Row<ClientFacts['interactions'][number]>>(
-    `SELECT client_id AS clientId, id, at, direction, channel, mood FROM interactions WHERE client_id IN (${inScope})`));
+    `SELECT client_id AS clientId, id, at, direction, channel, mood FROM live_interactions WHERE client_id IN (${inScope})`));
   const changes = groupBy(all<Row<{ id: number; on: string; project: string | null; hours: number | null; unbilled: number }>>(
-    `SELECT client_id AS clientId, id, on_date AS "on", project, hours, unbilled FROM change_requests WHERE client_id IN (${inScope})`));
+    `SELECT client_id AS clientId, id, on_date AS "on", project, hours, unbilled FROM live_change_requests WHERE client_id IN (${inScope})`));
   const incidents = groupBy(all<Row<{ id: number; kind: string; at: string; severity: string; warned: number; note: string | null }>>(
-    `SELECT client_id AS clientId, id, kind, at, severity, warned, note FROM incidents WHERE client_id IN (${inScope})`));
+    `SELECT client_id AS clientId, id, kind, at, severity, warned, note FROM live_incidents WHERE client_id IN (${inScope})`));
   const referrals = groupBy(all<Row<ClientFacts['referrals'][number]>>(
-    `SELECT client_id AS clientId, id, on_date AS "on", note FROM referrals WHERE client_id IN (${inScope})`));
+    `SELECT client_id AS clientId, id, on_date AS "on", note FROM live_referrals WHERE client_id IN (${inScope})`));
   const deliveries = groupBy(all<Row<ClientFacts['deliveries'][number]>>(
-    `SELECT client_id AS clientId, id, on_date AS "on", project FROM deliveries WHERE client_id IN (${inScope})`));
+    `SELECT client_id AS clientId, id, on_date AS "on", project FROM live_deliveries WHERE client_id IN (${inScope})`));
   // Income share needs every client's payments (fired and archived too): aggregated per day and currency.
   const portfolioIncome = db.prepare(
-    `SELECT p.paid_on AS "on", i.currency, sum(p.amount) AS amount FROM payments p JOIN invoices i ON i.id = p.invoice_id
+    `SELECT p.paid_on AS "on", i.currency, sum(p.amount) AS amount FROM live_payments p JOIN invoices i ON i.id = p.invoice_id
      GROUP BY p.paid_on, i.currency ORDER BY p.paid_on, i.currency`).all() as IncomeFact[];
 
   const paymentsOf = new Map<number, InvoiceFact['payments']>();

@@ -7,15 +7,15 @@ import type { DateStr, DisputeOutcome } from '../domain/types.js';
 const SELECT = `
   WITH totals AS (
     SELECT i.id,
-      coalesce((SELECT sum(amount) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid,
-      coalesce((SELECT sum(conceded) FROM disputes d WHERE d.invoice_id = i.id), 0) AS conceded,
-      (SELECT d.id FROM disputes d WHERE d.invoice_id = i.id AND d.resolved_on IS NULL) AS disputeId,
-      EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.outcome = 'written-off') AS writtenOff
+      coalesce((SELECT sum(amount) FROM live_payments p WHERE p.invoice_id = i.id), 0) AS paid,
+      coalesce((SELECT sum(conceded) FROM live_disputes d WHERE d.invoice_id = i.id), 0) AS conceded,
+      (SELECT d.id FROM live_disputes d WHERE d.invoice_id = i.id AND d.resolved_on IS NULL) AS disputeId,
+      EXISTS (SELECT 1 FROM live_disputes d WHERE d.invoice_id = i.id AND d.outcome = 'written-off') AS writtenOff
     FROM invoices i
   )
   SELECT i.id, i.number, i.client_id AS clientId, c.name AS clientName, i.project, i.amount, i.currency,
     i.issued_on AS issuedOn, i.due_on AS dueOn, t.paid, t.conceded, i.amount - t.paid - t.conceded AS balance,
-    t.disputeId,
+    t.disputeId, i.voided_on AS voidedOn,
     CASE WHEN t.writtenOff THEN 'written-off'
          WHEN t.disputeId IS NOT NULL THEN 'disputed'
          WHEN i.amount - t.paid - t.conceded <= 0 THEN 'paid'
@@ -30,11 +30,11 @@ export interface InvoiceFilter {
 }
 
 export function listInvoices(db: DB, f: InvoiceFilter = {}): Invoice[] {
-  const where: string[] = [];
+  const where: string[] = ['i.voided_on IS NULL'];
   if (f.clientId !== undefined) where.push('i.client_id = @clientId');
   if (f.open) where.push('i.amount - t.paid - t.conceded > 0');
   if (f.overdueBefore) where.push('i.amount - t.paid - t.conceded > 0 AND i.due_on < @overdueBefore');
-  const sql = `${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.due_on, i.number`;
+  const sql = `${SELECT} WHERE ${where.join(' AND ')} ORDER BY i.due_on, i.number`;
   return db.prepare(sql).all({ clientId: f.clientId, overdueBefore: f.overdueBefore }) as Invoice[];
 }
 

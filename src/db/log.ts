@@ -18,7 +18,7 @@ function createClient(db: DB, c: NonNullable<LogPlan['newClient']>): number {
 
 function assertNotDisputed(db: DB, invoiceId: number): void {
   // The same check `crm invoice dispute` makes; a dispute may have been opened since the question.
-  const open = db.prepare('SELECT 1 FROM disputes WHERE invoice_id = ? AND resolved_on IS NULL').get(invoiceId);
+  const open = db.prepare('SELECT 1 FROM live_disputes WHERE invoice_id = ? AND resolved_on IS NULL').get(invoiceId);
   if (open) throw new UsageError('that invoice is already disputed; resolve that first (nothing was written)');
 }
 

@@ -1,5 +1,7 @@
 // crm's schema history. Each migration runs once, in one transaction with its version bump and
 // its row in the migrations table. Released migrations are never edited: add a new one instead.
+import { LEDGER_SQL } from './ledger-schema.js';
+import { boolCheck, dateCheck, enumCheck, instantCheck } from './schema-checks.js';
 
 export interface Migration {
   version: number;
@@ -7,14 +9,6 @@ export interface Migration {
   name: string;
   sql: string;
 }
-
-const enumCheck = (col: string, values: readonly string[]): string =>
-  `CHECK (${col} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
-const dateCheck = (col: string): string =>
-  `CHECK (${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')`;
-const instantCheck = (col: string): string =>
-  `CHECK (${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]*Z')`;
-const boolCheck = (col: string): string => `CHECK (${col} IN (0, 1))`;
 
 // Enum lists are spelled out here, not imported, so a later code change cannot alter a released schema.
 const CHANNELS = ['email', 'phone', 'video', 'in-person', 'chat'];
@@ -185,6 +179,15 @@ CREATE TABLE migrations (
   applied_at TEXT ${instantCheck('applied_at')}
 ) STRICT;
 `,
+  },
+  {
+    version: 4,
+    name: 'ledger',
+    // Reading and correcting the ledger (see ledger-schema.ts): void marks on every record, a
+    // referral's link to the client it brought, the permanent audit trail of corrections, the
+    // bounded undo journal kept by triggers, and the full-text index kept by triggers, built here
+    // for the records already there.
+    sql: LEDGER_SQL,
   },
 ];
 

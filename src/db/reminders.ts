@@ -4,7 +4,7 @@ import type { NewReminder, Reminder } from '../domain/records.js';
 import type { DateStr } from '../domain/types.js';
 
 const SELECT = `SELECT r.id, r.client_id AS clientId, c.name AS clientName, r.interaction_id AS interactionId,
-  r.delivery_id AS deliveryId, r.on_date AS "on", r.kind, r.text, r.done_on AS doneOn, r.snoozed_from AS snoozedFrom
+  r.delivery_id AS deliveryId, r.on_date AS "on", r.kind, r.text, r.done_on AS doneOn, r.snoozed_from AS snoozedFrom, r.voided_on AS voidedOn
   FROM reminders r JOIN clients c ON c.id = r.client_id`;
 
 export function insertReminder(db: DB, r: NewReminder): Reminder {
@@ -25,12 +25,12 @@ export function getReminder(db: DB, id: number): Reminder | undefined {
 
 /** Open reminders (or all with `all`), soonest first; done ones last. */
 export function listReminders(db: DB, { all = false, clientId }: { all?: boolean; clientId?: number } = {}): Reminder[] {
-  const where: string[] = [];
+  const where: string[] = ['r.voided_on IS NULL'];
   if (!all) where.push('r.done_on IS NULL');
   if (clientId !== undefined) where.push('r.client_id = @clientId');
   return db
     .prepare(
-      `${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      `${SELECT} WHERE ${where.join(' AND ')}
        ORDER BY r.done_on IS NOT NULL, r.on_date, r.id`,
     )
     .all({ clientId }) as Reminder[];

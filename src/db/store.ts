@@ -6,6 +6,7 @@ import { CrmError } from '../domain/errors.js';
 import { MIGRATIONS, latestVersion, type Migration } from './migrations.js';
 import { APPLICATION_ID, checkIdentity, judgeFile } from './identity.js';
 import { createPrivateFile, sleepSync, statFile } from './files.js';
+import { closeEntry, openEntry, type JournalLabel } from './journal.js';
 
 export type DB = Database.Database;
 
@@ -47,6 +48,11 @@ export interface OpenOptions {
   /** When a migration is recorded as applied; see MigrateOptions.now. */
   now?: () => Date;
   faults?: Faults;
+  /**
+   * What each write is journaled as, for `crm undo`. Without it writes are not journaled (tests
+   * that use the store directly).
+   */
+  journal?: () => JournalLabel;
 }
 
 /** Sleep synchronously: an injected fault must hold the transaction open, not yield to the event loop. */
@@ -56,8 +62,9 @@ function slowPoint(faults: Faults | undefined, where: string): void {
   sleepSync(faults.slowWriteMs);
 }
 
-function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'faults'> = {}): Store {
+function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'faults' | 'journal'> = {}): Store {
   const faults = opts.faults;
+  const journal = opts.journal;
   return {
     db,
     path: file,
@@ -68,7 +75,9 @@ function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'faults'
           db.pragma('user_version', { simple: true });
           slowPoint(faults, 'write begun');
         }
+        if (journal) openEntry(db, journal());
         const result = fn(db);
+        if (journal) closeEntry(db);
         slowPoint(faults, 'write done');
         return result;
       });

@@ -99,6 +99,8 @@ export interface Invoice {
   status: InvoiceStatus;
   /** The open dispute, if any. */
   disputeId: number | null;
+  /** Set when the invoice was voided (crm void): it counts nowhere. */
+  voidedOn: DateStr | null;
 }
 
 export interface NewInvoice {
@@ -122,6 +124,8 @@ export interface Reminder {
   text: string;
   doneOn: DateStr | null;
   snoozedFrom: DateStr | null;
+  /** Set when the reminder was voided (crm void). */
+  voidedOn: DateStr | null;
 }
 
 export type NewReminder = Pick<Reminder, 'clientId' | 'on' | 'kind' | 'text'> &

@@ -144,7 +144,7 @@ export function dump(file: string): string {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return '(no database)';
   return withDb(file, (db) =>
     JSON.stringify(
-      Object.fromEntries(tables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])),
+      Object.fromEntries(tables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()])),
       (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
     ),
   );

@@ -55,7 +55,7 @@ function copyFixture(name: string): string {
 
 /** Rows of `table` restricted to `columns`, for comparing data across schema versions. */
 function rows(db: Database.Database, table: string, columns: string[]): unknown[] {
-  return db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`).all();
+  return db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).all();
 }
 
 const columnsOf = (db: Database.Database, table: string): string[] =>

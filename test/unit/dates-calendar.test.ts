@@ -194,7 +194,7 @@ describe('relativeDays: one wording for "when" everywhere', () => {
 
   it('in the reminder list', () => {
     const reminder = (id: number, on: string, doneOn: string | null = null): Reminder => ({
-      id, clientId: 1, clientName: 'Acme', interactionId: null, deliveryId: null, on, kind: 'follow-up', text: 'call', doneOn, snoozedFrom: null,
+      id, clientId: 1, clientName: 'Acme', interactionId: null, deliveryId: null, on, kind: 'follow-up', text: 'call', doneOn, snoozedFrom: null, voidedOn: null,
     });
     const out = renderReminderList(plainStyle, [
       reminder(1, '2026-11-20'), reminder(2, '2026-11-22'), reminder(3, '2026-11-23'), reminder(4, '2026-12-02'), reminder(5, '2026-11-01', '2026-11-02'),

@@ -9,6 +9,7 @@ export function findReminder(db: DB, idText: string): Reminder {
   const id = parseId(idText, 'reminder id');
   const r = getReminder(db, id);
   if (!r) throw new UsageError(`no reminder #${id} (crm remind list --all shows them)`);
+  if (r.voidedOn) throw new UsageError(`reminder #${r.id} was voided on ${r.voidedOn} (crm unvoid reminder:${r.id} takes that back)`);
   return r;
 }
 
