@@ -1,6 +1,7 @@
 // Parsers for the small values users type: enum choices, ids, hours, optional text. Each error
 // names the flag and says what is accepted. (Dates live in dates.ts, money in money.ts.)
 import { UsageError, quote } from './errors.js';
+import { hasControl } from './text.js';
 
 /** Check an enum value (case-insensitive); the error lists what is accepted. */
 export function oneOf<T extends string>(value: string, values: readonly T[], field: string): T {
@@ -26,4 +27,13 @@ export function parseId(value: string, field: string): number {
 export function parseHours(value: string, field = '--hours'): number {
   if (!/^\d{1,5}(\.\d{1,2})?$/.test(value.trim())) throw new UsageError(`${field} ${quote(value)} is not a number of hours (e.g. 3 or 1.5)`);
   return Number(value);
+}
+
+/** An invoice number the user chose: 1–40 characters, no spaces or control characters. */
+export function validateNumber(n: string, field = '--number'): string {
+  const v = n.trim();
+  if (v === '' || v.length > 40 || hasControl(v) || /\s/.test(v)) {
+    throw new UsageError(`${field} ${quote(n)} is not a usable invoice number (1–40 characters, no spaces)`);
+  }
+  return v;
 }

@@ -2,8 +2,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
 import { type AnyCommand, currencyOf, examples, findClient, need, noteIfInactive, printJson } from '../shared.js';
-import { validateNumber } from './lookup.js';
-import { nullable } from '../../domain/parse.js';
+import { nullable, validateNumber } from '../../domain/parse.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { formatMoney, parseMoney } from '../../domain/money.js';
 import { addDays, parseDate, parseDuration, parsePastDate } from '../../domain/dates.js';

@@ -1,9 +1,8 @@
 // Invoice numbers for the `crm invoice` verbs: finding an invoice by its number (with a "did you
-// mean" hint), checking a number the user chose, reading one back after a write. Never writes.
+// mean" hint), reading one back after a write. Never writes.
 import type { Invoice } from '../../domain/records.js';
 import type { DB } from '../../db/store.js';
 import { getInvoiceByNumber, invoiceNumbers } from '../../db/invoices.js';
-import { hasControl } from '../../domain/text.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { nearestNames } from '../../domain/names.js';
 
@@ -15,12 +14,4 @@ export function findInvoice(db: DB, number: string): Invoice {
   if (inv) return inv;
   const near = nearestNames(number, invoiceNumbers(db).map((n, i) => ({ id: i, name: n })));
   throw new UsageError(`no invoice numbered ${quote(number)}${near.length ? `; did you mean ${near.map((n) => quote(n)).join(' or ')}?` : ''}`);
-}
-
-export function validateNumber(n: string): string {
-  const v = n.trim();
-  if (v === '' || v.length > 40 || hasControl(v) || /\s/.test(v)) {
-    throw new UsageError(`--number ${quote(n)} is not a usable invoice number (1–40 characters, no spaces)`);
-  }
-  return v;
 }
