@@ -22,6 +22,8 @@ const COMMANDS: [string, Loader][] = [
   ['due', () => import('./due/due.js')],
   ['review', () => import('./review/review.js')],
   ['rules', () => import('./rules/rules.js')],
+  ['void', () => import('./void/void.js')],
+  ['unvoid', () => import('./unvoid/unvoid.js')],
   ['cron', () => import('./cron/cron.js')],
   ['db', () => import('./db/index.js')],
 ];
