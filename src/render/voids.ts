@@ -19,7 +19,7 @@ function describe(o: VoidOutcome, zone: string): string {
   switch (o.record.type) {
     case 'payment': head = `${money ?? ''} on ${s.invoice ?? ''}`; break;
     case 'invoice': head = [money, what].filter((p) => p).join(', '); break;
-    case 'dispute': head = `on ${s.invoice ?? ''}${money === null ? '' : `, ${money} conceded`}${what ? `: ${what}` : ''}`; break;
+    case 'dispute': head = `on ${s.invoice ?? ''}${what ? `: ${what}` : ''}`; break;
     default: head = what;
   }
   const on = s.on.length > 10 ? localDate(s.on, zone) : s.on;
