@@ -13,6 +13,7 @@ const COMMANDS: [string, Loader][] = [
   ['client', () => import('./client/index.js')],
   ['log', () => import('./log/log.js')],
   ['recap', () => import('./recap/recap.js')],
+  ['history', () => import('./history/history.js')],
   ['invoice', () => import('./invoice/index.js')],
   ['change', () => import('./change/index.js')],
   ['incident', () => import('./incident/index.js')],
