@@ -1,0 +1,68 @@
+// What `crm edit` prints: each changed field "from → to" in the user's words, and the edited record
+// as JSON with its reference and the changes (as the audit trail keeps them). Pure.
+import type { FieldValue, Fields } from '../domain/edit.js';
+import type { RecordType } from '../domain/refs.js';
+import { fieldLabel } from '../domain/edit.js';
+import { formatMoney } from '../domain/money.js';
+import { localDate, toLocalIso, toLocalMinute } from '../domain/dates.js';
+import { oneLine } from '../domain/text.js';
+import { displayWidth, truncateToWidth } from './width.js';
+import { wrap } from './fit.js';
+
+const TEXT = new Set(['summary', 'next', 'note', 'text', 'reason', 'project']);
+const INSTANT = new Set(['at']);
+
+/** One value as a person reads it: money with its currency, a client by name, text quoted and cut to `max` columns. */
+export function humanValue(key: string, v: FieldValue, zone: string, max = 40): string {
+  if (v === null) return '(none)';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'object') return 'currency' in v ? formatMoney(v) : oneLine(v.name);
+  if (typeof v === 'number') return String(v);
+  if (INSTANT.has(key)) return toLocalMinute(v, zone);
+  return TEXT.has(key) ? `"${truncateToWidth(oneLine(v), max)}"` : oneLine(v);
+}
+
+/** `Edited invoice:INV-0007: amount 1,200.00 EUR → 1,000.00 EUR`; several changes one per line. */
+export function renderEdit(type: RecordType, ref: string, before: Fields, after: Fields, zone: string, width = Infinity): string {
+  const max = Number.isFinite(width) ? Math.max(12, Math.floor(width / 3)) : 60;
+  const lines = Object.keys(after).map(
+    (k) => `${fieldLabel(type, k)} ${humanValue(k, before[k] ?? null, zone, max)} → ${humanValue(k, after[k] ?? null, zone, max)}`,
+  );
+  const head = `Edited ${oneLine(ref)}:`;
+  const single = `${head} ${lines[0] ?? ''}`;
+  if (lines.length === 1 && displayWidth(single) <= width) return single + '\n';
+  return wrap([head, ...lines.map((l) => `  ${l}`)].join('\n'), width) + '\n';
+}
+
+/** A value in JSON: as the audit trail keeps it, but an instant in the user's zone with its offset. */
+function jsonValue(key: string, v: FieldValue, zone: string): unknown {
+  if (v === null || typeof v !== 'object') return INSTANT.has(key) && typeof v === 'string' ? toLocalIso(v, zone) : v;
+  return 'currency' in v ? { amount: v.amount, currency: v.currency } : { id: v.id, name: v.name };
+}
+
+function valuesDto(fields: Fields, zone: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = jsonValue(k, v, zone);
+  return out;
+}
+
+export interface EditedRecord {
+  ref: string;
+  type: RecordType;
+  id: number;
+  fields: Fields;
+  before: Fields;
+  after: Fields;
+}
+
+/**
+ * `crm edit --json`: the record's reference, type and id, its fields (an instant with its local
+ * date as `on`), `extra` (an invoice's derived balance and status, …), and what changed.
+ */
+export function editDto(e: EditedRecord, zone: string, extra: Record<string, unknown> = {}) {
+  const dated = typeof e.fields.at === 'string' ? { on: localDate(e.fields.at, zone) } : {};
+  return {
+    ref: e.ref, type: e.type, id: e.id, ...valuesDto(e.fields, zone), ...dated, ...extra,
+    changes: { before: valuesDto(e.before, zone), after: valuesDto(e.after, zone) },
+  };
+}
