@@ -25,6 +25,7 @@ const COMMANDS: [string, Loader][] = [
   ['rules', () => import('./rules/rules.js')],
   ['void', () => import('./void/void.js')],
   ['unvoid', () => import('./unvoid/unvoid.js')],
+  ['edit', () => import('./edit/edit.js')],
   ['cron', () => import('./cron/cron.js')],
   ['db', () => import('./db/index.js')],
 ];
