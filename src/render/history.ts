@@ -66,7 +66,11 @@ function shown(v: unknown, zone: string): string {
 /** "edited 2026-11-21: amount 1,200.00 EUR → 1,000.00 EUR (typo)", "voided 2026-11-21: wrong client". */
 export function correctionLine(c: HistoryCorrection, zone: string): string {
   const reason = c.reason ? text(c.reason) : '';
-  if (c.action !== 'edit') return `${c.action}ed ${c.on}${reason ? `: ${reason}` : ''}`;
+  if (c.action !== 'edit') {
+    // A reminder voided along with its conversation or delivery names it.
+    const along = typeof c.after?.with === 'string' ? ` with ${text(c.after.with)}` : '';
+    return `${c.action}ed ${c.on}${along}${reason ? `: ${reason}` : ''}`;
+  }
   const keys = [...new Set([...Object.keys(c.before ?? {}), ...Object.keys(c.after ?? {})])];
   const changes = keys.map((k) => `${text(k)} ${shown(c.before?.[k], zone)} → ${shown(c.after?.[k], zone)}`).join('; ');
   return `edited ${c.on}: ${changes || 'no field changed'}${reason ? ` (${reason})` : ''}`;

@@ -317,3 +317,18 @@ describe('crm history: fast on a decade of history', () => {
     expect(performance.now() - t1).toBeLessThan(1000);
   });
 });
+
+describe('crm history: the audit trail in words', () => {
+  test('each kind of correction reads as one line, values as people type them', async () => {
+    const { correctionLine } = await import('../../src/render/history.js');
+    const c = { on: '2026-11-21', at: '2026-11-21T10:00:00.000Z', reason: null, before: null, after: null };
+    expect(correctionLine({ ...c, action: 'void', reason: 'never happened', after: { voidedOn: '2026-11-21', with: 'interaction:4' } }, TZ))
+      .toBe('voided 2026-11-21 with interaction:4: never happened');
+    expect(correctionLine({ ...c, action: 'unvoid' }, TZ)).toBe('unvoided 2026-11-21');
+    expect(correctionLine({
+      ...c, action: 'edit',
+      before: { client: { id: 1, name: 'Acme' }, unbilled: true, note: null, hours: 2 },
+      after: { client: { id: 2, name: 'Beta\u001b[31m' }, unbilled: false, note: 'late\nagain', hours: 2.5 },
+    }, TZ)).toBe('edited 2026-11-21: client Acme → Beta␛[31m; unbilled yes → no; note — → late again; hours 2 → 2.5');
+  });
+});
