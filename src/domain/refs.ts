@@ -29,7 +29,8 @@ export function parseRef(value: string, field = 'reference'): Ref {
     throw new UsageError(`${field} ${quote(value)}: unknown record type ${quote(type)}; ${accepted}`);
   }
   if (type !== 'invoice' && !/^[1-9][0-9]{0,15}$/.test(key)) {
-    throw new UsageError(`${field} ${quote(value)}: a ${type} is named by its number, e.g. ${type}:12`);
+    const article = /^[aeiou]/.test(type) ? 'an' : 'a';
+    throw new UsageError(`${field} ${quote(value)}: ${article} ${type} is named by its number, e.g. ${type}:12`);
   }
   return { type: type as RecordType, key };
 }
