@@ -159,7 +159,8 @@ const invoice: Planner = (cur, o, { today }, { client }) => {
   else if (currency !== old.currency) {
     // The same sum in the new currency: 1,200.00 EUR becomes 1,200.00 USD.
     try {
-      p.amount = { amount: parseMoney(toDecimal(old.amount, old.currency), currency), currency };
+      const decimal = toDecimal(old.amount, old.currency).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+      p.amount = { amount: parseMoney(decimal, currency), currency };
     } catch {
       throw new UsageError(`--currency ${quote(o.currency ?? '')}: ${formatMoney(old)} cannot be written in ${currency}; give --amount too`);
     }

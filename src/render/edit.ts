@@ -24,10 +24,12 @@ export function humanValue(key: string, v: FieldValue, zone: string, max = 40): 
 
 /** `Edited invoice:INV-0007: amount 1,200.00 EUR → 1,000.00 EUR`; several changes one per line. */
 export function renderEdit(type: RecordType, ref: string, before: Fields, after: Fields, zone: string, width = Infinity): string {
-  const max = Number.isFinite(width) ? Math.max(12, Math.floor(width / 3)) : 60;
-  const lines = Object.keys(after).map(
-    (k) => `${fieldLabel(type, k)} ${humanValue(k, before[k] ?? null, zone, max)} → ${humanValue(k, after[k] ?? null, zone, max)}`,
-  );
+  const lines = Object.keys(after).map((k) => {
+    const label = fieldLabel(type, k);
+    // Two values share an indented line: each text may take half of what the label leaves.
+    const max = Number.isFinite(width) ? Math.max(16, Math.floor((width - label.length - 9) / 2)) : 60;
+    return `${label} ${humanValue(k, before[k] ?? null, zone, max)} → ${humanValue(k, after[k] ?? null, zone, max)}`;
+  });
   const head = `Edited ${oneLine(ref)}:`;
   const single = `${head} ${lines[0] ?? ''}`;
   if (lines.length === 1 && displayWidth(single) <= width) return single + '\n';
