@@ -221,6 +221,21 @@ describe('conversations and clients', () => {
     expect(dump(db)).toBe(before);
   });
 
+  it('--summary - reads the new summary from standard input', async () => {
+    await seed(db, [['log', 'acme', '--summary', 'Call', '--no-recap']]);
+    const r = await crm(['edit', 'interaction:1', '--summary', '-', '--json'], { db, stdin: 'Long call about the\nlaunch plan\n' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ summary: 'Long call about the\nlaunch plan', changes: { before: { summary: 'Call' } } });
+  });
+
+  it('--json with nothing to change: the record as it is, with empty changes', async () => {
+    await seed(db, [['change', 'add', 'acme', '--summary', 'Colours', '--hours', '6', '--on', '2026-11-01']]);
+    expect(await json('edit', 'change:1', '--hours', '6.00', '--billed')).toEqual({
+      ref: 'change:1', type: 'change', id: 1, client: { id: 1, name: 'Acme Corp' }, on: '2026-11-01', summary: 'Colours',
+      project: null, hours: 6, unbilled: false, changes: { before: {}, after: {} },
+    });
+    expect(corrections()).toEqual([]);
+  });
+
   it('a voided record must be unvoided first', async () => {
     await seed(db, [['log', 'acme', '--summary', 'Call', '--no-recap'], ['void', 'interaction:1', '--reason', 'duplicate']]);
     await refused(['interaction:1', '--summary', 'Other'], /interaction:1 was voided on 2026-11-22; unvoid it first \(crm unvoid interaction:1\)/);

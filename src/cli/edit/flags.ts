@@ -42,7 +42,7 @@ export function editCommand() {
       .option('--no-referred', 'referral: it brought in no client (that crm knows)')
       .option('--text <text>', "reminder: what to do ('-' reads stdin)")
       .option('--json', 'print the edited record as JSON, with its changes')
-      .addHelpText('after', `\nWhat each record takes:\n${RECORD_TYPES.map((t) => `  ${t.padEnd(12)} ${EDIT_FLAGS[t].join(' ')}`).join('\n')}\n`),
+      .addHelpText('after', `\nWhat each record takes:\n${RECORD_TYPES.map((t) => `  ${t.padEnd(12)} ${EDIT_FLAGS[t].join(' ')}`).join('\n')}`),
     [
       'crm edit invoice:INV-0007 --amount 1,000',
       'crm edit interaction:12 --client globex',
