@@ -15,7 +15,8 @@ export interface JournalLabel {
   at: string;
 }
 
-const hasJournal = (db: DB): boolean =>
+/** The journal exists in this database (it does from migration 4 on). */
+export const hasJournal = (db: DB): boolean =>
   db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'journal'").get() !== undefined;
 
 /** Open an entry for the transaction that is starting; the triggers write into it. */
@@ -38,7 +39,9 @@ export function closeEntry(db: DB): void {
     return;
   }
   db.prepare('UPDATE journal SET open = 0 WHERE id = ?').run(entry.id);
+  // Undo entries do not count: they go with the command they revert (ON DELETE CASCADE), so stepping
+  // back through the journal never pushes the older commands out of it.
   db.prepare(
-    `DELETE FROM journal WHERE id < (SELECT id FROM journal ORDER BY id DESC LIMIT 1 OFFSET ${JOURNAL_KEEP - 1})`,
+    `DELETE FROM journal WHERE kind = 'command' AND id < (SELECT id FROM journal WHERE kind = 'command' ORDER BY id DESC LIMIT 1 OFFSET ${JOURNAL_KEEP - 1})`,
   ).run();
 }
