@@ -14,6 +14,7 @@ const COMMANDS: [string, Loader][] = [
   ['log', () => import('./log/log.js')],
   ['recap', () => import('./recap/recap.js')],
   ['history', () => import('./history/history.js')],
+  ['search', () => import('./search/search.js')],
   ['invoice', () => import('./invoice/index.js')],
   ['change', () => import('./change/index.js')],
   ['incident', () => import('./incident/index.js')],
