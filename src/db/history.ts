@@ -44,20 +44,47 @@ export function historyStatements(q: Pick<HistoryQuery, 'types' | 'all'>): strin
 const s = (v: unknown): string => v as string;
 const sn = (v: unknown): string | null => (v === null || v === undefined ? null : (v as string));
 
-/** A client's history entries in the window (a day of slack for instants), in no particular order. */
-export function readHistory(db: DB, clientId: number, q: HistoryQuery, zone: string): HistoryEntry[] {
+/** What a kind is dated by, for reading the newest first (a dispute by its latest event). */
+const NEWEST: Record<HistoryType, string> = {
+  interaction: 'r.at', invoice: 'r.issued_on', payment: 'r.paid_on', dispute: 'coalesce(r.resolved_on, r.opened_on)',
+  change: 'r.on_date', incident: 'r.at', referral: 'r.on_date', delivery: 'r.on_date', reminder: 'r.on_date', status: 'r.on_date',
+};
+// Rows beyond the limit a kind reads, so that entries of the same minute or day are all there to order.
+const SLACK = 100;
+
+export interface HistoryRead {
+  /** The entries read, in no particular order: every one in the window (a day of slack for instants), or with a limit the newest. */
+  entries: HistoryEntry[];
+  /** With a limit: how many entries the whole history holds; null when `entries` is all of it. */
+  total: number | null;
+}
+
+/**
+ * A client's history entries. With a limit and no window (a terminal's screenful), each kind reads
+ * only its newest rows and counts the rest in SQL, so a decade costs what a screenful does.
+ */
+export function readHistory(db: DB, clientId: number, q: HistoryQuery, zone: string, limit = Infinity): HistoryRead {
   const params: Params = {
     client: clientId, since: q.since, until: q.until,
     sinceAt: q.since === null ? null : addDays(q.since, -1),
     untilAt: q.until === null ? null : addDays(q.until, 2),
   };
+  const newest = Number.isFinite(limit) && q.since === null && q.until === null;
   const trail = trailOf(db, clientId);
-  const out: HistoryEntry[] = [];
+  const entries: HistoryEntry[] = [];
+  let total = 0;
   for (const type of q.types ?? (Object.keys(QUERIES) as HistoryType[])) {
-    const rows = db.prepare(QUERIES[type](q.all)).all(params) as Row[];
-    for (const r of rows) out.push(...entriesOf(type, r, zone, trail));
+    const sql = QUERIES[type](q.all);
+    const rows = (newest
+      ? db.prepare(`${sql} ORDER BY ${NEWEST[type]} DESC, r.id DESC LIMIT ${limit + SLACK}`).all(params)
+      : db.prepare(sql).all(params)) as Row[];
+    for (const r of rows) entries.push(...entriesOf(type, r, zone, trail));
+    if (newest) {
+      const events = type === 'dispute' ? 'count(*) + count(resolved_on)' : 'count(*)';
+      total += (db.prepare(`SELECT ${events} AS n FROM (${sql})`).get(params) as { n: number }).n;
+    }
   }
-  return out;
+  return { entries, total: newest ? total : null };
 }
 
 /** A client's corrections by record (`type:id`), oldest first. */

@@ -226,6 +226,19 @@ describe('crm history: the window, types and limit', () => {
     expect((await json(['acme', '--limit', '2'])).map((e) => e.ref)).toEqual(LIVE_ORDER.slice(0, 2));
   });
 
+  test('a limit reads only the newest rows of each kind, and the same entries come out as without it', async () => {
+    for (const all of [[], ['--all']]) {
+      const every = await json(['acme', ...all]);
+      for (const n of [1, 4, 12, 13, 14, every.length, every.length + 5]) {
+        expect(await json(['acme', ...all, '--limit', String(n)])).toEqual(every.slice(0, n));
+      }
+      const typed = await json(['acme', ...all, '--type', 'dispute,payment']);
+      expect(await json(['acme', ...all, '--type', 'dispute,payment', '--limit', '2'])).toEqual(typed.slice(0, 2));
+      expect((await run(['acme', ...all, '--type', 'dispute,payment', '--limit', '2'])).stdout)
+        .toMatch(new RegExp(`… ${typed.length - 2} older entries not shown; --limit ${typed.length} shows all`));
+    }
+  });
+
   test('on a terminal the default is a screenful; piped or JSON, everything', async () => {
     const tty = await run(['acme'], { tty: true, env: { LINES: '12' } });
     expect(refsOf(tty.stdout)).toEqual(LIVE_ORDER.slice(0, 8));
@@ -311,6 +324,11 @@ describe('crm history: fast on a decade of history', () => {
     expect(all).toHaveLength(3650 + 2 * 122);
     expect(took).toBeLessThan(3000);
     const t1 = performance.now();
+    const t2 = performance.now();
+    const screen = await crm(['history', 'old'], opts({ db: big, tty: true }));
+    expect(performance.now() - t2).toBeLessThan(1000);
+    expect(screen.stdout).toMatch(new RegExp(`… ${all.length - 20} older entries not shown; --limit ${all.length} shows all`));
+    expect(await crmJson(['history', 'old', '--limit', '25'], opts({ db: big }))).toEqual(all.slice(0, 25));
     const recent = all.filter((e) => e.on.slice(0, 10) >= '2026-11-01');
     expect(recent.length).toBeGreaterThan(10);
     expect(await crmJson<unknown[]>(['history', 'old', '--since', '2026-11-01'], opts({ db: big }))).toEqual(recent);

@@ -52,7 +52,8 @@ export function run(ctx: Ctx, args: { client: string }, o: Flags): void {
   const db = ctx.read().db;
   const client = findClient(db, args.client);
   const zone = ctx.zone();
-  const entries = timeline(readHistory(db, client.id, query, zone), query);
+  const read = readHistory(db, client.id, query, zone, limit);
+  const entries = timeline(read.entries, query);
   const shown = entries.slice(0, limit);
   if (o.json) {
     const who = { id: client.id, name: client.name };
@@ -63,6 +64,6 @@ export function run(ctx: Ctx, args: { client: string }, o: Flags): void {
   ].filter((f): f is string => typeof f === 'string');
   ctx.io.out(renderHistory(ctx.style, {
     client: { name: client.name, status: client.status, statusOn: client.statusOn },
-    entries: shown, more: entries.length - shown.length, all: query.all, filters, width: ctx.io.columns, zone,
+    entries: shown, more: (read.total ?? entries.length) - shown.length, all: query.all, filters, width: ctx.io.columns, zone,
   }));
 }
