@@ -179,23 +179,28 @@ function applyReverse(db: DB, entry: Entry, changes: readonly Change[]): void {
   }
 }
 
-/** The invoices and clients the reversal touched, as they are now. */
-function effectsOf(db: DB, reverted: readonly Reverted[], changes: readonly Change[]): Effect[] {
-  const invoiceIds = new Set<number>();
-  const clientIds = new Set<number>();
+/** The invoices and clients a reversal touches; read before it, while the rows it removes are still there. */
+interface Touched { invoices: Set<number>; clients: Set<number> }
+function touched(db: DB, reverted: readonly Reverted[], changes: readonly Change[]): Touched {
+  const t: Touched = { invoices: new Set(), clients: new Set() };
   for (const c of netChanges(changes)) {
     const row = currentRow(db, c.table, c.id) ?? c.image;
-    if (c.table === 'invoices') invoiceIds.add(c.id);
-    if (c.table === 'payments' || c.table === 'disputes') invoiceIds.add(Number(row.invoice_id));
+    if (c.table === 'invoices') t.invoices.add(c.id);
+    if ((c.table === 'payments' || c.table === 'disputes') && typeof row.invoice_id === 'number') t.invoices.add(row.invoice_id);
   }
-  for (const r of reverted) if (r.table === 'clients' && r.action === 'restored' && r.fields.includes('status')) clientIds.add(r.id);
+  for (const r of reverted) if (r.table === 'clients' && r.action === 'restored' && r.fields.includes('status')) t.clients.add(r.id);
+  return t;
+}
+
+/** What the reversal means for the invoices and clients it touched, as they are after it. */
+function effectsOf(db: DB, t: Touched): Effect[] {
   const effects: Effect[] = [];
-  for (const id of invoiceIds) {
+  for (const id of t.invoices) {
     const number = db.prepare('SELECT number FROM invoices WHERE id = ?').pluck().get(id) as string | undefined;
     const inv = number === undefined ? undefined : getInvoiceByNumber(db, number);
     if (inv) effects.push({ kind: 'invoice', number: inv.number, balance: inv.balance, currency: inv.currency, status: inv.status, voided: inv.voidedOn !== null });
   }
-  for (const id of clientIds) {
+  for (const id of t.clients) {
     const c = db.prepare('SELECT name, status FROM clients WHERE id = ?').get(id) as { name: string; status: string } | undefined;
     if (c) effects.push({ kind: 'client', name: c.name, status: c.status });
   }
@@ -217,8 +222,9 @@ export function undoLatest(db: DB, opts: { dryRun: boolean }): Outcome {
   if (opts.dryRun) return { done: true, entry, changes: reverted, effects: [] };
   const own = db.prepare('UPDATE journal SET kind = ?, reverts = ? WHERE open = 1').run('undo', entry.id);
   if (own.changes !== 1) throw new Error('undo must run inside a journaled Store.write');
+  const t = touched(db, reverted, changes);
   applyReverse(db, entry, changes);
-  return { done: true, entry, changes: reverted, effects: effectsOf(db, reverted, changes) };
+  return { done: true, entry, changes: reverted, effects: effectsOf(db, t) };
 }
 
 /**
@@ -235,9 +241,10 @@ export function redoLatest(db: DB, opts: { dryRun: boolean }): Outcome {
   const reverted = describe(db, changes);
   if (opts.dryRun) return { done: true, entry, changes: reverted, effects: [] };
   db.prepare('DELETE FROM journal WHERE open = 1').run();
+  const t = touched(db, reverted, changes);
   applyReverse(db, entry, changes);
   db.prepare('DELETE FROM journal WHERE id = ?').run(latest.id);
-  return { done: true, entry, changes: reverted, effects: effectsOf(db, reverted, changes) };
+  return { done: true, entry, changes: reverted, effects: effectsOf(db, t) };
 }
 
 /** How many commands the journal holds (what --forget drops). */
