@@ -27,6 +27,8 @@ const COMMANDS: [string, Loader][] = [
   ['void', () => import('./void/void.js')],
   ['unvoid', () => import('./unvoid/unvoid.js')],
   ['edit', () => import('./edit/edit.js')],
+  ['undo', () => import('./undo/undo.js')],
+  ['redo', () => import('./redo/redo.js')],
   ['cron', () => import('./cron/cron.js')],
   ['db', () => import('./db/index.js')],
 ];
