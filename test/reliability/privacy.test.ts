@@ -85,7 +85,7 @@ describe('files and privacy', () => {
     }
   });
 
-  test('a deleted note leaves no bytes behind (and the same delete without secure_delete would)', async () => {
+  test('a deleted note stays recoverable by crm undo until crm undo --forget, then leaves no bytes behind (and without secure_delete it would)', async () => {
     const db = tempDb();
     const secret = 'WITNESS-7f3a: he threatened the designer. '.repeat(400); // ~17 KB: overflow pages
     const noteFile = path.join(path.dirname(db), 'note.txt');
@@ -98,7 +98,19 @@ describe('files and privacy', () => {
     const r = await spawnAsync(['client', 'edit', 'acme', '--note', ''], { db });
     expect(r.code, r.stderr).toBe(0);
     withDb(db, (h) => expect(h.prepare('SELECT note FROM clients').pluck().get()).toBeNull());
+    // The undo journal keeps the erased note, so that crm undo can bring it back…
+    expect(bytesContain(db, 'WITNESS-7f3a')).toBe(true);
+    const dry = await spawnAsync(['undo', '--dry-run'], { db });
+    expect(dry.stdout).toContain("Would undo: crm client edit acme --note ''");
+    expect(dry.stdout).toContain('  restore client Acme (note)');
+
+    // …until the journal is forgotten: then the bytes are gone from the file and its WAL.
+    const f = await spawnAsync(['undo', '--forget'], { db });
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).toMatch(/^Forgot the undo journal \(2 commands\)/);
     expect(bytesContain(db, 'WITNESS-7f3a')).toBe(false);
+    const after = await spawnAsync(['undo'], { db });
+    expect(after.stdout).toBe('Nothing to undo.\n');
 
     // Control: the same delete with secure_delete off leaves the note in the free pages, so the
     // byte scan above can see what it looks for.
