@@ -33,6 +33,11 @@ export interface SearchQuery {
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\ufdd0\ufdd1]/g;
 /** What the tokenizer (unicode61: letters, digits, private use) keeps; a term without any finds nothing. */
 const SEARCHABLE = /[\p{L}\p{N}\p{Co}]/u;
+/**
+ * Scripts written without spaces: the tokenizer keeps a whole run between punctuation as one word,
+ * so a word in them is looked for as the start of a run (東京 finds 東京のカフェ).
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
 
 interface Token {
   kind: 'term' | 'or' | 'not';
@@ -76,7 +81,7 @@ function lex(input: string): Token[] {
       prefix = bare.length < text.length;
       text = bare;
     }
-    tokens.push({ kind: 'term', term: { text, prefix }, negated });
+    tokens.push({ kind: 'term', term: { text, prefix: prefix || UNSPACED.test(text) }, negated });
   }
   return tokens;
 }

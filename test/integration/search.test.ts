@@ -132,6 +132,14 @@ describe('finding things', () => {
     expect(hits.map((h) => h.rank)).toEqual([...hits.map((h) => h.rank)].sort((a, b) => a - b));
   });
 
+  it('Japanese: a word is found at the start of a run of text between punctuation', async () => {
+    const db = tempDb();
+    await seed(db, [['client', 'add', '東京デザイン'], ['log', '東京', '--summary', '東京のカフェ、ロゴの件', '--no-recap']]);
+    expect((await refs(['東京'], { db })).sort()).toEqual(['client:1', 'interaction:1']);
+    expect(await refs(['ロゴ'], { db })).toEqual(['interaction:1']);
+    expect((await find(['ロゴ'], { db }))[0]?.snippet).toBe('東京のカフェ、**ロゴの件**');
+  });
+
   it('dates an instant in the user\'s zone', async () => {
     const db = tempDb();
     const env = { TZ: 'Pacific/Auckland' };

@@ -53,6 +53,13 @@ describe('parseSearch', () => {
     expect(match('ﬁle')).toBe('"file"');
   });
 
+  it('looks for a word of a script written without spaces as the start of a run', () => {
+    expect(match('東京')).toBe('"東京"*');
+    expect(match('"東京の"')).toBe('"東京の"*');
+    expect(match('東京 logo')).toBe('("東京"* AND "logo")');
+    expect(match('東京 ok')).toBe('("東京"* AND "ok")');
+  });
+
   it(`caps a search at ${MAX_TERMS} words, but not a long word or phrase`, () => {
     expect(() => parseSearch(Array.from({ length: MAX_TERMS + 1 }, (_, i) => `w${i}`).join(' '))).toThrow(UsageError);
     expect(() => parseSearch(Array.from({ length: MAX_TERMS }, (_, i) => `w${i}`).join(' '))).not.toThrow();
