@@ -11,12 +11,26 @@ export const PLAIN_MARK = '**';
 
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
-/** The snippet on one line, each stretch through `show` and matched words then through `mark`. */
-function snippetLine(snippet: string, show: (s: string) => string, mark: (s: string) => string): string {
-  return snippetParts(snippet)
-    .map((p) => (p.hit ? mark(show(flat(p.text))) : show(flat(p.text))))
-    .join('')
-    .trim();
+/** Characters of context a terminal line keeps before the first match, so a narrow column still shows it. */
+const LEAD_IN = 28;
+
+/** The last words of `text` in about `max` characters, after an ellipsis. */
+function lastWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = text.slice(text.length - max);
+  const cut = tail.indexOf(' ');
+  return '…' + (cut >= 0 && cut < tail.length - 1 ? tail.slice(cut + 1) : tail);
+}
+
+/**
+ * The snippet on one line, each stretch through `show` and matched words then through `mark`.
+ * With `leadIn`, the text before the first match is cut to about that many characters.
+ */
+function snippetLine(snippet: string, show: (s: string) => string, mark: (s: string) => string, leadIn = Infinity): string {
+  const parts = snippetParts(snippet).map((p) => ({ ...p, text: flat(p.text) }));
+  const first = parts[0];
+  if (first && !first.hit && parts.length > 1) first.text = lastWords(first.text.trimStart(), leadIn);
+  return parts.map((p) => (p.hit ? mark(show(p.text)) : show(p.text))).join('').trim();
 }
 const plainMark = (s: string): string => `${PLAIN_MARK}${s}${PLAIN_MARK}`;
 
@@ -34,7 +48,7 @@ export interface SearchView {
 export function renderSearch(style: Style, hits: SearchHit[], view: SearchView): string {
   if (hits.length === 0) return `No matches for ${safeText(flat(view.query))}.\n`;
   const mark = view.color ? (s: string) => style.bold(style.yellow(s)) : plainMark;
-  const rows = hits.map((h) => [h.on, safeText(h.ref), clip(h.client.name, 24), snippetLine(h.snippet, safeText, mark)]);
+  const rows = hits.map((h) => [h.on, safeText(h.ref), clip(h.client.name, 24), snippetLine(h.snippet, safeText, mark, LEAD_IN)]);
   const out = table(style, ['ON', 'REF', 'CLIENT', 'MATCH'], rows, { styled: true, width: view.width, flex: [3, 2, 1], drop: [2] });
   const more = view.total - hits.length;
   if (more <= 0) return out;
