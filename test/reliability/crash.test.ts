@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { seed, tempDb } from '../helpers/cli.js';
 import {
-  STRESS, count, cronReader, errLines, integrity, LOCKED, prng, report, requireBuilt, seedFromEnv, spawnAsync, withDb, type Run,
+  STRESS, count, cronReader, dump, errLines, integrity, LOCKED, prng, report, requireBuilt, seedFromEnv, spawnAsync, withDb, type Run,
 } from './harness.js';
 
 const KILLS = STRESS ? 200 : 15;
@@ -200,4 +200,85 @@ describe('crash safety (kill -9)', () => {
       expect(count(h, 'SELECT count(*) AS n FROM reminders')).toBe(4);
     });
   });
+});
+
+/**
+ * A corrections run killed at `when`: 'write done' (all its rows written, not committed), 'write
+ * committed' (committed, not acknowledged) or after a random delay.
+ */
+function killedRun(db: string, args: string[], when: 'write done' | 'write committed' | number): Promise<Run> {
+  return spawnAsync(args, {
+    db,
+    faults: { slowWriteMs: 40 },
+    onStderr: (stderr, child) => {
+      if (typeof when === 'string' && stderr.includes(`crm-test: ${when}`)) child.kill('SIGKILL');
+    },
+    onSpawn: (child) => {
+      if (typeof when === 'number') setTimeout(() => child.kill('SIGKILL'), when);
+    },
+  });
+}
+
+/** The journal is whole: no entry left open, none without changes, every undo names a command. */
+function journalProblems(db: import('better-sqlite3').Database): string[] {
+  const problems: string[] = [];
+  if (count(db, 'SELECT count(*) AS n FROM journal WHERE open = 1')) problems.push('an entry left open');
+  if (count(db, 'SELECT count(*) AS n FROM journal j WHERE NOT EXISTS (SELECT 1 FROM journal_changes c WHERE c.entry_id = j.id)')) problems.push('an entry without changes');
+  if (count(db, `SELECT count(*) AS n FROM journal u WHERE kind = 'undo' AND NOT EXISTS (SELECT 1 FROM journal e WHERE e.id = u.reverts AND e.kind = 'command')`)) problems.push('an undo of nothing');
+  return problems;
+}
+
+describe('crash safety of corrections (kill -9 during undo, void, edit)', () => {
+  beforeAll(requireBuilt);
+  const ROUNDS = STRESS ? 90 : 12;
+
+  test(`${ROUNDS} kill -9s during crm undo / void / edit: each leaves the database exactly as before, or exactly as the whole command would`, async () => {
+    const db = tempDb();
+    await seed(db, [
+      ['client', 'add', 'Acme'],
+      ['invoice', 'add', 'acme', '--amount', '10000000', '--number', 'BIG'],
+      ...Array.from({ length: ROUNDS }, (_, i) => ['invoice', 'pay', 'BIG', '--amount', `${i + 1}`]),
+      ['log', 'acme', '--summary', 'call', '--follow-up', '+3d', '--no-recap'],
+    ]);
+    const ref = path.join(path.dirname(db), 'reference.db');
+    const rnd = prng(seedFromEnv());
+    const outcomes = { untouched: 0, whole: 0 };
+    let kills = 0;
+    const kinds = ['undo', 'void', 'edit'] as const;
+    for (let i = 0; i < ROUNDS; i++) {
+      const kind = kinds[i % 3]!;
+      const args = kind === 'undo' ? ['undo']
+        : kind === 'void' ? ['void', `payment:${i + 1}`, '--reason', `typo ${i}`]
+        : ['edit', 'invoice:BIG', '--amount', `${9_000_000 + i}`];
+      // What the whole command does, on a copy: the clock is fixed, so the same run writes the same rows.
+      withDb(db, (h) => h.pragma('wal_checkpoint(TRUNCATE)'));
+      fs.copyFileSync(db, ref);
+      const whole = await spawnAsync(args, { db: ref });
+      expect(whole.code, `${args.join(' ')}: ${whole.stderr}`).toBe(0);
+      const after = dump(ref);
+      const before = dump(db);
+      expect(after).not.toBe(before);
+
+      // In every 12 rounds: 3 kills with all rows written but not committed (one per command), 3 after
+      // the commit but before the exit, 6 at random moments from start-up on.
+      const phase = i % 12;
+      const when = phase < 3 ? 'write done' : phase < 6 ? 'write committed' : Math.floor(rnd() * 400);
+      const run = await killedRun(db, args, when);
+      expect(run.signal, `${args.join(' ')}: exit ${run.code} ${run.stderr}`).toBe(run.code === 0 ? null : 'SIGKILL');
+      if (run.signal) kills++;
+
+      const next = await spawnAsync(['invoice', 'list', '--json'], { db });
+      expect(next.code, next.stderr).toBe(0);
+      const now = dump(db);
+      if (when === 'write done') expect(now).toBe(before);
+      else if (when === 'write committed') expect(now).toBe(after);
+      else expect([before, after]).toContain(now);
+      outcomes[now === before ? 'untouched' : 'whole']++;
+      withDb(db, (h) => {
+        expect(integrity(h)).toEqual({ integrity: 'ok', foreignKeyViolations: 0 });
+        expect(journalProblems(h)).toEqual([]);
+      });
+    }
+    report(`crash (corrections): ${ROUNDS} runs of crm undo/void/edit, ${kills} killed with -9 mid-run: ${outcomes.untouched} left the database byte-for-byte as before, ${outcomes.whole} exactly as the whole command; 0 half-done, journal whole, integrity ok`);
+  }, STRESS ? 900_000 : 120_000);
 });
