@@ -129,3 +129,58 @@ describe('concurrency', () => {
     expect(dump(db)).toBe(before);
   });
 });
+
+/**
+ * Rounds of two `crm undo --json` started at once on a ledger of `payments` payments (each its own
+ * command, amount = its position in cents). Returns what each round's two runs said and what is left.
+ */
+async function undoRace(rounds: number, payments: number, faults: SpawnOptions['faults']) {
+  const db = tempDb();
+  await seed(db, [
+    ['client', 'add', 'Acme'],
+    ['invoice', 'add', 'acme', '--amount', '100000', '--currency', 'EUR', '--number', 'BIG'],
+    ...Array.from({ length: payments }, (_, i) => ['invoice', 'pay', 'BIG', '--amount', ((i + 1) / 100).toFixed(2)]),
+  ]);
+  const results: Run[][] = [];
+  for (let r = 0; r < rounds; r++) {
+    results.push(await Promise.all([0, 1].map(() => spawnAsync(['undo', '--json'], { db, faults }))));
+  }
+  const left = withDb(db, (h) => h.prepare('SELECT amount FROM payments ORDER BY amount').pluck().all() as number[]);
+  const reverts = withDb(db, (h) => h.prepare("SELECT reverts FROM journal WHERE kind = 'undo' ORDER BY id").pluck().all() as number[]);
+  return { db, results, left, reverts };
+}
+
+const undoneId = (r: Run): number => (JSON.parse(r.stdout) as { undone: { id: number } }).undone.id;
+
+describe('concurrent undo from two shells', () => {
+  beforeAll(requireBuilt);
+  const ROUNDS = STRESS ? 20 : 4;
+
+  test(`${ROUNDS} rounds of two crm undo at once (250 ms transactions, injected): each pair reverts two different commands, never one twice`, async () => {
+    const payments = 2 * ROUNDS + 2;
+    const o = await undoRace(ROUNDS, payments, { slowWriteMs: 250 });
+    for (const pair of o.results) {
+      expect(pair.map((r) => `${r.code} ${errLines(r.stderr).join(' ')}`)).toEqual(['0 ', '0 ']);
+      const [a, b] = pair.map(undoneId);
+      expect(a).not.toBe(b);
+    }
+    // The latest 2·ROUNDS payments are gone, each exactly once; the older ones are all there.
+    expect(o.left).toEqual(Array.from({ length: payments - 2 * ROUNDS }, (_, i) => i + 1));
+    expect(new Set(o.reverts).size).toBe(2 * ROUNDS);
+    withDb(o.db, (h) => expect(integrity(h)).toEqual({ integrity: 'ok', foreignKeyViolations: 0 }));
+    report(`concurrency (undo): ${ROUNDS} rounds of two crm undo at once: ${2 * ROUNDS}/${2 * ROUNDS} exit 0, ${2 * ROUNDS} different commands reverted, 0 reverted twice`);
+  }, STRESS ? 600_000 : 60_000);
+
+  test('negative control: with deferred transactions (injected) the two picks overlap — one run fails, and still nothing is reverted twice', async () => {
+    const o = await undoRace(ROUNDS, 2 * ROUNDS + 2, { slowWriteMs: 250, deferred: true });
+    const runs = o.results.flat();
+    const failed = runs.filter((r) => r.code !== 0);
+    // Both read the same latest command; the lock's absence shows as the second one's failure.
+    expect(failed.length).toBeGreaterThan(0);
+    for (const f of failed) expect(errLines(f.stderr).join(' ')).toMatch(LOCKED);
+    const succeeded = runs.filter((r) => r.code === 0);
+    expect(new Set(succeeded.map(undoneId)).size).toBe(succeeded.length);
+    expect(o.left).toHaveLength(2 * ROUNDS + 2 - succeeded.length);
+    report(`concurrency negative control (undo, deferred transactions): ${failed.length} of ${runs.length} undos failed with "another crm is writing" — the two picks overlap, so the passing run above is the lock's doing`);
+  }, STRESS ? 600_000 : 60_000);
+});
