@@ -49,13 +49,18 @@ export function insertIncident(db: DB, i: Omit<Incident, 'id'>): Incident {
   return { id, ...i };
 }
 
-export function insertReferral(db: DB, r: Omit<Referral, 'id'>): Referral {
+/** `referredClientId` (the client it brought in) may be left out: none. */
+export function insertReferral(db: DB, r: Omit<Referral, 'id' | 'referredClientId'> & { referredClientId?: number | null }): Referral {
+  const row = { ...r, referredClientId: r.referredClientId ?? null };
   const id = Number(
     db
-      .prepare('INSERT INTO referrals (client_id, interaction_id, on_date, note) VALUES (@clientId, @interactionId, @on, @note)')
-      .run(r).lastInsertRowid,
+      .prepare(
+        `INSERT INTO referrals (client_id, interaction_id, on_date, note, referred_client_id)
+         VALUES (@clientId, @interactionId, @on, @note, @referredClientId)`,
+      )
+      .run(row).lastInsertRowid,
   );
-  return { id, ...r };
+  return { id, ...row };
 }
 
 export function insertDelivery(db: DB, d: Omit<Delivery, 'id'>): Delivery {

@@ -73,6 +73,8 @@ export interface Referral {
   interactionId: number | null;
   on: DateStr;
   note: string | null;
+  /** The client this referral brought in, when known (`referral add --referred`). */
+  referredClientId: number | null;
 }
 
 export interface Delivery {

@@ -3,10 +3,11 @@
 // Instants are written one way: ISO 8601 in the user's zone, with its offset (toLocalIso).
 import { DEL_C1, charClass } from '../domain/text.js';
 import type { ChangeRequest, Client, Delivery, Incident, Interaction, Invoice, Referral, Reminder } from '../domain/records.js';
-import type { ClientRef, Money } from '../domain/types.js';
+import type { ClientRef, DateStr, DisputeOutcome, Money } from '../domain/types.js';
 import type { DueCheckIn, DueInvoice, DueReminder, DueReport } from '../domain/due.js';
 import type { Evidence, Finding, RuleDescription, RulesConfig, Stats, Verdict } from '../rules/index.js';
 import { localDate, toLocalIso } from '../domain/dates.js';
+import { formatRef } from '../domain/refs.js';
 
 // JSON.stringify escapes C0 controls but leaves DEL and C1 (U+007F–U+009F) raw; some terminals act
 // on a raw C1 CSI, so those are escaped too (still valid JSON, parses back to the same text).
@@ -36,6 +37,7 @@ export function clientDto(c: Client) {
 
 export function invoiceDto(i: Invoice) {
   return {
+    ref: formatRef('invoice', i.number),
     number: i.number,
     client: ref(i.clientId, i.clientName),
     project: i.project,
@@ -51,6 +53,7 @@ export function invoiceDto(i: Invoice) {
 
 export function reminderDto(r: Reminder) {
   return {
+    ref: formatRef('reminder', r.id),
     id: r.id,
     client: ref(r.clientId, r.clientName),
     on: r.on,
@@ -65,6 +68,7 @@ export function reminderDto(r: Reminder) {
 /** `zone`: the user's time zone, which dates the instant and gives its offset. */
 export function interactionDto(i: Interaction, client: ClientRef, zone: string) {
   return {
+    ref: formatRef('interaction', i.id),
     id: i.id,
     client,
     at: toLocalIso(i.at, zone),
@@ -79,11 +83,12 @@ export function interactionDto(i: Interaction, client: ClientRef, zone: string) 
 }
 
 export function changeDto(c: ChangeRequest, client: ClientRef) {
-  return { id: c.id, client, on: c.on, summary: c.summary, project: c.project, hours: c.hours, unbilled: c.unbilled };
+  return { ref: formatRef('change', c.id), id: c.id, client, on: c.on, summary: c.summary, project: c.project, hours: c.hours, unbilled: c.unbilled };
 }
 
 export function incidentDto(i: Incident, client: ClientRef, zone: string) {
   return {
+    ref: formatRef('incident', i.id),
     id: i.id,
     client,
     kind: i.kind,
@@ -95,40 +100,59 @@ export function incidentDto(i: Incident, client: ClientRef, zone: string) {
   };
 }
 
-export function referralDto(r: Referral, client: ClientRef) {
-  return { id: r.id, client, on: r.on, note: r.note };
+/** `referred`: the client the referral brought in (its `referredClientId`), when there is one. */
+export function referralDto(r: Referral, client: ClientRef, referred: ClientRef | null = null) {
+  return { ref: formatRef('referral', r.id), id: r.id, client, on: r.on, note: r.note, referred: referred && ref(referred.id, referred.name) };
 }
 
 export function deliveryDto(d: Delivery, client: ClientRef) {
-  return { id: d.id, client, project: d.project, on: d.on };
+  return { ref: formatRef('delivery', d.id), id: d.id, client, project: d.project, on: d.on };
 }
 
 const moneyDto = (m: Money) => ({ amount: m.amount, currency: m.currency });
+
+/** A payment just recorded on an invoice (`invoice pay --json` prints it as `payment`). */
+export interface PaymentRecord { id: number; amount: Money; paidOn: DateStr }
+export function paymentDto(p: PaymentRecord) {
+  return { ref: formatRef('payment', p.id), id: p.id, amount: moneyDto(p.amount), paidOn: p.paidOn };
+}
+
+/** A dispute over an invoice (`invoice dispute|resolve --json` print it as `dispute`); open while `resolvedOn` is null. */
+export interface DisputeRecord {
+  id: number; invoice: string; reason: string; openedOn: DateStr;
+  outcome: DisputeOutcome | null; conceded: Money | null; resolvedOn: DateStr | null;
+}
+export function disputeDto(d: DisputeRecord) {
+  return {
+    ref: formatRef('dispute', d.id), id: d.id, invoice: d.invoice, reason: d.reason, openedOn: d.openedOn,
+    outcome: d.outcome, conceded: d.conceded && moneyDto(d.conceded), resolvedOn: d.resolvedOn,
+  };
+}
 
 /** One piece of evidence; instants in the user's zone, with its offset. */
 function evidenceDto(e: Evidence, zone: string) {
   switch (e.type) {
     case 'invoice':
       return {
-        type: e.type, id: e.id, number: e.number, amount: moneyDto(e.amount), balance: moneyDto(e.balance),
+        type: e.type, ref: formatRef('invoice', e.number), id: e.id, number: e.number, amount: moneyDto(e.amount), balance: moneyDto(e.balance),
         issuedOn: e.issuedOn, dueOn: e.dueOn, paidOn: e.paidOn, daysLate: e.daysLate,
       };
     case 'dispute':
       return {
-        type: e.type, id: e.id, invoice: e.invoice, openedOn: e.openedOn, reason: e.reason,
+        type: e.type, ref: formatRef('dispute', e.id), id: e.id, invoice: e.invoice, openedOn: e.openedOn, reason: e.reason,
         outcome: e.outcome, resolvedOn: e.resolvedOn, conceded: moneyDto(e.conceded),
       };
     case 'incident':
       return {
-        type: e.type, id: e.id, kind: e.kind, on: e.on, at: toLocalIso(e.at, zone),
+        type: e.type, ref: formatRef('incident', e.id), id: e.id, kind: e.kind, on: e.on, at: toLocalIso(e.at, zone),
         severity: e.severity, warned: e.warned, note: e.note,
       };
     case 'change':
-      return { type: e.type, id: e.id, on: e.on, project: e.project, hours: e.hours, unbilled: e.unbilled };
+      return { type: e.type, ref: formatRef('change', e.id), id: e.id, on: e.on, project: e.project, hours: e.hours, unbilled: e.unbilled };
     case 'interaction':
-      return { type: e.type, id: e.id, at: toLocalIso(e.at, zone), local: e.local, direction: e.direction, channel: e.channel };
+      return { type: e.type, ref: formatRef('interaction', e.id), id: e.id, at: toLocalIso(e.at, zone), local: e.local, direction: e.direction, channel: e.channel };
     case 'referral':
-      return { type: e.type, id: e.id, on: e.on, note: e.note };
+      return { type: e.type, ref: formatRef('referral', e.id), id: e.id, on: e.on, note: e.note };
     case 'income':
       return { type: e.type, from: e.from, to: e.to, client: moneyDto(e.client), total: moneyDto(e.total), share: e.share };
   }
@@ -193,10 +217,10 @@ const checkInDto = (c: DueCheckIn) => ({
   client: ref(c.client.id, c.client.name), lastContact: c.lastContact, cadenceDays: c.cadenceDays, dueOn: c.dueOn, daysOverdue: c.daysOverdue,
 });
 const dueInvoiceDto = (i: DueInvoice) => ({
-  client: ref(i.client.id, i.client.name), number: i.number, balance: moneyDto(i.balance), dueOn: i.dueOn, daysOverdue: i.daysOverdue,
+  ref: formatRef('invoice', i.number), client: ref(i.client.id, i.client.name), number: i.number, balance: moneyDto(i.balance), dueOn: i.dueOn, daysOverdue: i.daysOverdue,
 });
 const dueReminderDto = (r: DueReminder) => ({
-  id: r.id, client: ref(r.client.id, r.client.name), on: r.on, kind: r.kind, text: r.text, daysOverdue: r.daysOverdue,
+  ref: formatRef('reminder', r.id), id: r.id, client: ref(r.client.id, r.client.name), on: r.on, kind: r.kind, text: r.text, daysOverdue: r.daysOverdue,
 });
 
 /** `crm due --json`. */

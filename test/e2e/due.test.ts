@@ -50,7 +50,7 @@ describe('crm due (binary)', () => {
       { client: { id: 1, name: 'Weekly Co' }, lastContact: '2026-11-12', cadenceDays: 7, dueOn: '2026-11-19', daysOverdue: 3 },
     ]);
     expect(report.invoices).toEqual([
-      { client: { id: 2, name: 'Quiet Ltd' }, number: 'INV-0042', balance: { amount: 100000, currency: 'EUR' }, dueOn: '2026-11-01', daysOverdue: 21 },
+      { ref: 'invoice:INV-0042', client: { id: 2, name: 'Quiet Ltd' }, number: 'INV-0042', balance: { amount: 100000, currency: 'EUR' }, dueOn: '2026-11-01', daysOverdue: 21 },
     ]);
     expect(report.reminders.map((x: { on: string }) => x.on)).toEqual(['2026-11-20']);
   });

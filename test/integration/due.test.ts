@@ -105,7 +105,7 @@ describe('invoices to chase', () => {
       ['invoice', 'pay', 'INV-0007', '--amount', '600', '--on', '2026-11-05'],
     ]);
     expect((await due(db)).invoices).toEqual([
-      { client: { id: 1, name: 'Acme' }, number: 'INV-0007', balance: { amount: 60050, currency: 'EUR' }, dueOn: '2026-11-01', daysOverdue: 21 },
+      { ref: 'invoice:INV-0007', client: { id: 1, name: 'Acme' }, number: 'INV-0007', balance: { amount: 60050, currency: 'EUR' }, dueOn: '2026-11-01', daysOverdue: 21 },
     ]);
   });
 

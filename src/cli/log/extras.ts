@@ -86,7 +86,7 @@ export async function askExtras(ask: Prompter, db: DB, clientId: number | null, 
       x.disputes.push({ invoiceId, reason: reason.trim(), on });
     } else {
       const note = optional(await ask.input({ message: 'Who did they refer? (optional)' }));
-      x.referrals.push({ on, note });
+      x.referrals.push({ on, note, referredClientId: null });
     }
   }
 }
