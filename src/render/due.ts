@@ -4,6 +4,7 @@ import type { DueReport } from '../domain/due.js';
 import { formatMoney } from '../domain/money.js';
 import { relativeDays } from '../domain/dates.js';
 import { oneLine } from '../domain/text.js';
+import { formatRef } from '../domain/refs.js';
 import type { Style } from './style.js';
 import { table } from './table.js';
 import { wrap } from './fit.js';
@@ -98,7 +99,7 @@ export function renderDue(report: DueReport, { style, within, width = Infinity }
       ...layout(
         style,
         reminders.map((r) => [
-          { text: `#${r.id}`, paint: style.dim },
+          { text: formatRef('reminder', r.id), paint: style.dim },
           { text: oneLine(r.client.name) },
           { text: lateness(r.daysOverdue), paint: urgency(style, r.daysOverdue) },
           { text: `${oneLine(r.text)} (${r.kind})` },

@@ -8,6 +8,7 @@ import type { LogResult } from '../domain/log-plan.js';
 import { isoWeekday, localDate, weekdayName } from '../domain/dates.js';
 import type { DateStr, NextOwner } from '../domain/types.js';
 import { safeText } from '../domain/text.js';
+import { formatRef } from '../domain/refs.js';
 
 const KIND: Record<string, string> = {
   email: 'email exchange',
@@ -44,14 +45,18 @@ export function renderRecap(clientName: string, i: Interaction, changes: ChangeR
   return lines.join('\n') + '\n';
 }
 
-/** " (with 1 change request, 2 incidents)" for what the wizard recorded besides the conversation. */
+/** The references of what the wizard recorded besides the conversation, in the order it asks about them. */
+function extraRefs(r: LogResult): string[] {
+  return [
+    ...r.changes.map((c) => formatRef('change', c.id)),
+    ...r.incidents.map((i) => formatRef('incident', i.id)),
+    ...r.disputeIds.map((id) => formatRef('dispute', id)),
+    ...r.referrals.map((x) => formatRef('referral', x.id)),
+  ];
+}
+
+/** " (with change:1, incident:2, incident:3)" for what the wizard recorded besides the conversation. */
 export function alsoRecorded(r: LogResult): string {
-  const n = (count: number, one: string, many: string): string | null => (count === 0 ? null : `${count} ${count === 1 ? one : many}`);
-  const parts = [
-    n(r.changes.length, 'change request', 'change requests'),
-    n(r.incidents.length, 'incident', 'incidents'),
-    n(r.disputeIds.length, 'dispute', 'disputes'),
-    n(r.referrals.length, 'referral', 'referrals'),
-  ].filter((p) => p !== null);
-  return parts.length ? ` (with ${parts.join(', ')})` : '';
+  const refs = extraRefs(r);
+  return refs.length ? ` (with ${refs.join(', ')})` : '';
 }

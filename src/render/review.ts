@@ -5,6 +5,7 @@ import { oneLine } from '../domain/text.js';
 import type { ClientRef } from '../domain/types.js';
 import { formatMoney } from '../domain/money.js';
 import { daysBetween, relativeDays } from '../domain/dates.js';
+import { formatRef } from '../domain/refs.js';
 import type { Evidence, Finding, RuleDescription, RulesConfig, Verdict, VerdictKind } from '../rules/index.js';
 import { table } from './table.js';
 import { hanging, wrap } from './fit.js';
@@ -21,23 +22,27 @@ function verdictLabel(style: Style, v: VerdictKind): string {
 const MARK: Record<Finding['severity'], string> = { dealbreaker: '✗', warning: '!', positive: '+', info: 'i' };
 const signed = (p: number) => (p > 0 ? `+${num(p)}` : p < 0 ? `−${num(-p)}` : '0');
 
+/**
+ * One piece of evidence, led by its record reference (`incident:3`, `invoice:INV-0007`) so what the
+ * card quotes can be looked at or voided as printed (`crm void incident:3`).
+ */
 function evidenceLine(e: Evidence, asOf: string): string {
   switch (e.type) {
     case 'invoice':
-      return `${oneLine(e.number)} ${formatMoney(e.amount)}, due ${e.dueOn}, `
+      return `${oneLine(formatRef('invoice', e.number))} ${formatMoney(e.amount)}, due ${e.dueOn}, `
         + (e.paidOn ? `settled ${e.paidOn}` : `unpaid (${formatMoney(e.balance)} open)`)
         + (e.daysLate !== null && e.daysLate > 0 ? `, ${e.daysLate} days late` : '');
     case 'dispute':
-      return `${oneLine(e.invoice)} disputed ${e.openedOn}: “${oneLine(e.reason)}”`
+      return `${formatRef('dispute', e.id)} ${oneLine(e.invoice)} disputed ${e.openedOn}: “${oneLine(e.reason)}”`
         + (e.resolvedOn ? ` → ${e.outcome} ${e.resolvedOn}${e.conceded.amount ? `, conceded ${formatMoney(e.conceded)}` : ''}` : ' (open)');
     case 'incident':
-      return `${e.kind} on ${e.on} (${e.severity}${e.warned ? ', warned' : ''})${e.note ? `: ${oneLine(e.note)}` : ''}`;
+      return `${formatRef('incident', e.id)} ${e.kind} on ${e.on} (${e.severity}${e.warned ? ', warned' : ''})${e.note ? `: ${oneLine(e.note)}` : ''}`;
     case 'change':
-      return `change on ${e.on}${e.project ? ` for ${oneLine(e.project)}` : ''}${e.hours !== null ? `, ${e.hours} h` : ''}${e.unbilled ? ', unbilled' : ''}`;
+      return `${formatRef('change', e.id)} on ${e.on}${e.project ? ` for ${oneLine(e.project)}` : ''}${e.hours !== null ? `, ${e.hours} h` : ''}${e.unbilled ? ', unbilled' : ''}`;
     case 'interaction':
-      return `${e.channel ?? 'contact'} from the client, ${e.local}`;
+      return `${formatRef('interaction', e.id)} ${e.channel ?? 'contact'} from the client, ${e.local}`;
     case 'referral':
-      return `referral on ${e.on}${e.note ? `: ${oneLine(e.note)}` : ''}`;
+      return `${formatRef('referral', e.id)} on ${e.on}${e.note ? `: ${oneLine(e.note)}` : ''}`;
     case 'income':
       return `${formatMoney(e.client)} of ${formatMoney(e.total)} (${Math.round(e.share * 100)}%), ${e.from} – ${asOf}`;
   }

@@ -25,7 +25,7 @@ describe('crm log (flags)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'Logged #1 with Acme Corp; follow-up reminder #1 on 2026-11-27',
+        'Logged interaction:1 with Acme Corp; follow-up reminder:1 on 2026-11-27',
         '',
         'Recap of our call on 2026-11-20 (Friday), Acme Corp:',
         '',
@@ -42,7 +42,7 @@ describe('crm log (flags)', () => {
   it('--no-recap prints only the confirmation', () => {
     const r = run(['log', 'acme', '--summary', 'Quick sync', '--no-recap']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Logged #1 with Acme Corp\n');
+    expect(r.stdout).toBe('Logged interaction:1 with Acme Corp\n');
   });
 
   it('--follow-up with --next creates a reminder with that text', () => {

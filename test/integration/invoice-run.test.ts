@@ -22,7 +22,7 @@ afterEach(() => ctx.close());
 describe('invoice run() without commander', () => {
   it('pay: a part payment prints what is still to pay', () => {
     pay.run(ctx, { number: 'INV-0001' }, { amount: '200' });
-    expect(captured.out).toBe('Payment recorded on INV-0001; 1,000.00 EUR still to pay\n');
+    expect(captured.out).toBe('Recorded payment:1 on INV-0001; 1,000.00 EUR still to pay\n');
   });
 
   it('resolve: an unknown outcome is refused, naming the flag, and the dispute stays open', async () => {
@@ -33,6 +33,6 @@ describe('invoice run() without commander', () => {
     expect(snapshot(db)).toEqual(before);
     expect(captured.out).toBe('');
     resolve.run(ctx, { number: 'INV-0001' }, { outcome: 'discounted', conceded: '200' });
-    expect(captured.out).toBe('Dispute on INV-0001 resolved (discounted); balance 1,000.00 EUR\n');
+    expect(captured.out).toBe('Resolved dispute:1 on INV-0001 (discounted); balance 1,000.00 EUR\n');
   });
 });

@@ -96,7 +96,7 @@ describe('crm log wizard', () => {
     const r = await run;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Logged #1 with Acme Corp\n/);
+    expect(r.stdout).toMatch(/^Logged interaction:1 with Acme Corp\n/);
     expect(r.stdout).toContain('Recap of our call on 2026-11-22 (Sunday), Acme Corp:');
     expect(r.stdout).toContain('- We discussed: Kick-off: scope and timeline');
     expect(rows('SELECT client_id, channel, direction, summary, mood, at, next_step, follow_up_on FROM interactions')).toEqual([
@@ -140,7 +140,7 @@ describe('crm log wizard', () => {
     const r = await run;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Logged #1 with Acme Corp (with 1 change request, 1 incident, 1 dispute, 1 referral); follow-up reminder #1 on 2026-11-25');
+    expect(r.stdout).toContain('Logged interaction:1 with Acme Corp (with change:1, incident:1, dispute:1, referral:1); follow-up reminder:1 on 2026-11-25');
     expect(r.stdout).toContain('Recap of our email exchange on 2026-11-21 (Saturday), Acme Corp:');
     expect(r.stdout).toContain('- Change agreed: Dark mode (project Website, about 6 h, no charge)');
     expect(r.stdout).toContain('- Agreed next step: Send the revised quote — owner: both of us');

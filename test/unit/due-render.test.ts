@@ -46,7 +46,7 @@ describe('renderDue', () => {
         '  INV-0012  Beta Ltd   50.00 USD   in 2 days        due 2026-11-24',
         '',
         'Reminders (1)',
-        '  #4  Acme Corp  1 day overdue  Ask about the renewal (follow-up)',
+        '  reminder:4  Acme Corp  1 day overdue  Ask about the renewal (follow-up)',
         '',
       ].join('\n'),
     );

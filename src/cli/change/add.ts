@@ -4,6 +4,8 @@ import type { Ctx } from '../context.js';
 import { type AnyCommand, examples, findClient, need, noteIfInactive, printJson } from '../shared.js';
 import { nullable, parseHours } from '../../domain/parse.js';
 import { UsageError } from '../../domain/errors.js';
+import { formatRef } from '../../domain/refs.js';
+import { safeText } from '../../domain/text.js';
 import { parsePastDate } from '../../domain/dates.js';
 import { insertChange } from '../../db/events.js';
 import { changeDto, ref } from '../../render/json.js';
@@ -42,5 +44,5 @@ export function run(ctx: Ctx, args: { client: string }, o: AddFlags): void {
   });
   noteIfInactive(ctx, client);
   if (o.json) return printJson(ctx, changeDto(rec, ref(client.id, client.name)));
-  ctx.io.out(`Change request #${rec.id} recorded for ${client.name}${rec.unbilled ? ' (unbilled)' : ''}\n`);
+  ctx.io.out(`Recorded ${ctx.style.bold(formatRef('change', rec.id))} for ${safeText(client.name)}${rec.unbilled ? ' (unbilled)' : ''}\n`);
 }

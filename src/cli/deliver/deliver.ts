@@ -8,6 +8,7 @@ import { insertDelivery } from '../../db/events.js';
 import { insertReminder } from '../../db/reminders.js';
 import { deliveryDto, ref, reminderDto } from '../../render/json.js';
 import { safeText } from '../../domain/text.js';
+import { formatRef } from '../../domain/refs.js';
 
 export interface DeliverFlags {
   project?: string;
@@ -42,6 +43,6 @@ export async function run(ctx: Ctx, args: { client: string }, o: DeliverFlags): 
   });
   noteIfInactive(ctx, client);
   if (o.json) return printJson(ctx, { ...deliveryDto(rec, ref(client.id, client.name)), reminders: reminders.map(reminderDto) });
-  ctx.io.out(`Delivery #${rec.id} recorded for ${client.name}\n`);
-  for (const r of reminders) ctx.io.out(`  reminder #${r.id} on ${r.on}: ${safeText(r.text)}\n`);
+  ctx.io.out(`Recorded ${ctx.style.bold(formatRef('delivery', rec.id))} for ${safeText(client.name)}\n`);
+  for (const r of reminders) ctx.io.out(`  ${formatRef('reminder', r.id)} on ${r.on}: ${safeText(r.text)}\n`);
 }

@@ -5,6 +5,8 @@ import { type AnyCommand, examples, findClient, need, noteFrom, noteIfInactive, 
 import { nullable, oneOf } from '../../domain/parse.js';
 import { parsePastDateTime } from '../../domain/dates.js';
 import { INCIDENT_KINDS, SEVERITIES } from '../../domain/types.js';
+import { formatRef } from '../../domain/refs.js';
+import { safeText } from '../../domain/text.js';
 import { insertIncident } from '../../db/events.js';
 import { incidentDto, ref } from '../../render/json.js';
 
@@ -44,5 +46,5 @@ export async function run(ctx: Ctx, args: { client: string }, o: AddFlags): Prom
   });
   noteIfInactive(ctx, client);
   if (o.json) return printJson(ctx, incidentDto(rec, ref(client.id, client.name), ctx.zone()));
-  ctx.io.out(`Incident #${rec.id} (${kind}) recorded for ${client.name}\n`);
+  ctx.io.out(`Recorded ${ctx.style.bold(formatRef('incident', rec.id))} (${kind}) for ${safeText(client.name)}\n`);
 }

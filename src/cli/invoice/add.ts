@@ -6,6 +6,8 @@ import { nullable, validateNumber } from '../../domain/parse.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { formatMoney, parseMoney } from '../../domain/money.js';
 import { addDays, parseDate, parseDuration, parsePastDate } from '../../domain/dates.js';
+import { formatRef } from '../../domain/refs.js';
+import { safeText } from '../../domain/text.js';
 import { getInvoiceByNumber, insertInvoice, nextInvoiceNumber } from '../../db/invoices.js';
 import { invoiceDto } from '../../render/json.js';
 
@@ -57,5 +59,6 @@ export async function run(ctx: Ctx, args: { client: string }, o: AddFlags): Prom
   });
   noteIfInactive(ctx, client);
   if (o.json) return printJson(ctx, invoiceDto(created));
-  ctx.io.out(`Invoice ${ctx.style.bold(created.number)} for ${created.clientName}: ${formatMoney(created.amount, created.currency)}, due ${created.dueOn}\n`);
+  ctx.io.out(`Recorded ${ctx.style.bold(formatRef('invoice', created.number))} for ${safeText(created.clientName)}: `
+    + `${formatMoney(created.amount, created.currency)}, due ${created.dueOn}\n`);
 }

@@ -7,7 +7,8 @@ import { UsageError, quote } from '../../domain/errors.js';
 import { formatMoney, parseMoney } from '../../domain/money.js';
 import { parsePastDate } from '../../domain/dates.js';
 import { getInvoiceByNumber, insertPayment } from '../../db/invoices.js';
-import { invoiceDto } from '../../render/json.js';
+import { formatRef } from '../../domain/refs.js';
+import { invoiceDto, paymentDto } from '../../render/json.js';
 
 export interface PayFlags {
   amount?: string;
@@ -20,7 +21,7 @@ export function command(ctx: Ctx): AnyCommand {
     new Command('pay').description('record a payment (the whole balance unless --amount)').argument('<number>', 'invoice number')
       .option('--amount <money>', 'amount paid (partial payments are fine)')
       .option('--on <date>', 'date paid (default today)')
-      .option('--json', 'print the invoice as JSON'),
+      .option('--json', 'print the invoice, with the payment, as JSON'),
     ['crm invoice pay INV-0007', 'crm invoice pay INV-0007 --amount 500 --on yesterday'],
   ).action((number, o) => run(ctx, { number }, o));
 }
@@ -28,7 +29,7 @@ export function command(ctx: Ctx): AnyCommand {
 export function run(ctx: Ctx, args: { number: string }, o: PayFlags): void {
   const today = ctx.today();
   const paidOn = parsePastDate(o.on, today, '--on');
-  const updated = ctx.write().write((db) => {
+  const [updated, payment] = ctx.write().write((db) => {
     const inv = findInvoice(db, args.number);
     if (inv.status === 'written-off') throw new UsageError(`${inv.number} was written off; there is nothing to pay`);
     if (inv.balance <= 0) throw new UsageError(`${inv.number} is already paid in full`);
@@ -37,11 +38,11 @@ export function run(ctx: Ctx, args: { number: string }, o: PayFlags): void {
       throw new UsageError(`--amount ${quote(o.amount ?? '')} is more than the balance of ${inv.number} (${formatMoney(inv.balance, inv.currency)})`);
     }
     if (paidOn < inv.issuedOn) throw new UsageError(`--on ${quote(paidOn)} is before ${inv.number} was issued (${inv.issuedOn})`);
-    insertPayment(db, inv.id, amount, paidOn);
-    return written(getInvoiceByNumber(db, inv.number), `invoice ${inv.number}`);
+    const id = insertPayment(db, inv.id, amount, paidOn);
+    return [written(getInvoiceByNumber(db, inv.number), `invoice ${inv.number}`), { id, amount: { amount, currency: inv.currency }, paidOn }] as const;
   });
-  if (o.json) return printJson(ctx, invoiceDto(updated));
-  ctx.io.out((updated.balance > 0
-    ? `Payment recorded on ${updated.number}; ${formatMoney(updated.balance, updated.currency)} still to pay`
-    : `${updated.number} is paid in full`) + '\n');
+  if (o.json) return printJson(ctx, { ...invoiceDto(updated), payment: paymentDto(payment) });
+  ctx.io.out(`Recorded ${ctx.style.bold(formatRef('payment', payment.id))} on ${updated.number}; ` + (updated.balance > 0
+    ? `${formatMoney(updated.balance, updated.currency)} still to pay`
+    : 'now paid in full') + '\n');
 }

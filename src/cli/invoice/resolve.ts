@@ -9,7 +9,8 @@ import { formatMoney, parseMoney } from '../../domain/money.js';
 import { parsePastDate } from '../../domain/dates.js';
 import { DISPUTE_OUTCOMES } from '../../domain/types.js';
 import { getDispute, getInvoiceByNumber, resolveDispute } from '../../db/invoices.js';
-import { invoiceDto } from '../../render/json.js';
+import { formatRef } from '../../domain/refs.js';
+import { disputeDto, invoiceDto } from '../../render/json.js';
 
 export interface ResolveFlags {
   outcome?: string;
@@ -24,7 +25,7 @@ export function command(ctx: Ctx): AnyCommand {
       .option('--outcome <outcome>', 'upheld, discounted or written-off (required)')
       .option('--conceded <money>', 'with discounted: the amount given up')
       .option('--on <date>', 'date (default today)')
-      .option('--json', 'print the invoice as JSON'),
+      .option('--json', 'print the invoice, with the dispute, as JSON'),
     ['crm invoice resolve INV-0007 --outcome discounted --conceded 150', 'crm invoice resolve INV-0007 --outcome upheld'],
   ).action((number, o) => run(ctx, { number }, o));
 }
@@ -36,11 +37,12 @@ export function run(ctx: Ctx, args: { number: string }, o: ResolveFlags): void {
   const concededFlag = o.conceded;
   if (outcome === 'discounted' && concededFlag === undefined) throw new UsageError('--conceded is required with --outcome discounted');
   if (outcome !== 'discounted' && concededFlag !== undefined) throw new UsageError(`--conceded only goes with --outcome discounted (not ${outcome})`);
-  const updated = ctx.write().write((db) => {
+  const [updated, dispute] = ctx.write().write((db) => {
     const inv = findInvoice(db, args.number);
     if (inv.disputeId === null) throw new UsageError(`${inv.number} has no open dispute (record one with crm invoice dispute)`);
-    const openedOn = getDispute(db, inv.disputeId)?.openedOn;
-    if (openedOn !== undefined && on < openedOn) throw new UsageError(`--on ${quote(on)} is before the dispute on ${inv.number} was opened (${openedOn})`);
+    const open = written(getDispute(db, inv.disputeId), `dispute ${inv.disputeId}`);
+    const openedOn = open.openedOn;
+    if (on < openedOn) throw new UsageError(`--on ${quote(on)} is before the dispute on ${inv.number} was opened (${openedOn})`);
     let conceded = 0;
     if (concededFlag !== undefined) {
       conceded = parseMoney(concededFlag, inv.currency, '--conceded');
@@ -50,8 +52,12 @@ export function run(ctx: Ctx, args: { number: string }, o: ResolveFlags): void {
       conceded = inv.balance;
     }
     resolveDispute(db, inv.disputeId, outcome, conceded, on);
-    return written(getInvoiceByNumber(db, inv.number), `invoice ${inv.number}`);
+    const dispute = {
+      id: open.id, invoice: inv.number, reason: open.reason, openedOn, outcome, conceded: { amount: conceded, currency: inv.currency }, resolvedOn: on,
+    };
+    return [written(getInvoiceByNumber(db, inv.number), `invoice ${inv.number}`), dispute] as const;
   });
-  if (o.json) return printJson(ctx, invoiceDto(updated));
-  ctx.io.out(`Dispute on ${updated.number} resolved (${outcome}); balance ${formatMoney(Math.max(0, updated.balance), updated.currency)}\n`);
+  if (o.json) return printJson(ctx, { ...invoiceDto(updated), dispute: disputeDto(dispute) });
+  ctx.io.out(`Resolved ${ctx.style.bold(formatRef('dispute', dispute.id))} on ${updated.number} (${outcome}); `
+    + `balance ${formatMoney(Math.max(0, updated.balance), updated.currency)}\n`);
 }

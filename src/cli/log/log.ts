@@ -7,7 +7,9 @@ import { UsageError } from '../../domain/errors.js';
 import { planLog, type LogAnswers, type LogPlan } from '../../domain/log-plan.js';
 import { recordLog } from '../../db/log.js';
 import { getClient } from '../../db/clients.js';
-import { interactionDto, reminderDto, ref } from '../../render/json.js';
+import { listInvoices } from '../../db/invoices.js';
+import { formatRef } from '../../domain/refs.js';
+import { changeDto, disputeDto, incidentDto, interactionDto, referralDto, reminderDto, ref } from '../../render/json.js';
 import { alsoRecorded, renderRecap } from '../../render/recap.js';
 
 export interface LogFlags extends LogAnswers {
@@ -29,7 +31,7 @@ export function command(ctx: Ctx): AnyCommand {
       .option('--next <text>', 'the agreed next step (with --follow-up it is the reminder text)')
       .option('--owner <who>', 'who owns the next step: me, client or both (default me)')
       .option('--no-recap', 'do not print the recap')
-      .option('--json', 'print the recorded interaction as JSON'),
+      .option('--json', 'print the recorded interaction, and what was recorded with it, as JSON'),
     [
       'crm log acme --channel phone --summary "Kick-off: scope and timeline" --mood positive',
       'crm log acme --direction in --summary "Asked for a quote" --follow-up +2d --next "Send the quote"',
@@ -63,14 +65,23 @@ export async function run(ctx: Ctx, args: { client?: string | undefined }, o: Lo
   const recorded = getClient(store.db, result.clientId);
   if (recorded) noteIfInactive(ctx, recorded);
   if (o.json) {
+    const client = ref(result.clientId, clientName);
+    const numbers = new Map(listInvoices(store.db, { clientId: result.clientId }).map((i) => [i.id, i.number]));
     return printJson(ctx, {
-      ...interactionDto(result.interaction, ref(result.clientId, clientName), ctx.zone()),
+      ...interactionDto(result.interaction, client, ctx.zone()),
       reminder: result.reminder ? reminderDto(result.reminder) : null,
+      changes: result.changes.map((c) => changeDto(c, client)),
+      incidents: result.incidents.map((i) => incidentDto(i, client, ctx.zone())),
+      disputes: plan.disputes.map((d, n) => disputeDto({
+        id: result.disputeIds[n] ?? 0, invoice: numbers.get(d.invoiceId) ?? '', reason: d.reason, openedOn: d.on,
+        outcome: null, conceded: null, resolvedOn: null,
+      })),
+      referrals: result.referrals.map((r) => referralDto(r, client)),
     });
   }
   const s = ctx.style;
   if (plan.newClient) ctx.io.out(`Added client #${result.clientId} ${s.bold(clientName)}\n`);
-  ctx.io.out(`Logged ${s.bold('#' + result.interaction.id)} with ${s.bold(clientName)}${alsoRecorded(result)}` +
-    (result.reminder ? `; follow-up reminder #${result.reminder.id} on ${result.reminder.on}` : '') + '\n');
+  ctx.io.out(`Logged ${s.bold(formatRef('interaction', result.interaction.id))} with ${s.bold(clientName)}${alsoRecorded(result)}` +
+    (result.reminder ? `; follow-up ${formatRef('reminder', result.reminder.id)} on ${result.reminder.on}` : '') + '\n');
   if (o.recap !== false) ctx.io.out('\n' + renderRecap(clientName, result.interaction, result.changes, ctx.zone()));
 }

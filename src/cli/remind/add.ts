@@ -6,6 +6,8 @@ import { oneOf } from '../../domain/parse.js';
 import { UsageError } from '../../domain/errors.js';
 import { parseFutureDate } from '../../domain/dates.js';
 import { REMINDER_KINDS } from '../../domain/types.js';
+import { formatRef } from '../../domain/refs.js';
+import { safeText } from '../../domain/text.js';
 import { insertReminder } from '../../db/reminders.js';
 import { reminderDto } from '../../render/json.js';
 
@@ -38,5 +40,5 @@ export function run(ctx: Ctx, args: { client: string }, o: AddFlags): void {
   });
   noteIfInactive(ctx, client);
   if (o.json) return printJson(ctx, reminderDto(r));
-  ctx.io.out(`Reminder #${r.id} for ${r.clientName} on ${r.on}\n`);
+  ctx.io.out(`Recorded ${ctx.style.bold(formatRef('reminder', r.id))} for ${safeText(r.clientName)} on ${r.on}\n`);
 }
