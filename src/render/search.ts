@@ -4,6 +4,7 @@ import { type SearchHit, snippetParts } from '../domain/search-query.js';
 import type { Style } from './style.js';
 import { clip, table } from './table.js';
 import { safeText } from '../domain/text.js';
+import { displayWidth } from './width.js';
 import { ref } from './json.js';
 
 /** Where a matched word starts and ends without colour (and in JSON): plain text that pastes as is. */
@@ -11,25 +12,30 @@ export const PLAIN_MARK = '**';
 
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
-/** Characters of context a terminal line keeps before the first match, so a narrow column still shows it. */
-const LEAD_IN = 28;
+/** Columns of context kept before the first match at the least, however narrow the terminal. */
+const MIN_LEAD_IN = 8;
 
-/** The last words of `text` in about `max` characters, after an ellipsis. */
+/** The last words of `text` in about `max` columns, after an ellipsis. */
 function lastWords(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const tail = text.slice(text.length - max);
+  if (displayWidth(text) <= max) return text;
+  const tail = text.slice(-max);
   const cut = tail.indexOf(' ');
   return '…' + (cut >= 0 && cut < tail.length - 1 ? tail.slice(cut + 1) : tail);
 }
 
 /**
  * The snippet on one line, each stretch through `show` and matched words then through `mark`.
- * With `leadIn`, the text before the first match is cut to about that many characters.
+ * When the text up to the end of the first match would not fit in `room` columns, the text before
+ * it is cut short, so that the match is what the line shows.
  */
-function snippetLine(snippet: string, show: (s: string) => string, mark: (s: string) => string, leadIn = Infinity): string {
+function snippetLine(snippet: string, show: (s: string) => string, mark: (s: string) => string, room = Infinity): string {
   const parts = snippetParts(snippet).map((p) => ({ ...p, text: flat(p.text) }));
-  const first = parts[0];
-  if (first && !first.hit && parts.length > 1) first.text = lastWords(first.text.trimStart(), leadIn);
+  const [lead, hit] = parts;
+  if (lead && hit && !lead.hit) {
+    lead.text = lead.text.trimStart();
+    const hitWidth = displayWidth(hit.text) + 4; // its marks, and a little after it
+    if (displayWidth(lead.text) + hitWidth > room) lead.text = lastWords(lead.text, Math.max(MIN_LEAD_IN, room - hitWidth));
+  }
   return parts.map((p) => (p.hit ? mark(show(p.text)) : show(p.text))).join('').trim();
 }
 const plainMark = (s: string): string => `${PLAIN_MARK}${s}${PLAIN_MARK}`;
@@ -48,7 +54,10 @@ export interface SearchView {
 export function renderSearch(style: Style, hits: SearchHit[], view: SearchView): string {
   if (hits.length === 0) return `No matches for ${safeText(flat(view.query))}.\n`;
   const mark = view.color ? (s: string) => style.bold(style.yellow(s)) : plainMark;
-  const rows = hits.map((h) => [h.on, safeText(h.ref), clip(h.client.name, 24), snippetLine(h.snippet, safeText, mark, LEAD_IN)]);
+  const cells = hits.map((h) => [h.on, safeText(h.ref), clip(h.client.name, 24)]);
+  // What the MATCH column will have, about: the terminal less the other columns and the gaps.
+  const others = [0, 1, 2].reduce((sum, x) => sum + Math.max(...cells.map((c) => displayWidth(c[x] ?? ''))) + 2, 0);
+  const rows = hits.map((h, k) => [...(cells[k] ?? []), snippetLine(h.snippet, safeText, mark, view.width - others)]);
   const out = table(style, ['ON', 'REF', 'CLIENT', 'MATCH'], rows, { styled: true, width: view.width, flex: [3, 2, 1], drop: [2] });
   const more = view.total - hits.length;
   if (more <= 0) return out;

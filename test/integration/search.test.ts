@@ -156,12 +156,12 @@ describe('what it prints', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ON\s+REF\s+CLIENT\s+MATCH$/);
-    // The text before the first match is cut short, so that a narrow column still shows the match.
-    expect(r.stdout).toMatch(/2023-11-02\s+interaction:1\s+Acme Corp\s+…logo goes dark blue, no \*\*gradients\*\* · Send two drafts\n/);
+    expect(r.stdout).toMatch(/2023-11-02\s+interaction:1\s+Acme Corp\s+Agreed the logo goes dark blue, no \*\*gradients\*\* · Send two drafts\n/);
     expect(r.stdout).toContain('Introduced us to **Initech**');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
-    const narrow = await crm(['search', 'gradients'], { db: story, columns: 80 });
-    expect(narrow.stdout).toContain('**gradients**');
+    // Narrower, the text before the first match is cut short, so that the line still shows the match.
+    const narrow = await crm(['search', 'gradients'], { db: story, columns: 64 });
+    expect(narrow.stdout).toMatch(/interaction:1\s+Acme Corp\s+…[^\n]*\*\*gradients\*\*/);
     const narrower = await crm(['search', 'gradients'], { db: story, columns: 40 });
     for (const line of narrower.stdout.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
