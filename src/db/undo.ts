@@ -49,6 +49,7 @@ export type Outcome =
   | { done: false; why: Nothing | 'no-undo' };
 
 type Op = 'insert' | 'update' | 'delete';
+type Verb = 'undo' | 'redo';
 interface Change { id: number; tbl: string; rowId: number; op: Op; before: string | null }
 type Row = Record<string, unknown>;
 
@@ -144,17 +145,17 @@ function describe(db: DB, changes: readonly Change[]): Reverted[] {
 }
 
 /** The rows must be as the entry left them; otherwise something else changed them and nothing is reverted. */
-function checkState(db: DB, entry: Entry, changes: readonly Change[]): void {
+function checkState(db: DB, verb: Verb, entry: Entry, changes: readonly Change[]): void {
   for (const r of netChanges(changes)) {
     const exists = currentRow(db, r.table, r.id) !== undefined;
     if (exists === r.existsAfter) continue;
     const { what } = label(db, r.table, r.id, r.image);
-    throw new CrmError(`cannot revert ${safeText(entry.command)}: ${safeText(what)} ${exists ? 'exists again' : 'is gone'} since; nothing was changed`);
+    throw new CrmError(`cannot ${verb} ${safeText(entry.command)}: ${safeText(what)} ${exists ? 'exists again' : 'is gone'} since; nothing was changed`);
   }
 }
 
 /** Revert each change, newest first. Clients' revision moves forward (client edit's stale-edit guard). */
-function applyReverse(db: DB, entry: Entry, changes: readonly Change[]): void {
+function applyReverse(db: DB, verb: Verb, entry: Entry, changes: readonly Change[]): void {
   try {
     for (const c of changes) {
       const cols = columnsOf(db, c.tbl);
@@ -173,7 +174,7 @@ function applyReverse(db: DB, entry: Entry, changes: readonly Change[]): void {
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-      throw new CrmError(`cannot revert ${safeText(entry.command)}: it conflicts with what was recorded since (${(e as Error).message}); nothing was changed`);
+      throw new CrmError(`cannot ${verb} ${safeText(entry.command)}: it conflicts with what was recorded since (${(e as Error).message}); nothing was changed`);
     }
     throw e;
   }
@@ -217,13 +218,13 @@ export function undoLatest(db: DB, opts: { dryRun: boolean }): Outcome {
   const entry = latestUndoable(db);
   if (!entry) return { done: false, why: whyNothing(db) };
   const changes = changesOf(db, entry.id);
-  checkState(db, entry, changes);
+  checkState(db, 'undo', entry, changes);
   const reverted = describe(db, changes);
   if (opts.dryRun) return { done: true, entry, changes: reverted, effects: [] };
   const own = db.prepare('UPDATE journal SET kind = ?, reverts = ? WHERE open = 1').run('undo', entry.id);
   if (own.changes !== 1) throw new Error('undo must run inside a journaled Store.write');
   const t = touched(db, reverted, changes);
-  applyReverse(db, entry, changes);
+  applyReverse(db, 'undo', entry, changes);
   return { done: true, entry, changes: reverted, effects: effectsOf(db, t) };
 }
 
@@ -237,12 +238,12 @@ export function redoLatest(db: DB, opts: { dryRun: boolean }): Outcome {
   if (latest?.kind !== 'undo' || latest.reverts === null) return { done: false, why: 'no-undo' };
   const entry = db.prepare(`${ENTRY} WHERE id = ?`).get(latest.reverts) as Entry;
   const changes = changesOf(db, latest.id);
-  checkState(db, entry, changes);
+  checkState(db, 'redo', entry, changes);
   const reverted = describe(db, changes);
   if (opts.dryRun) return { done: true, entry, changes: reverted, effects: [] };
   db.prepare('DELETE FROM journal WHERE open = 1').run();
   const t = touched(db, reverted, changes);
-  applyReverse(db, entry, changes);
+  applyReverse(db, 'redo', entry, changes);
   db.prepare('DELETE FROM journal WHERE id = ?').run(latest.id);
   return { done: true, entry, changes: reverted, effects: effectsOf(db, t) };
 }

@@ -226,8 +226,30 @@ describe('crm undo: what the user sees afterwards', () => {
     const r = await crm(['undo'], { db });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('crm: cannot revert crm invoice pay INV-0007 --amount 500: payment:1 is gone since; nothing was changed\n');
+    expect(r.stderr).toBe('crm: cannot undo crm invoice pay INV-0007 --amount 500: payment:1 is gone since; nothing was changed\n');
     expect(dump(db)).toBe(before);
+  });
+
+  test('redo refuses the same way when a row moved behind crm\'s back; a clash with what is there now is refused too', async () => {
+    const db = tempDb();
+    await seed(db, [...base, ['invoice', 'pay', 'INV-0007', '--amount', '500']]);
+    await ok(['undo'], db);
+    withDb(db, (h) => h.prepare("INSERT INTO payments (id, invoice_id, amount, paid_on) VALUES (1, 1, 100, '2026-11-22')").run());
+    let before = dump(db);
+    const r = await crm(['redo'], { db });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('crm: cannot redo crm invoice pay INV-0007 --amount 500: payment:1 exists again since; nothing was changed\n');
+    expect(dump(db)).toBe(before);
+
+    // A rename undone while another client took the old name meanwhile (outside crm): one line, exit 1.
+    const other = tempDb();
+    await seed(other, [['client', 'add', 'Acme'], ['client', 'edit', 'acme', '--name', 'Acme Studio']]);
+    withDb(other, (h) => h.prepare("INSERT INTO clients (name, name_key, cadence_days, created_on) VALUES ('Acme', 'acme', 14, '2026-11-22')").run());
+    before = dump(other);
+    const clash = await crm(['undo'], { db: other });
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toMatch(/^crm: cannot undo crm client edit acme --name 'Acme Studio': it conflicts with what was recorded since \(UNIQUE constraint failed: clients\.name_key\); nothing was changed\n$/);
+    expect(dump(other)).toBe(before);
   });
 
   test(`bounded: after ${JOURNAL_KEEP + 5} writes the journal holds ${JOURNAL_KEEP}, and undo stops there with a clear line`, async () => {
