@@ -60,6 +60,10 @@ describe('crm undo: what the user sees afterwards', () => {
     expect(out).toContain('  removed interaction:1\n  removed reminder:1\n');
     expect(await crmJson(['remind', 'list'], { db })).toEqual([]);
     expect((await crm(['recap', 'acme'], { db })).stdout).toBe('Nothing logged with Acme Corp yet.\n');
+    // The search index follows (its triggers run for the reversal too); redo puts it back.
+    expect(await crmJson(['search', 'kick'], { db })).toEqual([]);
+    await ok(['redo'], db);
+    expect((await crmJson<{ ref: string }[]>(['search', 'kick'], { db })).map((h) => h.ref).sort()).toEqual(['interaction:1', 'reminder:1']);
   });
 
   test('after client add: the client is gone', async () => {
@@ -250,6 +254,26 @@ describe('crm undo: what the user sees afterwards', () => {
     expect(clash.code).toBe(1);
     expect(clash.stderr).toMatch(/^crm: cannot undo crm client edit acme --name 'Acme Studio': it conflicts with what was recorded since \(UNIQUE constraint failed: clients\.name_key\); nothing was changed\n$/);
     expect(dump(other)).toBe(before);
+  });
+
+  test('a deleted row comes back with the same id and exactly its values and types (reals, integers, nulls, text)', async () => {
+    const db = tempDb();
+    await seed(db, [base[0]!, ['change', 'add', 'acme', '--summary', 'New colour scheme', '--hours', '1.5', '--unbilled']]);
+    const row = () => withDb(db, (h) => h.prepare('SELECT *, typeof(hours) AS th, typeof(unbilled) AS tu, typeof(project) AS tp FROM change_requests').all());
+    const before = row();
+    expect(before).toHaveLength(1);
+    // No command deletes rows yet; a journaled write that does stands in for one.
+    const store = openStore(db, { write: true, journal: () => ({ command: 'crm change drop change:1', at: '2026-11-22T10:00:00.000Z' }) });
+    try {
+      store.write((h) => h.prepare('DELETE FROM change_requests WHERE id = 1').run());
+    } finally {
+      store.close();
+    }
+    expect(row()).toEqual([]);
+    expect(await ok(['undo'], db)).toBe('Undid: crm change drop change:1 (2026-11-22 10:00)\n  brought back change:1\n');
+    expect(row()).toEqual(before);
+    expect(await ok(['redo'], db)).toBe('Redid: crm change drop change:1 (2026-11-22 10:00)\n  removed change:1\n');
+    expect(row()).toEqual([]);
   });
 
   test(`bounded: after ${JOURNAL_KEEP + 5} writes the journal holds ${JOURNAL_KEEP}, and undo stops there with a clear line`, async () => {
