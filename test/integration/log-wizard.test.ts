@@ -172,6 +172,45 @@ describe('crm log wizard', () => {
     });
   });
 
+  it('with --json, the interaction and everything recorded with it carry their refs, each naming the row written', async () => {
+    await seed(db, [['invoice', 'add', 'acme', '--amount', '900', '--issued', '2026-10-01'], ['change', 'add', 'acme', '--summary', 'Earlier change']]);
+    const run = log(['acme', '--json']);
+    await conversation('Budget review');
+    await choose('Anything else to record from this conversation?', 'An incident');
+    await choose('What kind of incident?', 'dishonesty');
+    await choose('How serious?', 'low');
+    await answer('What happened?');
+    await answer('Did you tell them this is not acceptable?');
+    await choose('Anything else to record?', 'A change request');
+    await answer('What do they want changed?', 'Dark mode');
+    await answer('Project');
+    await answer('Extra hours');
+    await answer('without billing');
+    await choose('Anything else to record?', 'A dispute over an invoice');
+    await choose('Which invoice?', 'INV-0001  900.00 USD due 2026-10-31');
+    await answer('What do they object to?', 'Wants 10% off');
+    await choose('Anything else to record?', 'A referral');
+    await answer('Who did they refer?', 'Initech');
+    await choose('Anything else to record?', 'No, that is all');
+    await answer('Agreed next step?');
+    await answer('Follow up on?', '+2d');
+    const r = await run;
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({
+      ref: 'interaction:1', summary: 'Budget review', reminder: { ref: 'reminder:1', on: '2026-11-24' },
+      incidents: [{ ref: 'incident:1', kind: 'dishonesty', severity: 'low' }],
+      changes: [{ ref: 'change:2', summary: 'Dark mode' }], // change:1 was recorded before, on its own
+      disputes: [{ ref: 'dispute:1', invoice: 'INV-0001', reason: 'Wants 10% off', outcome: null, resolvedOn: null }],
+      referrals: [{ ref: 'referral:1', note: 'Initech', referred: null }],
+    });
+    expect(rows('SELECT id, summary, interaction_id FROM change_requests ORDER BY id')).toEqual([
+      { id: 1, summary: 'Earlier change', interaction_id: null }, { id: 2, summary: 'Dark mode', interaction_id: 1 },
+    ]);
+    expect(rows('SELECT id, reason FROM disputes')).toEqual([{ id: 1, reason: 'Wants 10% off' }]);
+    expect(rows('SELECT id, interaction_id, referred_client_id FROM referrals')).toEqual([{ id: 1, interaction_id: 1, referred_client_id: null }]);
+  });
+
   it('re-asks with the parser\'s message when an answer is invalid', async () => {
     const run = log(['acme']);
     await answer('How did you talk?');
