@@ -105,7 +105,9 @@ export function renderHistory(style: Style, v: HistoryView): string {
     const lead = `${e.on} ${e.time ?? '     '}  ${style.dim(padEndToWidth(text(e.ref), refWidth))}  `;
     let body = entrySummary(e);
     if (e.voidedOn !== null) {
-      body = `${style.red('VOID')} ${body} ${style.red(`(voided ${e.voidedOn}${e.voidReason ? `: ${text(e.voidReason)}` : ''})`)}`;
+      // The audit trail below says when and why, when it has the void; otherwise say it here.
+      const told = v.all && e.corrections.some((c) => c.action === 'void');
+      body = `${style.red('VOID')} ${body}${told ? '' : ' ' + style.red(`(voided ${e.voidedOn}${e.voidReason ? `: ${text(e.voidReason)}` : ''})`)}`;
     }
     lines.push(hanging(lead, body, v.width));
     if (v.all) {
