@@ -1,7 +1,7 @@
 // A client's timeline (`crm history`): the entries it is made of, which types it shows, and the
 // pure work on them — the exact date window, newest-first order, the limit. Rows come from
 // src/db/history.ts; words from src/render/history.ts.
-import { UsageError, quote } from './errors.js';
+import { UsageError } from './errors.js';
 import { RECORD_TYPES } from './refs.js';
 import type {
   Channel, ClientRef, ClientStatus, DateStr, Direction, DisputeOutcome, IncidentKind, InstantStr, Money, Mood, NextOwner,
@@ -64,14 +64,6 @@ export interface HistoryQuery {
   until: DateStr | null;
   types: readonly HistoryType[] | null;
   all: boolean;
-}
-
-/** `--limit N`: a positive whole number. */
-export function parseLimit(value: string, field = '--limit'): number {
-  if (!/^\s*\d{1,9}\s*$/.test(value) || Number(value) < 1) {
-    throw new UsageError(`${field} ${quote(value)} is not a positive whole number; e.g. ${field} 50`);
-  }
-  return Number(value);
 }
 
 /** The window must not be empty by construction: --since after --until is a typo. */

@@ -37,3 +37,11 @@ export function validateNumber(n: string, field = '--number'): string {
   }
   return v;
 }
+
+/** `--limit N`: a positive whole number. */
+export function parseLimit(value: string, field = '--limit'): number {
+  if (!/^\s*\d{1,9}\s*$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`${field} ${quote(value)} is not a positive whole number; e.g. ${field} 50`);
+  }
+  return Number(value);
+}

@@ -125,14 +125,6 @@ export function parseSearch(input: string): SearchQuery {
   return { groups, excluded, match: excluded.length > 0 ? `${found} NOT (${excluded.map(fts).join(' OR ')})` : found };
 }
 
-/** `--limit N`: a positive whole number. */
-export function parseSearchLimit(value: string, field = '--limit'): number {
-  if (!/^\s*\d{1,9}\s*$/.test(value) || Number(value) < 1) {
-    throw new UsageError(`${field} ${quote(value)} is not a positive whole number; e.g. ${field} 50`);
-  }
-  return Number(value);
-}
-
 /** Where snippet() marks a matched word: Unicode noncharacters, which stored text does not hold. */
 export const MARK_OPEN = '\ufdd0';
 export const MARK_CLOSE = '\ufdd1';

@@ -3,7 +3,8 @@
 // index (an empty, migrated in-memory database) to prove SQLite accepts it.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MARK_CLOSE, MARK_OPEN, MAX_TERMS, parseSearch, parseSearchLimit, snippetParts } from '../../src/domain/search-query.js';
+import { MARK_CLOSE, MARK_OPEN, MAX_TERMS, parseSearch, snippetParts } from '../../src/domain/search-query.js';
+import { parseLimit } from '../../src/domain/parse.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { openEmpty } from '../../src/db/store.js';
 
@@ -122,13 +123,13 @@ describe('parseSearch properties', () => {
   });
 });
 
-describe('parseSearchLimit', () => {
+describe('parseLimit', () => {
   it('takes a positive whole number', () => {
-    expect(parseSearchLimit('5')).toBe(5);
-    expect(parseSearchLimit(' 40 ')).toBe(40);
+    expect(parseLimit('5')).toBe(5);
+    expect(parseLimit(' 40 ')).toBe(40);
   });
   it.each(['0', '-1', '2.5', 'ten', '', '1e3', '9999999999'])('refuses %j naming --limit', (v) => {
-    expect(() => parseSearchLimit(v)).toThrow(/--limit .* is not a positive whole number/);
+    expect(() => parseLimit(v)).toThrow(/--limit .* is not a positive whole number/);
   });
 });
 

@@ -5,7 +5,8 @@ import type { Ctx } from '../context.js';
 import { type AnyCommand, examples, findClient, printJson } from '../shared.js';
 import { readHistory } from '../../db/history.js';
 import { parseDate } from '../../domain/dates.js';
-import { HISTORY_TYPES, checkWindow, parseLimit, screenful, timeline, type HistoryQuery } from '../../domain/history.js';
+import { parseLimit } from '../../domain/parse.js';
+import { HISTORY_TYPES, checkWindow, screenful, timeline, type HistoryQuery } from '../../domain/history.js';
 import { parseTypes } from '../../domain/refs.js';
 import { historyEntryDto, renderHistory } from '../../render/history.js';
 

@@ -3,7 +3,8 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
 import { type AnyCommand, examples, findClient, printJson } from '../shared.js';
-import { SEARCH_TYPES, parseSearch, parseSearchLimit } from '../../domain/search-query.js';
+import { SEARCH_TYPES, parseSearch } from '../../domain/search-query.js';
+import { parseLimit } from '../../domain/parse.js';
 import { parseTypes } from '../../domain/refs.js';
 import { searchIndex } from '../../db/search.js';
 import { renderSearch, searchHitDto } from '../../render/search.js';
@@ -41,7 +42,7 @@ export function run(ctx: Ctx, args: { words: string[] }, o: Flags): void {
   const typed = args.words.join(' ');
   const query = parseSearch(typed);
   const types = parseTypes(o.type, SEARCH_TYPES);
-  const limit = o.limit !== undefined ? parseSearchLimit(o.limit) : ctx.io.stdoutIsTTY && !o.json ? TERMINAL_LIMIT : null;
+  const limit = o.limit !== undefined ? parseLimit(o.limit) : ctx.io.stdoutIsTTY && !o.json ? TERMINAL_LIMIT : null;
   const db = ctx.read().db;
   const clientId = o.client === undefined ? null : findClient(db, o.client).id;
   const { hits, total } = searchIndex(db, { match: query.match, clientId, types, limit, zone: ctx.zone() });
