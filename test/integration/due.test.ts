@@ -157,7 +157,8 @@ describe('reminders', () => {
     ]);
     expect((await due(db)).reminders.map((r) => [r.id, r.daysOverdue])).toEqual([[1, 2], [2, 1], [3, 0]]);
 
-    expect((await crm(['remind', 'done', '1'], { db })).code).toBe(0);
+    // By id or by the reference crm due prints.
+    expect((await crm(['remind', 'done', 'reminder:1'], { db })).code).toBe(0);
     const snoozed = await crmJson(['remind', 'snooze', '2', '--until', '+3d'], { db });
     expect(snoozed).toMatchObject({ id: 2, on: '2026-11-25', done: false, snoozedFrom: '2026-11-21' });
 
@@ -168,6 +169,7 @@ describe('reminders', () => {
 
   it.each([
     [['remind', 'snooze', '99', '--until', '+1d'], /no reminder #99/],
+    [['remind', 'snooze', 'invoice:1', '--until', '+1d'], /reminder id 'invoice:1'/],
     [['remind', 'snooze', '1', '--until', 'yesterday'], /not after today/],
     [['remind', 'snooze', '1', '--until', 'someday'], /--until 'someday' is not a date/],
     [['remind', 'snooze', '1'], /--until/],

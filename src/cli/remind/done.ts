@@ -9,7 +9,7 @@ import { safeText } from '../../domain/text.js';
 
 export function command(ctx: Ctx): AnyCommand {
   return examples(
-    new Command('done').description('mark a reminder done').argument('<id>', 'reminder id').option('--json', 'print the reminder as JSON'),
+    new Command('done').description('mark a reminder done').argument('<id>', 'reminder id (8 or reminder:8)').option('--json', 'print the reminder as JSON'),
     ['crm remind done 4'],
   ).action((id, o) => run(ctx, { id }, o));
 }

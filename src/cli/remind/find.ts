@@ -1,4 +1,4 @@
-// Finding the reminder a `<id>` argument names, for `remind done` and `remind snooze`.
+// Finding the reminder a `<id>` argument (`8` or `reminder:8`) names, for `remind done` and `remind snooze`.
 import type { Reminder } from '../../domain/records.js';
 import { parseId } from '../../domain/parse.js';
 import { UsageError } from '../../domain/errors.js';
@@ -6,7 +6,8 @@ import { getReminder } from '../../db/reminders.js';
 import type { DB } from '../../db/store.js';
 
 export function findReminder(db: DB, idText: string): Reminder {
-  const id = parseId(idText, 'reminder id');
+  // `8` or the reference `reminder:8` that crm due and crm history print.
+  const id = parseId(idText.replace(/^\s*reminder\s*:\s*/i, ''), 'reminder id');
   const r = getReminder(db, id);
   if (!r) throw new UsageError(`no reminder #${id} (crm remind list --all shows them)`);
   if (r.voidedOn) throw new UsageError(`reminder #${r.id} was voided on ${r.voidedOn} (crm unvoid reminder:${r.id} takes that back)`);

@@ -16,7 +16,7 @@ export interface SnoozeFlags {
 
 export function command(ctx: Ctx): AnyCommand {
   return examples(
-    new Command('snooze').description('move a reminder to a later date').argument('<id>', 'reminder id')
+    new Command('snooze').description('move a reminder to a later date').argument('<id>', 'reminder id (8 or reminder:8)')
       .option('--until <date>', 'new date: YYYY-MM-DD, tomorrow, +3d, +1w (required)')
       .option('--json', 'print the reminder as JSON'),
     ['crm remind snooze 4 --until +1w'],
