@@ -7,7 +7,7 @@ import type { DB } from './store.js';
 import { CrmError } from '../domain/errors.js';
 import { safeText } from '../domain/text.js';
 import { JOURNAL_KEEP, hasJournal } from './journal.js';
-import { refOf, TYPE_OF_TABLE } from './refs.js';
+import { TABLE_OF, TYPE_OF_TABLE, recordOfRow, refOf } from './refs.js';
 import { getInvoiceByNumber } from './invoices.js';
 import type { InvoiceStatus } from '../domain/types.js';
 
@@ -122,8 +122,11 @@ function label(db: DB, table: string, id: number, row: Row): { ref: string | nul
   if (table === 'clients') return { ref: null, what: `client ${String(row.name)}` };
   if (table === 'client_status_changes') return { ref: null, what: `status change to ${String(row.status)}` };
   if (table === 'corrections') {
-    const of = TYPE_OF_TABLE[String(row.record_type)] ?? String(row.record_type);
-    return { ref: null, what: `audit note (${String(row.action)} of ${of}:${String(row.record_id)})` };
+    // The record it is about, by the reference crm prints (an invoice by its number).
+    const type = String(row.record_type);
+    const table = (TABLE_OF as Record<string, string | undefined>)[type];
+    const of = (table && recordOfRow(db, table, Number(row.record_id))?.ref) ?? `${type}:${String(row.record_id)}`;
+    return { ref: null, what: `audit note (${String(row.action)} of ${of})` };
   }
   return { ref: null, what: `${table} row ${id}` };
 }

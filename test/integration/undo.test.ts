@@ -127,6 +127,7 @@ describe('crm undo: what the user sees afterwards', () => {
     const out = await ok(['undo'], db);
     expect(out).toMatch(/^Undid: crm edit invoice:INV-0007 --amount 1,500 /);
     expect(out).toContain('  restored invoice:INV-0007 (amount)\n');
+    expect(out).toContain('  removed audit note (edit of invoice:INV-0007)\n');
     expect(out).toContain('INV-0007: 1,200.00 EUR to pay.');
     expect(await balance(db, 'INV-0007')).toBe(120000);
     expect(withDb(db, (h) => count(h, 'SELECT count(*) AS n FROM corrections'))).toBe(0);
