@@ -1,16 +1,11 @@
 // `crm log` with flags and `crm recap`, through the built binary (npm run build first) with no TTY:
 // what a script or a shell alias sees.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seed, snapshot, spawnCrm, tempDb } from '../helpers/cli.js';
+import { seed, snapshot, spawnCrm, spawnJson, tempDb } from '../helpers/cli.js';
 
 let db: string;
 const run = (args: string[]) => spawnCrm(args, { db });
-const json = (args: string[]) => {
-  const r = spawnCrm([...args, '--json'], { db });
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-};
+const json = (args: string[]) => spawnJson(args, { db });
 
 beforeEach(async () => {
   db = tempDb();

@@ -1,16 +1,11 @@
 // `crm undo` / `crm redo` through the built binary (npm run build first): the issue's stories as a
 // shell user types them, and what the other commands show afterwards.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seed, snapshot, spawnCrm, tempDb } from '../helpers/cli.js';
+import { seed, snapshot, spawnCrm, spawnJson, tempDb } from '../helpers/cli.js';
 
 let db: string;
 const run = (args: string[]) => spawnCrm(args, { db });
-const json = (args: string[]) => {
-  const r = spawnCrm([...args, '--json'], { db });
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-};
+const json = (args: string[]) => spawnJson(args, { db });
 
 beforeEach(async () => {
   db = tempDb();

@@ -101,6 +101,13 @@ export function spawnCrm(args: string[], opts: RunOptions & { rawEnv?: NodeJS.Pr
   return { code: r.status ?? (r.signal ? 128 : -1), stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The built binary's `--json` document; throws unless it exited 0 with nothing on stderr. */
+export function spawnJson<T = any>(args: string[], opts: RunOptions = {}): T {
+  const r = spawnCrm([...args, '--json'], opts);
+  if (r.code !== 0 || r.stderr !== '') throw new Error(`crm ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
 /** Run a sequence of setup commands in-process; throws on the first failure. */
 export async function seed(db: string, commands: string[][], opts: RunOptions = {}): Promise<void> {
   for (const args of commands) {

@@ -2,7 +2,7 @@
 // references, text and JSON fields; the date window by local day, types, the limit, voids and the
 // audit trail with --all; bad input; and that one client's history is read through its indexes.
 import { beforeAll, describe, expect, test } from 'vitest';
-import Database from 'better-sqlite3';
+import { withDb } from '../reliability/harness.js';
 import { crm, crmJson, seed, tempDb, type RunOptions } from '../helpers/cli.js';
 import { insertCorrection } from '../../src/db/corrections.js';
 import { historyStatements } from '../../src/db/history.js';
@@ -11,15 +11,6 @@ import { historyStatements } from '../../src/db/history.js';
 const TZ = 'America/Los_Angeles';
 const opts = (o: RunOptions = {}): RunOptions => ({ ...o, env: { TZ, ...o.env } });
 const at = (now: string) => ({ now, env: { TZ } });
-
-function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(file, { fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 let db: string;
 const run = (args: string[], o: RunOptions = {}) => crm(['history', ...args], opts({ db, ...o }));

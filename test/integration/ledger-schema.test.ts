@@ -1,19 +1,10 @@
 // The ledger's machinery (migration 4): every write a command makes is journaled in the same
 // transaction, with complete before-images, and a write that fails or changes nothing leaves no entry.
 import { describe, expect, test } from 'vitest';
-import Database from 'better-sqlite3';
+import { withDb } from '../reliability/harness.js';
 import { crm, seed, tempDb } from '../helpers/cli.js';
 import { openStore } from '../../src/db/store.js';
 import { JOURNAL_KEEP } from '../../src/db/journal.js';
-
-function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(file, { fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 const entries = (file: string) =>
   withDb(file, (db) => db.prepare('SELECT id, command, at, kind, open FROM journal ORDER BY id').all() as
