@@ -13,8 +13,9 @@ async function balance(db: string, number: string): Promise<number | undefined> 
   return list.find((i) => i.number === number)?.balance.amount;
 }
 
+/** Output read in UTC, so the times it prints are the same whatever zone the suite runs in. */
 async function ok(args: string[], db: string): Promise<string> {
-  const r = await crm(args, { db });
+  const r = await crm(args, { db, env: { TZ: 'UTC' } });
   expect(r.code, `crm ${args.join(' ')}: ${r.stderr}`).toBe(0);
   expect(r.stderr).toBe('');
   return r.stdout;
@@ -184,7 +185,7 @@ describe('crm undo: what the user sees afterwards', () => {
       'Nothing was changed (--dry-run); crm undo does it.',
       '',
     ].join('\n'));
-    const json = await crmJson(['undo', '--dry-run'], { db });
+    const json = await crmJson(['undo', '--dry-run'], { db, env: { TZ: 'UTC' } });
     expect(json).toEqual({
       undone: { id: 3, command: 'crm invoice pay INV-0007 --amount 500', at: '2026-11-22T10:00:00+00:00' },
       changes: [{ ref: 'payment:1', what: 'payment:1', action: 'removed', fields: [] }],
