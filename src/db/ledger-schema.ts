@@ -108,14 +108,19 @@ CREATE INDEX corrections_prior_client ON corrections(prior_client_id) WHERE prio
  * What search finds, per table: its type, a code that makes the index's rowid (id * 16 + code), the
  * client, the date or instant, and the text. Accents and case are folded by the tokenizer.
  */
-interface Indexed { type: string; code: number; client: string; at: string; body: string; voidable: boolean }
+interface Indexed {
+  type: string; code: number; client: string; at: string; body: string; voidable: boolean;
+  /** A further condition for the row to be live (R is the row). */
+  live?: string;
+}
 const sep = (...parts: string[]): string => `concat_ws(' · ', ${parts.map((p) => `nullif(R.${p}, '')`).join(', ')})`;
 const INDEXED: Record<string, Indexed> = {
   clients: { type: 'client', code: 1, client: 'R.id', at: 'R.created_on', body: sep('name', 'company', 'email', 'note'), voidable: false },
   client_status_changes: { type: 'status', code: 2, client: 'R.client_id', at: 'R.on_date', body: `concat_ws(' · ', R.status, nullif(R.reason, ''))`, voidable: false },
   interactions: { type: 'interaction', code: 3, client: 'R.client_id', at: 'R.at', body: sep('summary', 'next_step'), voidable: true },
   invoices: { type: 'invoice', code: 4, client: 'R.client_id', at: 'R.issued_on', body: sep('number', 'project'), voidable: true },
-  disputes: { type: 'dispute', code: 5, client: '(SELECT client_id FROM invoices WHERE id = R.invoice_id)', at: 'R.opened_on', body: sep('reason'), voidable: true },
+  disputes: { type: 'dispute', code: 5, client: '(SELECT client_id FROM invoices WHERE id = R.invoice_id)', at: 'R.opened_on', body: sep('reason'), voidable: true,
+    live: 'NOT EXISTS (SELECT 1 FROM invoices WHERE id = R.invoice_id AND voided_on IS NOT NULL)' },
   change_requests: { type: 'change', code: 6, client: 'R.client_id', at: 'R.on_date', body: sep('summary', 'project'), voidable: true },
   incidents: { type: 'incident', code: 7, client: 'R.client_id', at: 'R.at', body: `concat_ws(' · ', replace(R.kind, '-', ' '), nullif(R.note, ''))`, voidable: true },
   referrals: { type: 'referral', code: 8, client: 'R.client_id', at: 'R.on_date', body: sep('note'), voidable: true },
@@ -135,9 +140,11 @@ INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1);`;
 /** The index row of record R (a table alias or NEW), or nothing when R is void. */
 const indexRow = (t: string, ix: Indexed, r: string): string => {
   const sub = (sql: string) => sql.replaceAll('R.', `${r}.`);
+  const live = [ix.voidable ? `${r}.voided_on IS NULL` : null, ix.live ? sub(ix.live) : null].filter((c) => c !== null);
+  const where = live.length > 0 ? ` WHERE ${live.join(' AND ')}` : '';
   return `INSERT INTO search_index (rowid, body, type, record_id, client_id, at)
     SELECT ${r}.id * 16 + ${ix.code}, ${sub(ix.body)}, '${ix.type}', ${r}.id, ${sub(ix.client)}, ${sub(ix.at)}${
-      r === 'NEW' ? (ix.voidable ? ' WHERE NEW.voided_on IS NULL' : '') : ` FROM ${t} ${r}${ix.voidable ? ` WHERE ${r}.voided_on IS NULL` : ''}`};`;
+      r === 'NEW' ? where : ` FROM ${t} ${r}${where}`};`;
 };
 
 const searchTriggers = Object.entries(INDEXED).map(([t, ix]) => `
@@ -153,6 +160,11 @@ CREATE TRIGGER search_${t}_delete AFTER DELETE ON ${t} BEGIN
 END;`).join('') + `
 CREATE TRIGGER search_invoices_client AFTER UPDATE OF client_id ON invoices BEGIN
   UPDATE search_index SET client_id = NEW.client_id WHERE rowid IN (SELECT id * 16 + 5 FROM disputes WHERE invoice_id = NEW.id);
+END;
+-- A dispute of a void invoice counts nowhere, so it leaves the index with its invoice and comes back with it.
+CREATE TRIGGER search_invoices_void AFTER UPDATE OF voided_on ON invoices WHEN (OLD.voided_on IS NULL) <> (NEW.voided_on IS NULL) BEGIN
+  DELETE FROM search_index WHERE rowid IN (SELECT id * 16 + 5 FROM disputes WHERE invoice_id = NEW.id);
+  ${indexRow('disputes', INDEXED.disputes as Indexed, 'R').replace('FROM disputes R WHERE ', 'FROM disputes R WHERE R.invoice_id = NEW.id AND ')}
 END;`;
 
 const searchBuild = Object.entries(INDEXED).map(([t, ix]) => '\n' + indexRow(t, ix, 'R')).join('');

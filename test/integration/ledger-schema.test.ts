@@ -102,3 +102,23 @@ describe('the undo journal', () => {
     }
   });
 });
+
+describe('the search index', () => {
+  test('a dispute leaves the index with its voided invoice and comes back when the invoice is unvoided', async () => {
+    const db = tempDb();
+    await seed(db, [
+      ['client', 'add', 'Acme'],
+      ['invoice', 'add', 'acme', '--amount', '100', '--number', 'INV-1', '--issued', '2026-10-01'],
+      ['invoice', 'dispute', 'INV-1', '--reason', 'haggling over the kerning'],
+    ]);
+    const indexed = () => withDb(db, (h) => h.prepare("SELECT type, record_id FROM search_index WHERE search_index MATCH 'kerning'").all());
+    expect(indexed()).toEqual([{ type: 'dispute', record_id: 1 }]);
+    expect((await crm(['void', 'invoice:INV-1', '--reason', 'sent by mistake'], { db })).code).toBe(0);
+    expect(indexed()).toEqual([]);
+    // Editing the dispute's own row while its invoice is void does not bring it back either.
+    withDb(db, (h) => h.prepare("UPDATE disputes SET reason = 'haggling over the kerning again'").run());
+    expect(indexed()).toEqual([]);
+    expect((await crm(['unvoid', 'invoice:INV-1'], { db })).code).toBe(0);
+    expect(indexed()).toEqual([{ type: 'dispute', record_id: 1 }]);
+  });
+});
