@@ -253,7 +253,7 @@ describe('bad input: exit 2, one line', () => {
     expect([0, 2]).toContain(r.code);
     if (r.code === 2) {
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^crm: search .* /);
+      expect(r.stderr).toMatch(/^crm: (search|unknown option) .* /);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     } else {
       expect(r.stderr).toBe('');
@@ -348,5 +348,24 @@ describe('speed', () => {
     const started = performance.now();
     expect(await refs(['zeppelin'], { db, flags: ['--client', 'Globex'] })).toEqual(['interaction:12346']);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('-word on the command line', () => {
+  it('a word after a dash is left out, without needing --; an unknown --option is still refused', async () => {
+    const db = tempDb();
+    await seed(db, [
+      ['client', 'add', 'Acme'],
+      ['log', 'acme', '--summary', 'logo draft one', '--no-recap'],
+      ['log', 'acme', '--summary', 'logo final', '--no-recap'],
+    ]);
+    const refs = async (args: string[]) => (await crmJson<{ ref: string }[]>(['search', ...args], { db })).map((h) => h.ref);
+    expect(await refs(['logo', '-draft'])).toEqual(['interaction:2']);
+    expect(await refs(['-draft', 'logo'])).toEqual(['interaction:2']);
+    const afterDashes = await crm(['search', '--json', '--', 'logo', '-draft'], { db });
+    expect((JSON.parse(afterDashes.stdout) as { ref: string }[]).map((h) => h.ref)).toEqual(['interaction:2']);
+    const typo = await crm(['search', 'logo', '--limt', '3'], { db });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe("crm: unknown option '--limt' for crm search (options: --client, --type, --limit, --json; a word to leave out is -word)\n");
   });
 });
