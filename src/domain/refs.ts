@@ -25,6 +25,13 @@ export function parseRef(value: string, field = 'reference'): Ref {
   if (!m) throw new UsageError(`${field} ${quote(value)} is not a record reference; ${accepted}`);
   const type = (m[1] ?? '').toLowerCase();
   const key = m[2] ?? '';
+  // References crm prints for what is not a record of its own (crm search, crm history).
+  if (type === 'client') {
+    throw new UsageError(`${field} ${quote(value)} is a client, not a record; change a client with crm client edit, archive, fire or reactivate`);
+  }
+  if (type === 'status') {
+    throw new UsageError(`${field} ${quote(value)} is a status change, kept as history; record a new one with crm client reactivate, archive or fire (or crm undo the last command)`);
+  }
   if (!(RECORD_TYPES as readonly string[]).includes(type)) {
     throw new UsageError(`${field} ${quote(value)}: unknown record type ${quote(type)}; ${accepted}`);
   }
