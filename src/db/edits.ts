@@ -10,6 +10,8 @@ import type { RecordType } from '../domain/refs.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { TABLE_OF, refOf } from './refs.js';
 import { insertCorrection, type Correction } from './corrections.js';
+import { getInvoice } from './invoices.js';
+import type { Invoice } from '../domain/records.js';
 
 type Row = Record<string, unknown>;
 
@@ -21,15 +23,8 @@ const instant = (v: unknown): string => new Date(String(v)).toISOString();
 const money = (amount: unknown, currency: unknown) => ({ amount: Number(amount), currency: String(currency) });
 
 /** The invoice a payment or dispute belongs to, with its live totals; refused when the invoice is void. */
-function invoiceOf(db: DB, rec: RecordRow, invoiceId: number) {
-  const inv = db
-    .prepare(
-      `SELECT i.number, i.amount, i.currency, i.issued_on AS issuedOn, i.voided_on AS voidedOn,
-         coalesce((SELECT sum(amount) FROM live_payments WHERE invoice_id = i.id), 0) AS paid,
-         coalesce((SELECT sum(conceded) FROM live_disputes WHERE invoice_id = i.id), 0) AS conceded
-       FROM invoices i WHERE i.id = ?`,
-    )
-    .get(invoiceId) as { number: string; amount: number; currency: string; issuedOn: string; voidedOn: string | null; paid: number; conceded: number };
+function invoiceOf(db: DB, rec: RecordRow, invoiceId: number): Invoice {
+  const inv = getInvoice(db, invoiceId) as Invoice;
   if (inv.voidedOn) throw new UsageError(`${rec.ref} belongs to ${inv.number}, which was voided on ${inv.voidedOn}; unvoid it first (crm unvoid invoice:${inv.number})`);
   return inv;
 }
@@ -44,22 +39,21 @@ const READERS: Record<RecordType, Reader> = {
     },
   }),
   invoice: (db, rec, r) => {
+    const { paid, conceded } = getInvoice(db, rec.id) as Invoice;
     const x = db
       .prepare(
-        `SELECT coalesce((SELECT sum(amount) FROM live_payments WHERE invoice_id = @id), 0) AS paid,
-           coalesce((SELECT sum(conceded) FROM live_disputes WHERE invoice_id = @id), 0) AS conceded,
-           (SELECT min(paid_on) FROM live_payments WHERE invoice_id = @id) AS firstPaidOn,
+        `SELECT (SELECT min(paid_on) FROM live_payments WHERE invoice_id = @id) AS firstPaidOn,
            (SELECT min(opened_on) FROM live_disputes WHERE invoice_id = @id) AS firstDisputeOn,
            EXISTS (SELECT 1 FROM payments WHERE invoice_id = @id)
              OR EXISTS (SELECT 1 FROM disputes WHERE invoice_id = @id AND conceded > 0) AS moneyRecorded`,
       )
-      .get({ id: rec.id }) as Required<Pick<EditFacts, 'paid' | 'conceded' | 'firstPaidOn' | 'firstDisputeOn'>> & { moneyRecorded: number };
+      .get({ id: rec.id }) as Required<Pick<EditFacts, 'firstPaidOn' | 'firstDisputeOn'>> & { moneyRecorded: number };
     return {
       fields: {
         client: clientRef(db, rec.clientId), number: r.number as string, amount: money(r.amount, r.currency),
         issuedOn: r.issued_on as string, dueOn: r.due_on as string, project: r.project as string | null,
       },
-      facts: { ...x, moneyRecorded: x.moneyRecorded === 1 },
+      facts: { ...x, paid, conceded, moneyRecorded: x.moneyRecorded === 1 },
     };
   },
   payment: (db, rec, r) => {

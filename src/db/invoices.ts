@@ -38,6 +38,11 @@ export function listInvoices(db: DB, f: InvoiceFilter = {}): Invoice[] {
   return db.prepare(sql).all({ clientId: f.clientId, overdueBefore: f.overdueBefore }) as Invoice[];
 }
 
+/** An invoice by id, voided or not, with its live totals. */
+export function getInvoice(db: DB, id: number): Invoice | undefined {
+  return db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Invoice | undefined;
+}
+
 export function getInvoiceByNumber(db: DB, number: string): Invoice | undefined {
   return db.prepare(`${SELECT} WHERE i.number = ? COLLATE NOCASE`).get(number) as Invoice | undefined;
 }

@@ -8,7 +8,7 @@ import { CrmError } from '../domain/errors.js';
 import { safeText } from '../domain/text.js';
 import { JOURNAL_KEEP, hasJournal } from './journal.js';
 import { TABLE_OF, TYPE_OF_TABLE, recordOfRow, refOf } from './refs.js';
-import { getInvoiceByNumber } from './invoices.js';
+import { getInvoice } from './invoices.js';
 import type { InvoiceStatus } from '../domain/types.js';
 
 export interface Entry {
@@ -200,8 +200,7 @@ function touched(db: DB, reverted: readonly Reverted[], changes: readonly Change
 function effectsOf(db: DB, t: Touched): Effect[] {
   const effects: Effect[] = [];
   for (const id of t.invoices) {
-    const number = db.prepare('SELECT number FROM invoices WHERE id = ?').pluck().get(id) as string | undefined;
-    const inv = number === undefined ? undefined : getInvoiceByNumber(db, number);
+    const inv = getInvoice(db, id);
     if (inv) effects.push({ kind: 'invoice', number: inv.number, balance: inv.balance, currency: inv.currency, status: inv.status, voided: inv.voidedOn !== null });
   }
   for (const id of t.clients) {

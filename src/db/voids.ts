@@ -5,10 +5,11 @@
 import type { DB } from './store.js';
 import { TABLE_OF, refOf, type RecordRow } from './refs.js';
 import { insertCorrection } from './corrections.js';
-import { getInvoiceByNumber } from './invoices.js';
+import { getInvoice } from './invoices.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { formatMoney } from '../domain/money.js';
 import type { RecordType } from '../domain/refs.js';
+import type { Invoice } from '../domain/records.js';
 import type { VoidOutcome, VoidSubject } from '../domain/voids.js';
 import type { DateStr, InstantStr } from '../domain/types.js';
 
@@ -47,9 +48,9 @@ const refs = (type: RecordType, ids: { id: number }[]): string[] => ids.map((r) 
 const list = (items: string[]): string => items.join(', ');
 
 /** The invoice a payment or dispute belongs to, with its live balance and status. */
-function invoiceOf(db: DB, table: 'payments' | 'disputes', id: number) {
-  const { number } = db.prepare(`SELECT i.number FROM ${table} r JOIN invoices i ON i.id = r.invoice_id WHERE r.id = ?`).get(id) as { number: string };
-  return getInvoiceByNumber(db, number) as NonNullable<ReturnType<typeof getInvoiceByNumber>>;
+function invoiceOf(db: DB, table: 'payments' | 'disputes', id: number): Invoice {
+  const { invoiceId } = db.prepare(`SELECT invoice_id AS invoiceId FROM ${table} WHERE id = ?`).get(id) as { invoiceId: number };
+  return getInvoice(db, invoiceId) as Invoice;
 }
 
 /** The live dispute that wrote an invoice off, if one did. */
