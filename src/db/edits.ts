@@ -2,7 +2,7 @@
 // edit must respect; the checks only the database can make (a unique invoice number); writing the
 // changed fields and the correction that keeps their previous values, in the caller's transaction.
 import type { DB } from './store.js';
-import type { RecordRow } from './refs.js';
+import type { RecordRow } from '../domain/refs.js';
 import type { ClientRef } from '../domain/types.js';
 import type { Current, EditClock, EditFacts, EditPlan, FieldValue, Fields } from '../domain/edit.js';
 import { textOf } from '../domain/edit.js';

@@ -2,7 +2,7 @@
 // reference types (domain/refs.ts) and tables.
 import type { DB } from './store.js';
 import { UsageError, quote } from '../domain/errors.js';
-import { formatRef, type RecordType, type Ref } from '../domain/refs.js';
+import { formatRef, type RecordRow, type RecordType, type Ref } from '../domain/refs.js';
 
 export const TABLE_OF: Record<RecordType, string> = {
   interaction: 'interactions',
@@ -19,18 +19,6 @@ export const TABLE_OF: Record<RecordType, string> = {
 export const TYPE_OF_TABLE: Record<string, RecordType | undefined> = Object.fromEntries(
   Object.entries(TABLE_OF).map(([type, table]) => [table, type as RecordType]),
 );
-
-/** A record a reference resolved to: its canonical reference, its client and whether it is void. */
-export interface RecordRow {
-  type: RecordType;
-  id: number;
-  /** The canonical reference (an invoice by its number). */
-  ref: string;
-  clientId: number;
-  clientName: string;
-  voidedOn: string | null;
-  voidReason: string | null;
-}
 
 /** The client of a row: invoices' payments and disputes belong to the invoice's client. */
 const CLIENT_OF: Record<RecordType, string> = {

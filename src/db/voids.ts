@@ -3,12 +3,12 @@
 // interaction or delivery. Every read of live data goes through the live_ views, so a void mark is
 // all it takes for a record to count nowhere. Called inside one write transaction.
 import type { DB } from './store.js';
-import { TABLE_OF, refOf, type RecordRow } from './refs.js';
+import { TABLE_OF, refOf } from './refs.js';
 import { insertCorrection } from './corrections.js';
 import { getInvoice } from './invoices.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { formatMoney } from '../domain/money.js';
-import type { RecordType } from '../domain/refs.js';
+import type { RecordRow, RecordType } from '../domain/refs.js';
 import type { Invoice } from '../domain/records.js';
 import type { VoidOutcome, VoidSubject } from '../domain/voids.js';
 import type { DateStr, InstantStr } from '../domain/types.js';

@@ -9,7 +9,7 @@
 // currency}, a client {id, name}, a date 'YYYY-MM-DD', an instant ISO 8601 UTC, a cleared value null.
 import type { ClientRef, DateStr, Money } from './types.js';
 import { CHANNELS, DIRECTIONS, DISPUTE_OUTCOMES, INCIDENT_KINDS, MOODS, NEXT_OWNERS, REMINDER_KINDS, SEVERITIES } from './types.js';
-import type { RecordType } from './refs.js';
+import { withArticle, type RecordType } from './refs.js';
 import { UsageError, quote } from './errors.js';
 import { nullable, oneOf, parseHours, validateNumber } from './parse.js';
 import { addDays, parseDate, parseDuration, parseFutureDate, parsePastDate, parsePastDateTime } from './dates.js';
@@ -56,8 +56,7 @@ export function givenFlags(o: EditFlags): string[] {
     .map((k) => (k === 'referred' && o.referred === false ? '--no-referred' : FLAG_OF_KEY[k]));
 }
 
-const article = (type: RecordType): string => (/^[aeiou]/.test(type) ? 'an' : 'a');
-const takes = (type: RecordType): string => `${article(type)} ${type} takes ${EDIT_FLAGS[type].join(', ')}`;
+const takes = (type: RecordType): string => `${withArticle(type)} takes ${EDIT_FLAGS[type].join(', ')}`;
 
 const EXCLUSIVE: [string, string][] = [['--unbilled', '--billed'], ['--warned', '--not-warned'], ['--due', '--terms']];
 
@@ -66,7 +65,7 @@ export function checkFlags(type: RecordType, o: EditFlags): void {
   const given = givenFlags(o);
   if (given.length === 0) throw new UsageError(`nothing to change: say what, e.g. ${takes(type)}`);
   for (const flag of given) {
-    if (!EDIT_FLAGS[type].includes(flag)) throw new UsageError(`${flag} does not apply to ${article(type)} ${type}; ${takes(type)}`);
+    if (!EDIT_FLAGS[type].includes(flag)) throw new UsageError(`${flag} does not apply to ${withArticle(type)}; ${takes(type)}`);
   }
   for (const [a, b] of EXCLUSIVE) if (given.includes(a) && given.includes(b)) throw new UsageError(`${a} and ${b} cannot be used together`);
 }

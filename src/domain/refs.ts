@@ -2,6 +2,7 @@
 // `invoice:INV-0007` or `invoice:7`, `payment:31`, …). Parsing and printing them; which row a
 // reference names is the database's business (src/db/refs.ts).
 import { UsageError, quote } from './errors.js';
+import type { DateStr } from './types.js';
 
 /** Every kind of record a reference can name, in the order crm lists them. */
 export const RECORD_TYPES = [
@@ -14,6 +15,21 @@ export interface Ref {
   type: RecordType;
   key: string;
 }
+
+/** A record a reference names, as the database resolved it (src/db/refs.ts findRecord). */
+export interface RecordRow {
+  type: RecordType;
+  id: number;
+  /** The canonical reference (an invoice by its number). */
+  ref: string;
+  clientId: number;
+  clientName: string;
+  voidedOn: DateStr | null;
+  voidReason: string | null;
+}
+
+/** "an interaction", "a payment". */
+export const withArticle = (type: RecordType): string => `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 
 /** The reference of a record: invoices by number, everything else by id. */
 export const formatRef = (type: RecordType, key: number | string): string => `${type}:${key}`;
@@ -36,8 +52,7 @@ export function parseRef(value: string, field = 'reference'): Ref {
     throw new UsageError(`${field} ${quote(value)}: unknown record type ${quote(type)}; ${accepted}`);
   }
   if (type !== 'invoice' && !/^[1-9][0-9]{0,15}$/.test(key)) {
-    const article = /^[aeiou]/.test(type) ? 'an' : 'a';
-    throw new UsageError(`${field} ${quote(value)}: ${article} ${type} is named by its number, e.g. ${type}:12`);
+    throw new UsageError(`${field} ${quote(value)}: ${withArticle(type as RecordType)} is named by its number, e.g. ${type}:12`);
   }
   return { type: type as RecordType, key };
 }

@@ -1,8 +1,8 @@
 // Voids: what `crm void` and `crm unvoid` report, and the reason a void needs. Pure; the checks
 // that need the database and the writes are in src/db/voids.ts.
 import { UsageError } from './errors.js';
-import type { RecordType } from './refs.js';
-import type { DateStr, Money } from './types.js';
+import type { RecordRow } from './refs.js';
+import type { Money } from './types.js';
 
 /** What a record is, for the confirmation line. */
 export interface VoidSubject {
@@ -15,19 +15,8 @@ export interface VoidSubject {
   invoice: string | null;
 }
 
-/** A record after a void or unvoid (db/refs.ts RecordRow has this shape). */
-export interface VoidedRecord {
-  type: RecordType;
-  id: number;
-  ref: string;
-  clientId: number;
-  clientName: string;
-  voidedOn: DateStr | null;
-  voidReason: string | null;
-}
-
 export interface VoidOutcome {
-  record: VoidedRecord;
+  record: RecordRow;
   subject: VoidSubject;
   /** References voided (or brought back) together with it: an interaction's or delivery's open reminders. */
   also: string[];

@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crm, crmJson, seed, tempDb } from '../helpers/cli.js';
 import { withDb } from '../reliability/harness.js';
-import { parseRef, RECORD_TYPES } from '../../src/domain/refs.js';
-import { findRecord, type RecordRow } from '../../src/db/refs.js';
+import { parseRef, RECORD_TYPES, type RecordRow } from '../../src/domain/refs.js';
+import { findRecord } from '../../src/db/refs.js';
 
 const REF = new RegExp(`\\b(?:${RECORD_TYPES.join('|')}):[A-Za-z0-9-]+`, 'g');
 /** Every reference in a line of human output, in order. */
