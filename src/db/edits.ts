@@ -8,7 +8,7 @@ import type { Current, EditClock, EditFacts, EditPlan, FieldValue, Fields } from
 import { textOf } from '../domain/edit.js';
 import type { RecordType } from '../domain/refs.js';
 import { UsageError, quote } from '../domain/errors.js';
-import { TABLE_OF, refOf } from './refs.js';
+import { TABLE_OF, recordedWith, refOf } from './refs.js';
 import { insertCorrection, type Correction } from './corrections.js';
 import { getInvoice } from './invoices.js';
 import type { Invoice } from '../domain/records.js';
@@ -177,15 +177,5 @@ export function companions(db: DB, rec: RecordRow): { moved: string[]; stayed: s
       stayed: [],
     };
   }
-  if (rec.type === 'interaction') {
-    return {
-      moved: [],
-      stayed: (['reminder', 'change', 'incident', 'referral'] as const).flatMap((t) =>
-        list(`SELECT id FROM live_${TABLE_OF[t]} WHERE interaction_id = ?${t === 'reminder' ? ' AND done_on IS NULL' : ''} ORDER BY id`, t)),
-    };
-  }
-  if (rec.type === 'delivery') {
-    return { moved: [], stayed: list('SELECT id FROM live_reminders WHERE delivery_id = ? AND done_on IS NULL ORDER BY id', 'reminder') };
-  }
-  return { moved: [], stayed: [] };
+  return { moved: [], stayed: recordedWith(db, rec).map((l) => l.ref) };
 }

@@ -67,3 +67,25 @@ export function recordOfRow(db: DB, table: string, id: number): RecordRow | unde
   const type = TYPE_OF_TABLE[table];
   return type ? rowById(db, type, id) : undefined;
 }
+
+/** A record recorded together with another: its type, id, client and reference. */
+export interface Linked {
+  type: RecordType;
+  id: number;
+  clientId: number;
+  ref: string;
+}
+
+/**
+ * The live records recorded together with an interaction (its still-open reminders, then the
+ * incidents, changes and referrals noted in it) or a delivery (its still-open reminders). They are
+ * records of their own: a void or a move of the parent names them.
+ */
+export function recordedWith(db: DB, rec: Pick<RecordRow, 'type' | 'id'>): Linked[] {
+  if (rec.type !== 'interaction' && rec.type !== 'delivery') return [];
+  const column = rec.type === 'interaction' ? 'interaction_id' : 'delivery_id';
+  const types: RecordType[] = rec.type === 'interaction' ? ['reminder', 'incident', 'change', 'referral'] : ['reminder'];
+  return types.flatMap((type) =>
+    (db.prepare(`SELECT id, client_id AS clientId FROM live_${TABLE_OF[type]} WHERE ${column} = ?${type === 'reminder' ? ' AND done_on IS NULL' : ''} ORDER BY id`)
+      .all(rec.id) as { id: number; clientId: number }[]).map((r) => ({ type, id: r.id, clientId: r.clientId, ref: refOf(type, r.id) })));
+}

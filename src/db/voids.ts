@@ -3,7 +3,7 @@
 // interaction or delivery. Every read of live data goes through the live_ views, so a void mark is
 // all it takes for a record to count nowhere. Called inside one write transaction.
 import type { DB } from './store.js';
-import { TABLE_OF, refOf } from './refs.js';
+import { TABLE_OF, recordedWith, refOf } from './refs.js';
 import { insertCorrection } from './corrections.js';
 import { getInvoice } from './invoices.js';
 import { UsageError, quote } from '../domain/errors.js';
@@ -110,8 +110,6 @@ function unvoidRefusal(db: DB, rec: RecordRow): string | undefined {
   return undefined;
 }
 
-const FROM_SAME_CONVERSATION: [RecordType, string][] = [['incident', 'incidents'], ['change', 'change_requests'], ['referral', 'referrals']];
-
 function mark(db: DB, type: RecordType, id: number, voided: { on: DateStr; reason: string } | null): void {
   db.prepare(`UPDATE ${TABLE_OF[type]} SET voided_on = ?, void_reason = ? WHERE id = ?`).run(voided?.on ?? null, voided?.reason ?? null, id);
 }
@@ -126,27 +124,21 @@ export function voidRecord(db: DB, rec: RecordRow, reason: string, stamp: Stamp)
   const base = { clientId: rec.clientId, priorClientId: null, action: 'void' as const, on: stamp.on, at: stamp.at, reason, before: cleared };
   insertCorrection(db, { ...base, recordType: rec.type, recordId: rec.id, after: voided });
 
+  // Its open reminders go with it (a follow-up of a call that never happened is not due); what else
+  // was noted in the conversation is a record of its own, and is only named.
+  const linked = recordedWith(db, rec);
   const also: string[] = [];
-  const recordedWith: string[] = [];
+  for (const r of linked.filter((l) => l.type === 'reminder')) {
+    mark(db, 'reminder', r.id, { on: stamp.on, reason });
+    insertCorrection(db, { ...base, clientId: r.clientId, recordType: 'reminder', recordId: r.id, after: { ...voided, with: rec.ref } });
+    also.push(r.ref);
+  }
+  const others = linked.filter((l) => l.type !== 'reminder').map((l) => l.ref);
   const hidden: string[] = [];
-  if (rec.type === 'interaction' || rec.type === 'delivery') {
-    const column = rec.type === 'interaction' ? 'interaction_id' : 'delivery_id';
-    const open = db.prepare(`SELECT id, client_id AS clientId FROM live_reminders WHERE ${column} = ? AND done_on IS NULL ORDER BY id`).all(rec.id) as { id: number; clientId: number }[];
-    for (const r of open) {
-      mark(db, 'reminder', r.id, { on: stamp.on, reason });
-      insertCorrection(db, { ...base, clientId: r.clientId, recordType: 'reminder', recordId: r.id, after: { ...voided, with: rec.ref } });
-      also.push(refOf('reminder', r.id));
-    }
-  }
-  if (rec.type === 'interaction') {
-    for (const [type, table] of FROM_SAME_CONVERSATION) {
-      recordedWith.push(...refs(type, db.prepare(`SELECT id FROM live_${table} WHERE interaction_id = ? ORDER BY id`).all(rec.id) as { id: number }[]));
-    }
-  }
   if (rec.type === 'invoice') {
     hidden.push(...refs('dispute', db.prepare('SELECT id FROM disputes WHERE invoice_id = ? AND voided_on IS NULL ORDER BY id').all(rec.id) as { id: number }[]));
   }
-  return { record: { ...rec, voidedOn: stamp.on, voidReason: reason }, subject: subjectOf(db, rec), also, recordedWith, hidden };
+  return { record: { ...rec, voidedOn: stamp.on, voidReason: reason }, subject: subjectOf(db, rec), also, recordedWith: others, hidden };
 }
 
 /**
