@@ -6,7 +6,7 @@
 import type { DB } from './store.js';
 import { CrmError } from '../domain/errors.js';
 import { safeText } from '../domain/text.js';
-import { JOURNAL_KEEP, hasJournal } from './journal.js';
+import { hasJournal } from './journal.js';
 import { TABLE_OF, TYPE_OF_TABLE, recordOfRow, refOf } from './refs.js';
 import { getInvoice } from './invoices.js';
 import type { InvoiceStatus } from '../domain/types.js';
@@ -64,7 +64,7 @@ function latestUndoable(db: DB): Entry | undefined {
 function whyNothing(db: DB): Nothing {
   const r = db.prepare('SELECT count(*) AS n, min(id) AS first FROM journal WHERE open = 0').get() as { n: number; first: number | null };
   if (r.n === 0) return 'empty';
-  // Ids only grow; the oldest entries are the only ones ever deleted from the bottom (the JOURNAL_KEEP trim).
+  // Ids only grow; the oldest entries are the only ones ever deleted from the bottom (the trim to JOURNAL_KEEP in journal.ts).
   return (r.first ?? 1) > 1 ? 'trimmed' : 'all-undone';
 }
 
@@ -123,9 +123,9 @@ function label(db: DB, table: string, id: number, row: Row): { ref: string | nul
   if (table === 'client_status_changes') return { ref: null, what: `status change to ${String(row.status)}` };
   if (table === 'corrections') {
     // The record it is about, by the reference crm prints (an invoice by its number).
-    const type = String(row.record_type);
-    const table = (TABLE_OF as Record<string, string | undefined>)[type];
-    const of = (table && recordOfRow(db, table, Number(row.record_id))?.ref) ?? `${type}:${String(row.record_id)}`;
+    const about = String(row.record_type);
+    const aboutTable = (TABLE_OF as Record<string, string | undefined>)[about];
+    const of = (aboutTable && recordOfRow(db, aboutTable, Number(row.record_id))?.ref) ?? `${about}:${String(row.record_id)}`;
     return { ref: null, what: `audit note (${String(row.action)} of ${of})` };
   }
   return { ref: null, what: `${table} row ${id}` };
@@ -269,4 +269,3 @@ export function flushWal(db: DB): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-export { JOURNAL_KEEP };

@@ -3,7 +3,8 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
 import { type AnyCommand, examples, printJson } from '../shared.js';
-import { JOURNAL_KEEP, flushWal, forgetJournal, journalSize, undoLatest } from '../../db/undo.js';
+import { flushWal, forgetJournal, journalSize, undoLatest } from '../../db/undo.js';
+import { JOURNAL_KEEP } from '../../db/journal.js';
 import { renderForget, renderUndo, undoDto } from '../../render/undo.js';
 
 export interface UndoFlags {
