@@ -8,7 +8,7 @@ import type { Current, EditClock, EditFacts, EditPlan, FieldValue, Fields } from
 import { textOf } from '../domain/edit.js';
 import type { RecordType } from '../domain/refs.js';
 import { UsageError, quote } from '../domain/errors.js';
-import { TABLE_OF, recordedWith, refOf } from './refs.js';
+import { TABLE_OF, recordOfRow, recordedWith, refOf } from './refs.js';
 import { insertCorrection, type Correction } from './corrections.js';
 import { getInvoice } from './invoices.js';
 import type { Invoice } from '../domain/records.js';
@@ -159,7 +159,7 @@ export function saveEdit(db: DB, rec: RecordRow, plan: EditPlan, clock: EditCloc
     recordType: rec.type, recordId: rec.id, clientId: moved?.id ?? rec.clientId, priorClientId: moved ? rec.clientId : null,
     action: 'edit', on: clock.today, at: clock.now.toISOString(), reason: null, before: plan.before, after: plan.after,
   });
-  return { correction, ref: refOf(rec.type, rec.id, rec.type === 'invoice' ? textOf(plan.after.number ?? rec.ref.slice('invoice:'.length)) : null) };
+  return { correction, ref: recordOfRow(db, TABLE_OF[rec.type], rec.id)?.ref ?? rec.ref };
 }
 
 /**

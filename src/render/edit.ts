@@ -8,6 +8,8 @@ import { localDate, toLocalIso, toLocalMinute } from '../domain/dates.js';
 import { oneLine } from '../domain/text.js';
 import { displayWidth, truncateToWidth } from './width.js';
 import { wrap } from './fit.js';
+import { invoiceDto } from './json.js';
+import type { Invoice } from '../domain/records.js';
 
 const TEXT = new Set(['summary', 'next', 'note', 'text', 'reason', 'project']);
 const INSTANT = new Set(['at']);
@@ -67,4 +69,48 @@ export function editDto(e: EditedRecord, zone: string, extra: Record<string, unk
     ref: e.ref, type: e.type, id: e.id, ...valuesDto(e.fields, zone), ...dated, ...extra,
     changes: { before: valuesDto(e.before, zone), after: valuesDto(e.after, zone) },
   };
+}
+
+/** What `crm edit` did, for its output: the record before and after, and what it means around it. */
+export interface EditOutcome {
+  type: RecordType;
+  id: number;
+  /** The reference before the edit, and after (an invoice's number may change). */
+  was: string;
+  ref: string;
+  fields: Fields;
+  before: Fields;
+  after: Fields;
+  /** The invoice the record is or belongs to, as it stands after the edit. */
+  invoice: Invoice | undefined;
+  /** An invoice's payments and disputes, moved with it; what was recorded with a conversation or delivery, left behind. */
+  moved: string[];
+  stayed: string[];
+  /** The client it moved to. */
+  movedTo: string | undefined;
+}
+
+/** The human output: the changes, then the balance when it moved, and what moved along or stayed. */
+export function renderEditOutcome(e: EditOutcome, zone: string, width = Infinity): string {
+  if (Object.keys(e.after).length === 0) return `Nothing changed: ${oneLine(e.ref)} already has those values\n`;
+  let out = renderEdit(e.type, e.was, e.before, e.after, zone, width);
+  const inv = e.invoice;
+  if (inv && (e.type !== 'invoice' || 'amount' in e.after)) {
+    out += `  ${oneLine(inv.number)}: balance ${formatMoney(Math.max(0, inv.balance), inv.currency)} (${inv.status})\n`;
+  }
+  const to = e.movedTo === undefined ? '' : oneLine(e.movedTo);
+  if (e.moved.length) out += `  ${e.moved.join(', ')} moved with it to ${to}\n`;
+  if (e.stayed.length) {
+    out += `  note: ${e.stayed.join(', ')} ${e.stayed.length === 1 ? 'was' : 'were'} recorded with it and stay where they are (crm edit <ref> --client ${to} moves each)\n`;
+  }
+  return out;
+}
+
+/** `crm edit --json`: the record, with an invoice's derived balance and status (or its invoice's, for a payment or dispute). */
+export function editOutcomeDto(e: EditOutcome, zone: string) {
+  const inv = e.invoice === undefined ? undefined : invoiceDto(e.invoice);
+  const extra = !inv ? {}
+    : e.type === 'invoice' ? { balance: inv.balance, status: inv.status, paid: inv.paid, conceded: inv.conceded }
+    : { invoice: { number: inv.number, balance: inv.balance, status: inv.status } };
+  return editDto({ ref: e.ref, type: e.type, id: e.id, fields: e.fields, before: e.before, after: e.after }, zone, extra);
 }
