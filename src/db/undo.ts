@@ -9,44 +9,7 @@ import { safeText } from '../domain/text.js';
 import { hasJournal } from './journal.js';
 import { TABLE_OF, TYPE_OF_TABLE, recordOfRow, refOf } from './refs.js';
 import { getInvoice } from './invoices.js';
-import type { InvoiceStatus } from '../domain/types.js';
-
-export interface Entry {
-  id: number;
-  /** The command line as typed, e.g. `crm invoice pay INV-0007 --amount 500`. */
-  command: string;
-  /** ISO 8601 UTC. */
-  at: string;
-  kind: 'command' | 'undo';
-  reverts: number | null;
-}
-
-export type Action = 'removed' | 'restored' | 'brought back';
-
-/** One row the reversal changes, as a person reads it. */
-export interface Reverted {
-  action: Action;
-  table: string;
-  id: number;
-  /** The record's reference (payment:31, invoice:INV-0007); null for clients, status changes, audit notes. */
-  ref: string | null;
-  /** What to call it: the reference, `client Acme Corp`, `status change to fired`, `audit note (void of payment:31)`. */
-  what: string;
-  /** For `restored`: the columns that go back to their previous values. */
-  fields: string[];
-}
-
-/** What the reversal means, when it is cheap to say. */
-export type Effect =
-  | { kind: 'invoice'; number: string; balance: number; currency: string; status: InvoiceStatus; voided: boolean }
-  | { kind: 'client'; name: string; status: string };
-
-/** Why there is nothing to undo: never anything, everything in the journal undone, or older ones trimmed. */
-export type Nothing = 'empty' | 'all-undone' | 'trimmed';
-
-export type Outcome =
-  | { done: true; entry: Entry; changes: Reverted[]; effects: Effect[] }
-  | { done: false; why: Nothing | 'no-undo' };
+import type { Action, Effect, Entry, Nothing, Outcome, Reverted } from '../domain/undo.js';
 
 type Op = 'insert' | 'update' | 'delete';
 type Verb = 'undo' | 'redo';

@@ -1,25 +1,10 @@
 // What `crm undo` and `crm redo` print: the command reverted, one line per record it touched, what
 // that means for invoices and clients; and their JSON. Pure: the outcome in, strings out.
-import type { InvoiceStatus } from '../domain/types.js';
+import type { Effect, Outcome, Reverted } from '../domain/undo.js';
 import { formatMoney } from '../domain/money.js';
 import { safeText } from '../domain/text.js';
 import { toLocalIso, toLocalMinute } from '../domain/dates.js';
 import { hanging, wrap } from './fit.js';
-
-/** The shapes db/undo.ts returns, restated here so render does not import db. */
-export interface UndoEntry { id: number; command: string; at: string }
-export interface UndoChange {
-  action: 'removed' | 'restored' | 'brought back';
-  ref: string | null;
-  what: string;
-  fields: string[];
-}
-export type UndoEffect =
-  | { kind: 'invoice'; number: string; balance: number; currency: string; status: InvoiceStatus; voided: boolean }
-  | { kind: 'client'; name: string; status: string };
-export type UndoOutcome =
-  | { done: true; entry: UndoEntry; changes: UndoChange[]; effects: UndoEffect[] }
-  | { done: false; why: 'empty' | 'all-undone' | 'trimmed' | 'no-undo' };
 
 export interface UndoView {
   verb: 'undo' | 'redo';
@@ -33,7 +18,7 @@ export interface UndoView {
 /** Column names as words: `status_on` → `status on`. */
 const field = (column: string): string => column.replaceAll('_', ' ');
 
-function nothing(why: Exclude<UndoOutcome, { done: true }>['why'], keep: number): string {
+function nothing(why: Exclude<Outcome, { done: true }>['why'], keep: number): string {
   switch (why) {
     case 'empty':
       return 'Nothing to undo.';
@@ -46,7 +31,7 @@ function nothing(why: Exclude<UndoOutcome, { done: true }>['why'], keep: number)
   }
 }
 
-function effectLine(e: UndoEffect): string {
+function effectLine(e: Effect): string {
   if (e.kind === 'client') return `${safeText(e.name)} is ${e.status}.`;
   const money = formatMoney(e.balance, e.currency);
   const number = safeText(e.number);
@@ -63,11 +48,11 @@ function effectLine(e: UndoEffect): string {
   }
 }
 
-export function renderUndo(o: UndoOutcome, v: UndoView): string {
+export function renderUndo(o: Outcome, v: UndoView): string {
   if (!o.done) return wrap(nothing(o.why, v.keep), v.columns) + '\n';
   const head = v.dryRun ? `Would ${v.verb}: ` : v.verb === 'undo' ? 'Undid: ' : 'Redid: ';
   const lines = [hanging(head, `${safeText(o.entry.command)} (${toLocalMinute(o.entry.at, v.zone)})`, v.columns)];
-  const verb = (a: UndoChange['action']): string => (v.dryRun ? { removed: 'remove', restored: 'restore', 'brought back': 'bring back' }[a] : a);
+  const verb = (a: Reverted['action']): string => (v.dryRun ? { removed: 'remove', restored: 'restore', 'brought back': 'bring back' }[a] : a);
   for (const c of o.changes) {
     const fields = c.fields.length > 0 ? ` (${c.fields.map(field).join(', ')})` : '';
     lines.push(hanging('  ', `${verb(c.action)} ${safeText(c.what)}${fields}`, v.columns));
@@ -78,7 +63,7 @@ export function renderUndo(o: UndoOutcome, v: UndoView): string {
 }
 
 /** `{"undone"|"redone": {id, command, at}, "changes": [{ref, what, action, fields}], "dryRun"}`; null when there was nothing. */
-export function undoDto(o: UndoOutcome, v: Pick<UndoView, 'verb' | 'dryRun' | 'zone'>) {
+export function undoDto(o: Outcome, v: Pick<UndoView, 'verb' | 'dryRun' | 'zone'>) {
   const key = v.verb === 'undo' ? 'undone' : 'redone';
   if (!o.done) return { [key]: null, changes: [], dryRun: v.dryRun, nothing: o.why };
   return {
