@@ -4,7 +4,8 @@
 import type { DB } from './store.js';
 import { findByNameKey, insertClient } from './clients.js';
 import { insertChange, insertIncident, insertInteraction, insertReferral } from './events.js';
-import { insertDispute } from './invoices.js';
+import { getInvoice, insertDispute } from './invoices.js';
+import type { Invoice } from '../domain/records.js';
 import { insertReminder } from './reminders.js';
 import { UsageError, quote } from '../domain/errors.js';
 import type { LogPlan, LogResult } from '../domain/log-plan.js';
@@ -35,9 +36,11 @@ export function recordLog(db: DB, plan: LogPlan): LogResult {
       : null,
     incidents: plan.incidents.map((i) => insertIncident(db, { clientId, interactionId, ...i })),
     changes: plan.changes.map((c) => insertChange(db, { clientId, interactionId, ...c })),
-    disputeIds: plan.disputes.map((d) => {
+    disputes: plan.disputes.map((d) => {
       assertNotDisputed(db, d.invoiceId);
-      return insertDispute(db, d.invoiceId, d.reason, d.on);
+      const id = insertDispute(db, d.invoiceId, d.reason, d.on);
+      const invoice = (getInvoice(db, d.invoiceId) as Invoice).number;
+      return { id, invoice, reason: d.reason, openedOn: d.on, outcome: null, conceded: null, resolvedOn: null };
     }),
     referrals: plan.referrals.map((r) => insertReferral(db, { clientId, interactionId, ...r })),
   };

@@ -1,7 +1,7 @@
 // One conversation and everything noted during it, as a plan to write in one transaction: the
 // `crm log` flags and the wizard both build it here, src/db/log.ts writes it. Pure: "now", "today"
 // and the zone are arguments.
-import type { ChangeRequest, ClientFields, Incident, Interaction, Referral, Reminder } from './records.js';
+import type { ChangeRequest, ClientFields, Dispute, Incident, Interaction, Referral, Reminder } from './records.js';
 import type { Channel, DateStr } from './types.js';
 import { CHANNELS, DIRECTIONS, MOODS, NEXT_OWNERS } from './types.js';
 import { parseFutureDate, parsePastDateTime } from './dates.js';
@@ -27,7 +27,7 @@ export interface LogResult {
   reminder: Reminder | null;
   incidents: Incident[];
   changes: ChangeRequest[];
-  disputeIds: number[];
+  disputes: Dispute[];
   referrals: Referral[];
 }
 

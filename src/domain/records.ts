@@ -2,7 +2,8 @@
 // src/render reads them; neither owns them. Pure types only.
 import type { ClientValues } from './client-input.js';
 import type {
-  Channel, ClientStatus, DateStr, Direction, IncidentKind, InstantStr, InvoiceStatus, Mood, NextOwner, ReminderKind, Severity,
+  Channel, ClientStatus, DateStr, Direction, DisputeOutcome, IncidentKind, InstantStr, InvoiceStatus, Money, Mood, NextOwner,
+  ReminderKind, Severity,
 } from './types.js';
 
 /** What `client add` / `client edit` store, validated by domain/client-input.ts. */
@@ -103,6 +104,24 @@ export interface Invoice {
   disputeId: number | null;
   /** Set when the invoice was voided (crm void): it counts nowhere. */
   voidedOn: DateStr | null;
+}
+
+/** A payment on an invoice. */
+export interface Payment {
+  id: number;
+  amount: Money;
+  paidOn: DateStr;
+}
+
+/** A dispute over an invoice (by its number); open while `resolvedOn` is null. */
+export interface Dispute {
+  id: number;
+  invoice: string;
+  reason: string;
+  openedOn: DateStr;
+  outcome: DisputeOutcome | null;
+  conceded: Money | null;
+  resolvedOn: DateStr | null;
 }
 
 export interface NewInvoice {

@@ -2,8 +2,8 @@
 // every field is named here, so refactoring the rules or the domain cannot change the contract.
 // Instants are written one way: ISO 8601 in the user's zone, with its offset (toLocalIso).
 import { DEL_C1, charClass } from '../domain/text.js';
-import type { ChangeRequest, Client, Delivery, Incident, Interaction, Invoice, Referral, Reminder } from '../domain/records.js';
-import type { ClientRef, DateStr, DisputeOutcome, Money } from '../domain/types.js';
+import type { ChangeRequest, Client, Delivery, Dispute, Incident, Interaction, Invoice, Payment, Referral, Reminder } from '../domain/records.js';
+import type { ClientRef, Money } from '../domain/types.js';
 import type { DueCheckIn, DueInvoice, DueReminder, DueReport } from '../domain/due.js';
 import type { Evidence, Finding, RuleDescription, RulesConfig, Stats, Verdict } from '../rules/index.js';
 import { localDate, toLocalIso } from '../domain/dates.js';
@@ -112,17 +112,12 @@ export function deliveryDto(d: Delivery, client: ClientRef) {
 const moneyDto = (m: Money) => ({ amount: m.amount, currency: m.currency });
 
 /** A payment just recorded on an invoice (`invoice pay --json` prints it as `payment`). */
-export interface PaymentRecord { id: number; amount: Money; paidOn: DateStr }
-export function paymentDto(p: PaymentRecord) {
+export function paymentDto(p: Payment) {
   return { ref: formatRef('payment', p.id), id: p.id, amount: moneyDto(p.amount), paidOn: p.paidOn };
 }
 
-/** A dispute over an invoice (`invoice dispute|resolve --json` print it as `dispute`); open while `resolvedOn` is null. */
-export interface DisputeRecord {
-  id: number; invoice: string; reason: string; openedOn: DateStr;
-  outcome: DisputeOutcome | null; conceded: Money | null; resolvedOn: DateStr | null;
-}
-export function disputeDto(d: DisputeRecord) {
+/** A dispute over an invoice (`invoice dispute|resolve --json` print it as `dispute`). */
+export function disputeDto(d: Dispute) {
   return {
     ref: formatRef('dispute', d.id), id: d.id, invoice: d.invoice, reason: d.reason, openedOn: d.openedOn,
     outcome: d.outcome, conceded: d.conceded && moneyDto(d.conceded), resolvedOn: d.resolvedOn,

@@ -50,7 +50,7 @@ function extraRefs(r: LogResult): string[] {
   return [
     ...r.changes.map((c) => formatRef('change', c.id)),
     ...r.incidents.map((i) => formatRef('incident', i.id)),
-    ...r.disputeIds.map((id) => formatRef('dispute', id)),
+    ...r.disputes.map((d) => formatRef('dispute', d.id)),
     ...r.referrals.map((x) => formatRef('referral', x.id)),
   ];
 }

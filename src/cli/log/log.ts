@@ -7,7 +7,6 @@ import { UsageError } from '../../domain/errors.js';
 import { planLog, type LogAnswers, type LogPlan } from '../../domain/log-plan.js';
 import { recordLog } from '../../db/log.js';
 import { getClient } from '../../db/clients.js';
-import { listInvoices } from '../../db/invoices.js';
 import { formatRef } from '../../domain/refs.js';
 import { changeDto, disputeDto, incidentDto, interactionDto, referralDto, reminderDto, ref } from '../../render/json.js';
 import { alsoRecorded, renderRecap } from '../../render/recap.js';
@@ -66,16 +65,12 @@ export async function run(ctx: Ctx, args: { client?: string | undefined }, o: Lo
   if (recorded) noteIfInactive(ctx, recorded);
   if (o.json) {
     const client = ref(result.clientId, clientName);
-    const numbers = new Map(listInvoices(store.db, { clientId: result.clientId }).map((i) => [i.id, i.number]));
     return printJson(ctx, {
       ...interactionDto(result.interaction, client, ctx.zone()),
       reminder: result.reminder ? reminderDto(result.reminder) : null,
       changes: result.changes.map((c) => changeDto(c, client)),
       incidents: result.incidents.map((i) => incidentDto(i, client, ctx.zone())),
-      disputes: plan.disputes.map((d, n) => disputeDto({
-        id: result.disputeIds[n] ?? 0, invoice: numbers.get(d.invoiceId) ?? '', reason: d.reason, openedOn: d.on,
-        outcome: null, conceded: null, resolvedOn: null,
-      })),
+      disputes: result.disputes.map(disputeDto),
       referrals: result.referrals.map((r) => referralDto(r, client)),
     });
   }
