@@ -101,7 +101,8 @@ export function renderEditOutcome(e: EditOutcome, zone: string, width = Infinity
   const to = e.movedTo === undefined ? '' : oneLine(e.movedTo);
   if (e.moved.length) out += `  ${e.moved.join(', ')} moved with it to ${to}\n`;
   if (e.stayed.length) {
-    out += `  note: ${e.stayed.join(', ')} ${e.stayed.length === 1 ? 'was' : 'were'} recorded with it and stay where they are (crm edit <ref> --client ${to} moves each)\n`;
+    const one = e.stayed.length === 1;
+    out += `  note: ${e.stayed.join(', ')} ${one ? 'was' : 'were'} recorded with it and ${one ? 'stays where it is' : 'stay where they are'} (crm edit <ref> --client ${to} moves ${one ? 'it' : 'each'})\n`;
   }
   return out;
 }

@@ -198,7 +198,7 @@ describe('conversations and clients', () => {
   it('a follow-up made with the conversation stays put when it moves, and the output says so', async () => {
     await seed(db, [['log', 'acme', '--summary', 'Quote', '--follow-up', '+2d', '--next', 'Send the quote', '--no-recap']]);
     const r = await run('edit', 'interaction:1', '--client', 'globex');
-    expect(r.stdout).toMatch(/note: reminder:1 was recorded with it and stay/);
+    expect(r.stdout).toMatch(/note: reminder:1 was recorded with it and stays where it is \(crm edit <ref> --client .* moves it\)/);
   });
 
   it('interaction fields: validated as crm log validates them', async () => {
