@@ -28,6 +28,11 @@ export const ConfigSchema = z
     workingHours: WorkingHoursSchema.default({ start: '08:00', end: '19:00', days: [1, 2, 3, 4, 5] }),
     feedbackAfterDays: z.number().int().min(0).max(365).default(3),
     checkBackAfterDays: z.number().int().min(1).max(365).default(30),
+    /**
+     * Optional exchange rates, for one combined income share: each currency's value in a common
+     * unit of your choice (e.g. {"EUR": 1, "USD": 0.92}). Without them, shares stay per currency.
+     */
+    rates: z.record(z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD'), z.number().positive().max(1e9)).default({}),
     rules: RulesConfigSchema.default(RulesConfigSchema.parse({})),
   })
   .strict()

@@ -29,7 +29,7 @@ export function loadFacts(db: DB, scope: FactsScope): Map<number, ClientFacts> {
     (scope === 'active' ? db.prepare(sql).all() : db.prepare(sql).all({ clientId: scope.clientId })) as T[];
 
   const clients = all<ClientFacts['client']>(
-    `SELECT id, name, created_on AS createdOn, status, timezone FROM clients WHERE id IN (${inScope})
+    `SELECT id, name, created_on AS createdOn, status, status_on AS statusOn, timezone FROM clients WHERE id IN (${inScope})
      ORDER BY name COLLATE NOCASE, id`);
   const invoices = all<Row<Omit<InvoiceFact, 'payments' | 'disputes'>>>(
     `SELECT id, client_id AS clientId, number, project, amount, currency, issued_on AS issuedOn, due_on AS dueOn
@@ -44,8 +44,8 @@ export function loadFacts(db: DB, scope: FactsScope): Map<number, ClientFacts> {
     `SELECT client_id AS clientId, id, at, direction, channel, mood FROM live_interactions WHERE client_id IN (${inScope})`));
   const changes = groupBy(all<Row<{ id: number; on: string; project: string | null; hours: number | null; unbilled: number }>>(
     `SELECT client_id AS clientId, id, on_date AS "on", project, hours, unbilled FROM live_change_requests WHERE client_id IN (${inScope})`));
-  const incidents = groupBy(all<Row<{ id: number; kind: string; at: string; severity: string; warned: number; note: string | null }>>(
-    `SELECT client_id AS clientId, id, kind, at, severity, warned, note FROM live_incidents WHERE client_id IN (${inScope})`));
+  const incidents = groupBy(all<Row<{ id: number; kind: string; at: string; severity: string; warned: number; note: string | null; interactionId: number | null }>>(
+    `SELECT client_id AS clientId, id, kind, at, severity, warned, note, interaction_id AS interactionId FROM live_incidents WHERE client_id IN (${inScope})`));
   const referrals = groupBy(all<Row<ClientFacts['referrals'][number]>>(
     `SELECT client_id AS clientId, id, on_date AS "on", note FROM live_referrals WHERE client_id IN (${inScope})`));
   const deliveries = groupBy(all<Row<ClientFacts['deliveries'][number]>>(

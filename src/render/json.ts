@@ -148,6 +148,8 @@ function evidenceDto(e: Evidence, zone: string) {
       return { type: e.type, ref: formatRef('interaction', e.id), id: e.id, at: toLocalIso(e.at, zone), local: e.local, direction: e.direction, channel: e.channel };
     case 'referral':
       return { type: e.type, ref: formatRef('referral', e.id), id: e.id, on: e.on, note: e.note };
+    case 'delivery':
+      return { type: e.type, ref: formatRef('delivery', e.id), id: e.id, on: e.on, project: e.project };
     case 'income':
       return { type: e.type, from: e.from, to: e.to, client: moneyDto(e.client), total: moneyDto(e.total), share: e.share };
   }
@@ -157,7 +159,7 @@ function findingDto(f: Finding, zone: string) {
   return {
     rule: f.rule, severity: f.severity, title: f.title, detail: f.detail,
     evidence: f.evidence.map((e) => evidenceDto(e, zone)),
-    measure: f.measure, weight: f.weight, points: f.points,
+    measure: f.measure, weight: f.weight, cap: f.cap, firesAlone: f.firesAlone, points: f.points,
   };
 }
 
@@ -172,6 +174,8 @@ function statsDto(s: Stats) {
       avgDaysLate: i.avgDaysLate, worstDaysLate: i.worstDaysLate,
     },
     income12m: s.income12m.map((x) => ({ currency: x.currency, amount: moneyDto(x.amount), total: moneyDto(x.total), share: x.share })),
+    income12mCombined: s.income12mCombined,
+    currencies12m: s.currencies12m,
     overdue: s.overdue.map(moneyDto),
     disputes: { count: s.disputes.count, open: s.disputes.open, conceded: s.disputes.conceded.map(moneyDto) },
     changes: { count: s.changes.count, last12m: s.changes.last12m, unbilled: s.changes.unbilled },
@@ -185,6 +189,7 @@ function statsDto(s: Stats) {
 export function reviewDto(client: ClientRef, v: Verdict, zone: string) {
   return {
     client: ref(client.id, client.name), asOf: v.asOf, verdict: v.verdict, score: v.score, confidence: v.confidence,
+    basis: { ...v.basis }, scoring: { ...v.total },
     findings: v.findings.map((f) => findingDto(f, zone)),
     stats: statsDto(v.stats), advice: [...v.advice],
   };
@@ -232,15 +237,15 @@ export function dueDto(report: DueReport) {
 function ruleDto(r: RuleDescription) {
   return {
     id: r.id, severity: r.severity, ...(r.escalatesTo ? { escalatesTo: r.escalatesTo } : {}), title: r.title,
-    looksAt: r.looksAt, why: r.why, measure: r.measure, configKeys: [...r.configKeys], settings: { ...r.settings },
+    looksAt: r.looksAt, why: r.why, measure: r.measure, firesWhen: r.firesWhen, owns: r.owns, configKeys: [...r.configKeys], settings: { ...r.settings },
   };
 }
 
 /** `crm rules --json`: the verdict's thresholds and fading, then every rule. */
 export function rulesDto(config: RulesConfig, rules: RuleDescription[]) {
-  const { thresholds, halfLifeDays, windowDays, dealbreakerWeight, severityFactor, lowConfidence } = config;
+  const { thresholds, signCap, reliefCap, halfLifeDays, windowDays, dealbreakerWeight, severityFactor, lowConfidence } = config;
   return {
-    thresholds: { ...thresholds }, halfLifeDays, windowDays, dealbreakerWeight,
+    thresholds: { ...thresholds }, signCap, reliefCap, halfLifeDays, windowDays, dealbreakerWeight,
     severityFactor: { ...severityFactor }, lowConfidence: { ...lowConfidence }, rules: rules.map(ruleDto),
   };
 }

@@ -13,6 +13,8 @@ import { mainRules, type ReviewRow } from './json.js';
 
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(Math.abs(x) < 10 ? 3 : 2).replace(/0+$/, '').replace(/\.$/, ''));
+/** Points always with one decimal, so every number on the card has the same precision. */
+const pts = (x: number) => Math.abs(x).toFixed(1);
 
 function verdictLabel(style: Style, v: VerdictKind): string {
   const colour = v === 'fire' ? style.red : v === 'watch' ? style.yellow : style.green;
@@ -20,7 +22,7 @@ function verdictLabel(style: Style, v: VerdictKind): string {
 }
 
 const MARK: Record<Finding['severity'], string> = { dealbreaker: '✗', warning: '!', positive: '+', info: 'i' };
-const signed = (p: number) => (p > 0 ? `+${num(p)}` : p < 0 ? `−${num(-p)}` : '0');
+const signed = (p: number) => (p > 0 ? `+${pts(p)}` : p < 0 ? `−${pts(p)}` : '0.0');
 
 /**
  * One piece of evidence, led by its record reference (`incident:3`, `invoice:INV-0007`) so what the
@@ -30,19 +32,22 @@ function evidenceLine(e: Evidence, asOf: string): string {
   switch (e.type) {
     case 'invoice':
       return `${oneLine(formatRef('invoice', e.number))} ${formatMoney(e.amount)}, due ${e.dueOn}, `
-        + (e.paidOn ? `settled ${e.paidOn}` : `unpaid (${formatMoney(e.balance)} open)`)
-        + (e.daysLate !== null && e.daysLate > 0 ? `, ${e.daysLate} days late` : '');
+        + (e.paidOn ? `paid ${e.paidOn}` : `unpaid (${formatMoney(e.balance)} open)`)
+        + (e.paidOn && e.balance.amount > 0 ? ` but ${formatMoney(e.balance)}` : '')
+        + (e.daysLate !== null && e.daysLate > 0 ? `, ${e.daysLate} ${e.daysLate === 1 ? 'day' : 'days'} ${e.paidOn ? 'late' : 'overdue'}` : '');
     case 'dispute':
       return `${formatRef('dispute', e.id)} ${oneLine(e.invoice)} disputed ${e.openedOn}: “${oneLine(e.reason)}”`
-        + (e.resolvedOn ? ` → ${e.outcome} ${e.resolvedOn}${e.conceded.amount ? `, conceded ${formatMoney(e.conceded)}` : ''}` : ' (open)');
+        + (e.resolvedOn ? ` → ${e.outcome} ${e.resolvedOn}${e.conceded.amount ? `, gave up ${formatMoney(e.conceded)}` : ''}` : ' (still open)');
     case 'incident':
       return `${formatRef('incident', e.id)} ${e.kind} on ${e.on} (${e.severity}${e.warned ? ', warned' : ''})${e.note ? `: ${oneLine(e.note)}` : ''}`;
     case 'change':
       return `${formatRef('change', e.id)} on ${e.on}${e.project ? ` for ${oneLine(e.project)}` : ''}${e.hours !== null ? `, ${e.hours} h` : ''}${e.unbilled ? ', unbilled' : ''}`;
     case 'interaction':
-      return `${formatRef('interaction', e.id)} ${e.channel ?? 'contact'} from the client, ${e.local}`;
+      return `${formatRef('interaction', e.id)} ${e.channel ?? 'contact'} ${e.direction === 'in' ? 'from the client' : 'with the client'}, ${e.local}`;
     case 'referral':
       return `${formatRef('referral', e.id)} on ${e.on}${e.note ? `: ${oneLine(e.note)}` : ''}`;
+    case 'delivery':
+      return `${formatRef('delivery', e.id)} delivered ${e.on}${e.project ? `: ${oneLine(e.project)}` : ''}`;
     case 'income':
       return `${formatMoney(e.client)} of ${formatMoney(e.total)} (${Math.round(e.share * 100)}%), ${e.from} – ${asOf}`;
   }
@@ -56,16 +61,23 @@ function duration(days: number): string {
     .filter(Boolean).join(' ');
 }
 
+function incomeLine(s: Verdict['stats']): string {
+  if (!s.income12m.length) return 'none';
+  const each = s.income12m.map((i) => `${formatMoney(i.amount)} (${Math.round(i.share * 100)}% of your ${i.currency})`).join('; ');
+  if (s.income12mCombined !== null) return `${Math.round(s.income12mCombined * 100)}% of all you were paid: ${each}`;
+  return s.currencies12m > 1 ? `${each}; you are paid in ${s.currencies12m} currencies` : each;
+}
+
 function keyStats(v: Verdict): [string, string][] {
   const s = v.stats;
   const rows: [string, string][] = [];
-  rows.push(['Income, 12 months', s.income12m.length
-    ? s.income12m.map((i) => `${formatMoney(i.amount)} (${Math.round(i.share * 100)}% of your ${i.currency})`).join('; ') : 'none']);
-  rows.push(['Days late', s.invoices.worstDaysLate === null ? 'no settled invoices yet'
+  if (s.status.status !== 'active') rows.push(['Status', `${s.status.status}${s.status.on ? ` since ${s.status.on}` : ''}`]);
+  rows.push(['Income, 12 months', incomeLine(s)]);
+  rows.push(['Days late', s.invoices.worstDaysLate === null ? 'no invoices paid yet'
     : `avg ${num(s.invoices.avgDaysLate ?? 0)}, worst ${s.invoices.worstDaysLate} (${s.invoices.paidOnTime} on time, ${s.invoices.paidLate} late of ${s.invoices.issued})`]);
   if (s.overdue.length) rows.push(['Overdue now', s.overdue.map(formatMoney).join(' + ')]);
   rows.push(['Disputes', s.disputes.count === 0 ? 'none'
-    : `${s.disputes.count}${s.disputes.open ? ` (${s.disputes.open} open)` : ''}${s.disputes.conceded.length ? `, conceded ${s.disputes.conceded.map(formatMoney).join(' + ')}` : ''}`]);
+    : `${s.disputes.count}${s.disputes.open ? ` (${s.disputes.open} open)` : ''}${s.disputes.conceded.length ? `, you gave up ${s.disputes.conceded.map(formatMoney).join(' + ')}` : ''}`]);
   rows.push(['Change requests', s.changes.count === 0 ? 'none' : `${s.changes.count} (${s.changes.last12m} in 12 months, ${s.changes.unbilled} unbilled)`]);
   const incidents = Object.entries(s.incidents).map(([k, n]) => `${k} ${n}`);
   rows.push(['Incidents', incidents.length ? incidents.join(', ') : 'none']);
@@ -83,22 +95,42 @@ interface CardOptions {
   width?: number;
 }
 
+/** How a finding's points read on the card: one precision, and "(capped)" when the cap held them. */
+function findingPoints(f: Finding): string {
+  const capped = f.cap !== null && f.firesAlone === null && Math.abs(f.measure * f.weight) > f.cap + 1e-9;
+  return `${signed(f.points)}${capped ? ' (capped)' : ''}`;
+}
+
 /** The verdict card: verdict, score, reasons with evidence, key numbers, next steps. */
 export function renderReview(client: ClientRef, v: Verdict, { style, explain, evidencePerFinding = 3, width = Infinity }: CardOptions): string {
   const out: string[] = [];
-  out.push(`${style.bold(oneLine(client.name))}  ${verdictLabel(style, v.verdict)}  score ${v.score}/100  ${style.dim(`as of ${v.asOf}`)}`);
-  if (v.confidence === 'low') out.push(style.yellow('low confidence: little history so far'));
+  const status = v.stats.status.status === 'active' ? '' : `  ${style.dim(`(${v.stats.status.status}${v.stats.status.on ? ` ${v.stats.status.on}` : ''})`)}`;
+  out.push(`${style.bold(oneLine(client.name))}  ${verdictLabel(style, v.verdict)}  score ${v.score}/100  ${style.dim(`as of ${v.asOf}`)}${status}`);
+  if (v.basis.low) out.push(style.yellow(`little history yet: ${v.basis.invoices} ${v.basis.invoices === 1 ? 'invoice' : 'invoices'}, ${duration(v.basis.days)}`));
   const reasons = v.findings.filter((f) => f.severity !== 'info');
-  out.push('', style.bold('Why'));
-  if (reasons.length === 0) out.push('  nothing stands out, good or bad');
-  for (const f of reasons) {
-    const tone = f.severity === 'dealbreaker' ? style.red : f.severity === 'warning' ? style.yellow : style.green;
-    out.push(`  ${tone(`${MARK[f.severity]} ${oneLine(f.title)}`)}  ${style.dim(`${f.rule}, ${f.severity}, ${signed(f.points)}`)}`);
-    out.push(`    ${oneLine(f.detail)}`);
-    for (const e of f.evidence.slice(0, evidencePerFinding)) out.push(`    · ${evidenceLine(e, v.asOf)}`);
-    if (f.evidence.length > evidencePerFinding) out.push(style.dim(`    · … and ${f.evidence.length - evidencePerFinding} more (--json lists all)`));
+  const problems = reasons.filter((f) => f.severity !== 'positive');
+  const good = reasons.filter((f) => f.severity === 'positive');
+  const section = (title: string, list: Finding[]) => {
+    if (list.length === 0) return;
+    out.push('', style.bold(title));
+    for (const f of list) {
+      const tone = f.severity === 'dealbreaker' ? style.red : f.severity === 'warning' ? style.yellow : style.green;
+      out.push(`  ${tone(`${MARK[f.severity]} ${oneLine(f.title)}`)}  ${style.dim(`${f.rule}, ${findingPoints(f)}`)}`);
+      if (f.firesAlone) out.push(`    ${tone('fires on its own:')} ${oneLine(f.firesAlone)}`);
+      out.push(`    ${oneLine(f.detail)}`);
+      for (const e of f.evidence.slice(0, evidencePerFinding)) out.push(`    · ${evidenceLine(e, v.asOf)}`);
+      if (f.evidence.length > evidencePerFinding) out.push(style.dim(`    · … and ${f.evidence.length - evidencePerFinding} more (--json lists all)`));
+    }
+  };
+  if (reasons.length === 0) out.push('', style.bold('Why'), '  nothing stands out, good or bad');
+  section('Problems', problems);
+  section('In their favour', good);
+  const context = v.findings.filter((x) => x.severity === 'info');
+  if (context.length) out.push('', style.bold('Context'));
+  for (const f of context) {
+    out.push(`  ${MARK.info} ${oneLine(f.title)}: ${oneLine(f.detail)}`);
+    if (f.rule === 'short-payment') for (const e of f.evidence.slice(0, evidencePerFinding)) out.push(`    · ${evidenceLine(e, v.asOf)}`);
   }
-  for (const f of v.findings.filter((x) => x.severity === 'info')) out.push(`  ${MARK.info} ${oneLine(f.title)}: ${oneLine(f.detail)}`);
   out.push('', style.bold('Key numbers'));
   const stats = keyStats(v);
   const labels = Math.max(...stats.map(([k]) => k.length));
@@ -111,43 +143,66 @@ export function renderReview(client: ClientRef, v: Verdict, { style, explain, ev
   return `${card}\n\n${style.bold('How the score adds up')}\n${renderExplain(style, v, width)}`;
 }
 
-/** Each finding's measure × weight = points, and how they make the score. */
+/** Each finding's measure × weight, its cap, its points; then the sum, the relief, the floor and the score. */
 function renderExplain(style: Style, v: Verdict, width = Infinity): string {
-  const rows = v.findings.map((f) => [f.rule, f.severity, num(f.measure), `× ${f.weight < 0 ? `−${num(-f.weight)}` : num(f.weight)}`, `= ${signed(f.points)}`]);
-  const sum = v.findings.reduce((a, f) => a + f.points, 0);
-  const dealbreaker = v.findings.some((f) => f.severity === 'dealbreaker');
-  return table(style, ['rule', 'severity', 'measure', 'weight', 'points'], rows, { width, flex: [0], drop: [1] })
-    + wrap(`total ${signed(Math.round(sum * 100) / 100)} → score ${v.score} (rounded, kept within 0..100)`
-    + `${dealbreaker ? '; a dealbreaker makes it fire whatever the score' : ''}`, width) + '\n';
+  const rows = v.findings.map((f) => [
+    f.rule, num(f.measure), `× ${f.weight < 0 ? `−${num(-f.weight)}` : num(f.weight)}`,
+    `= ${signed(Math.round(f.measure * f.weight * 10) / 10)}`,
+    f.firesAlone ? `fires: ≥ ${num(f.points)}` : f.cap === null ? '' : `≤ ${num(f.cap)}`,
+    signed(f.points),
+  ]);
+  const t = v.total;
+  const lines = [
+    `problems ${signed(t.signs)}; in their favour ${signed(-t.relief)}${t.relief > t.reliefCapped ? ` (counted up to ${pts(t.reliefCapped)})` : ''}`
+      + ` → ${pts(Math.round((t.signs - t.reliefCapped) * 10) / 10)}`,
+    t.floor > 0 ? `at least ${t.floor} because of “${t.floorReason ?? ''}” (${t.floor >= 60 ? 'a dealbreaker or a sign that fires on its own' : 'one clear sign on its own'})` : '',
+    `score ${v.score} (rounded, within 0..100): ${v.verdict}`,
+  ].filter(Boolean);
+  return table(style, ['rule', 'measure', 'weight', 'raw', 'cap', 'points'], rows, { width, flex: [0], drop: [4] })
+    + wrap(lines.join('\n'), width) + '\n';
 }
 
 const BARS = '▁▂▃▄▅▆▇█';
 export const sparkline = (scores: number[]): string =>
   scores.map((s) => BARS[Math.round((Math.min(100, Math.max(0, s)) / 100) * (BARS.length - 1))]).join('');
 
+/** Problems by rule id, then good signs after a "+" (green), so the two never read as one list. */
+function ruleSummary(v: Verdict, style: Style): string {
+  const problems = v.findings.filter((f) => f.severity === 'warning' || f.severity === 'dealbreaker').map((f) => f.rule);
+  const good = v.findings.filter((f) => f.severity === 'positive').map((f) => f.rule);
+  return [problems.join(', '), good.length ? style.green(`+ ${good.join(', ')}`) : ''].filter(Boolean).join('  ') || '—';
+}
+
 /** review --all: one line per client, worst first, with the 12-month score trend. */
 export function renderReviewAll(asOf: string, rows: ReviewRow[], style: Style, width = Infinity): string {
   if (rows.length === 0) return `No active clients to review (as of ${asOf}).\n`;
   const body = rows.map((r) => [
     oneLine(r.client.name), verdictLabel(style, r.verdict.verdict) + (r.verdict.confidence === 'low' ? style.dim('?') : ''),
-    String(r.verdict.score), sparkline(r.trend.map((t) => t.score)), mainRules(r.verdict).join(', ') || '—',
+    String(r.verdict.score), sparkline(r.trend.map((t) => t.score)), ruleSummary(r.verdict, style),
   ]);
   return table(style, ['client', 'verdict', 'score', '12 months', 'rules'], body, { styled: true, width, flex: [4, 0], drop: [3] })
-    + wrap(style.dim(`as of ${asOf}; trend = score at each month end; ? = low confidence (little history)`), width) + '\n';
+    + wrap(style.dim(`as of ${asOf}; trend = score at each month end; ? = little history yet; + = in their favour`), width) + '\n';
 }
 
 /** `crm rules`: every rule with what it looks at, why, and the settings in force. */
 export function renderRules(rules: RuleDescription[], config: RulesConfig, style: Style, width = Infinity): string {
+  const { watch, fire } = config.thresholds;
   const out = [
-    `${style.bold('Verdict')}: any dealbreaker → fire. Otherwise score ≥ ${config.thresholds.fire} → fire, ≥ ${config.thresholds.watch} → watch, else keep.`,
-    `Score = Σ measure × weight over the findings, rounded and kept within 0..100; good signs count negative.`,
-    `Events fade with a half-life of ${config.halfLifeDays} days; warnings and good signs look back ${config.windowDays} days (dealbreakers never expire).`,
+    `${style.bold('Verdict')}: score ${fire} or more → fire, ${watch} or more → watch, else keep. The score is:`,
+    `  problems: each warning sign's measure × weight, at most ${config.signCap} points (so one sign alone cannot fire);`
+      + ` a sign that fires on its own counts ${fire}; a dealbreaker counts 100;`,
+    `  minus good signs, at most ${config.reliefCap} in all;`,
+    `  raised to at least ${fire} by any dealbreaker or sign that fires on its own, and to at least ${watch} by any one warning sign of ${watch}+ points.`,
+    `Events count in full for ${config.halfLifeDays} days, then half, then a quarter…, in steps; warnings and good signs`
+      + ` look back ${config.windowDays} days (dealbreakers never expire). A sign fires on its own only on events of its first ${config.halfLifeDays} days.`,
     '',
   ];
   for (const r of rules) {
     const sev = r.escalatesTo ? `${r.severity} → ${r.escalatesTo}` : r.severity;
     out.push(`${style.bold(r.id)}  ${sev}  ${r.title}`);
     out.push(hanging('  looks at  ', r.looksAt, width), hanging('  why       ', r.why, width), hanging('  measure   ', r.measure, width));
+    if (r.firesWhen) out.push(hanging('  fires     ', `on its own when ${r.firesWhen}`, width));
+    out.push(hanging('  owns      ', r.owns, width));
     out.push(hanging('  settings  ', Object.entries(r.settings).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('  '), width), '');
   }
   return wrap(out.join('\n'), width);

@@ -18,12 +18,13 @@ import { onTimePayer } from './checks/on-time-payer.js';
 import { referrals } from './checks/referrals.js';
 import { longRelationship } from './checks/long-relationship.js';
 import { incomeConcentration } from './checks/income-concentration.js';
+import { shortPayment } from './checks/short-payment.js';
 
 export const ALL_RULES: readonly Rule[] = [
   physicalAbuse, verbalAbuse, dishonesty, legalRisk,
   latePayment, overdueBalance, invoiceDisputes, scopeChurn,
   unreasonableDemands, ignoredAdvice, competitorLeverage, missedCommitments,
-  onTimePayer, referrals, longRelationship, incomeConcentration,
+  onTimePayer, referrals, longRelationship, incomeConcentration, shortPayment,
 ];
 
 /** What each rule looks at and why, in stable order. */

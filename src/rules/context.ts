@@ -7,6 +7,7 @@ import type {
 } from './facts.js';
 import type { RulesConfig } from './config.js';
 import { addDays, daysBetween, localParts, minDate, type LocalParts } from '../domain/dates.js';
+import { exponentOf } from '../domain/currencies.js';
 
 export interface WorkingHours { start: string; end: string; days: number[] }
 
@@ -18,23 +19,37 @@ export interface EvaluateOptions {
   workingHours: WorkingHours;
   /** IANA zone the user works in, resolved by the caller (config or TZ). */
   timeZone: string;
+  /** Optional exchange rates (currency → value in a common unit) for one combined income share. */
+  rates?: Record<string, number>;
 }
 
 export interface InvoiceState {
   fact: InvoiceFact;
   paid: number;
-  conceded: number;
+  /** Money given up: conceded or written off when a dispute was resolved. */
+  givenUp: number;
   balance: number;
-  /** The day payments and concessions first covered the amount; null while a balance remains. */
+  /**
+   * The day payments and concessions brought the balance within the residual tolerance (a few
+   * percent or a small amount: bank fees, rounding); null while more than that is owed.
+   */
   settledOn: DateStr | null;
-  /** Settled: settledOn − dueOn. Unsettled and past due: asOf − dueOn. Otherwise null. */
+  /** What is still owed on a settled invoice: the residual to chase (0 when paid in full). */
+  residual: number;
+  /**
+   * Days past due, not counting days under an open dispute (the dispute owns that time): settled,
+   * settledOn − dueOn; unsettled and past due, asOf − dueOn; otherwise null.
+   */
   daysLate: number | null;
   /** Disputes opened by asOf; a resolution after asOf is hidden (still open then). */
   disputes: DisputeFact[];
-  /** Settled, or so far past due + grace that it is late whatever happens next. */
+  /** A dispute is open on asOf. */
+  inDispute: boolean;
+  /** Settled (paid to within the tolerance, or closed by concession). */
   decided: boolean;
+  /** Settled more than graceDays late. */
   late: boolean;
-  /** Paid in full within grace, with nothing conceded. */
+  /** Settled within grace, with nothing given up. */
   onTime: boolean;
 }
 
@@ -62,39 +77,71 @@ export interface RuleContext {
   since: DateStr;
   /** Days between `date` and asOf (0 for asOf itself). */
   age(date: DateStr): number;
-  /** Recency weight of an event on `date`: halves every half-life; 0 beyond `windowDays`. */
+  /**
+   * Age weight of an event on `date`, in steps: 1 in its first `halfLifeDays`, then ½, ¼…; 0 once it
+   * is `windowDays` old. Steps, not a curve, so a verdict only moves on a day something ages a step.
+   */
   recency(date: DateStr, windowDays?: number): number;
+  /** The event on `date` is in its first `halfLifeDays` (counts in full): the period a sign can fire on its own. */
+  fresh(date: DateStr): boolean;
+  rates: Record<string, number>;
 }
 
 const byDateThenId = <T extends { id: number }>(key: (x: T) => string) => (a: T, b: T) =>
   key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id;
 
-function invoiceState(inv: InvoiceFact, asOf: DateStr, graceDays: number): InvoiceState {
+/** Days in (from, to] that fall inside one of the disputes' open spans [openedOn, resolvedOn). */
+function disputedDays(disputes: DisputeFact[], from: DateStr, to: DateStr, asOf: DateStr): number {
+  let days = 0;
+  let covered = from; // disputes are sorted by openedOn: merge overlapping spans as we go
+  for (const d of disputes) {
+    const start = d.openedOn > covered ? d.openedOn : covered;
+    const endRaw = d.resolvedOn ?? asOf;
+    const end = endRaw < to ? endRaw : to;
+    if (end > start) {
+      days += daysBetween(start, end);
+      covered = end;
+    }
+  }
+  return days;
+}
+
+/** The largest balance that counts as a residual on this invoice (minor units). */
+export function residualTolerance(inv: InvoiceFact, config: RulesConfig): number {
+  const minor = Math.pow(10, exponentOf(inv.currency));
+  return Math.max(Math.floor(inv.amount * config.residual.share), Math.round(config.residual.amount * minor));
+}
+
+function invoiceState(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): InvoiceState {
   const payments = inv.payments.filter((p) => p.on <= asOf);
   const disputes = inv.disputes
     .filter((d) => d.openedOn <= asOf)
     .map((d) => (d.resolvedOn !== null && d.resolvedOn > asOf
       ? { ...d, resolvedOn: null, outcome: null, conceded: 0 } : d))
     .sort(byDateThenId((d) => d.openedOn));
-  // Walk payments and concessions in date order to find the day the balance reached zero.
+  // Walk payments and concessions in date order to find the day the balance came within tolerance.
   const credits = [
     ...payments.map((p) => ({ on: p.on, amount: p.amount })),
     ...disputes.filter((d) => d.resolvedOn !== null).map((d) => ({ on: d.resolvedOn as DateStr, amount: d.conceded })),
   ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const tolerance = Math.min(residualTolerance(inv, config), inv.amount - 1);
   let covered = 0;
   let settledOn: DateStr | null = null;
   for (const c of credits) {
     covered += c.amount;
-    if (settledOn === null && covered >= inv.amount) settledOn = c.on;
+    if (settledOn === null && covered >= inv.amount - tolerance) settledOn = c.on;
   }
   const paid = payments.reduce((s, p) => s + p.amount, 0);
-  const conceded = disputes.reduce((s, d) => s + d.conceded, 0);
-  const pastDue = daysBetween(inv.dueOn, asOf);
-  const daysLate = settledOn !== null ? daysBetween(inv.dueOn, settledOn) : pastDue > 0 ? pastDue : null;
-  const late = daysLate !== null && daysLate > graceDays;
+  const givenUp = disputes.reduce((s, d) => s + d.conceded, 0);
+  const balance = Math.max(0, inv.amount - paid - givenUp);
+  const until = settledOn ?? asOf;
+  const daysLate = until > inv.dueOn ? daysBetween(inv.dueOn, until) - disputedDays(disputes, inv.dueOn, until, asOf)
+    : settledOn !== null ? daysBetween(inv.dueOn, settledOn) : null;
+  const decided = settledOn !== null;
+  const late = decided && (daysLate ?? 0) > config.latePayment.graceDays;
   return {
-    fact: inv, paid, conceded, balance: Math.max(0, inv.amount - paid - conceded), settledOn, daysLate,
-    disputes, decided: settledOn !== null || late, late, onTime: settledOn !== null && !late && conceded === 0,
+    fact: inv, paid, givenUp, balance, settledOn, residual: decided ? balance : 0, daysLate, disputes,
+    inDispute: disputes.some((d) => d.resolvedOn === null), decided, late, onTime: decided && !late && givenUp === 0,
   };
 }
 
@@ -116,7 +163,7 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
   const { asOf, config, timeZone, workingHours } = opts;
   const invoices = facts.invoices
     .filter((i) => i.issuedOn <= asOf)
-    .map((i) => invoiceState(i, asOf, config.latePayment.graceDays))
+    .map((i) => invoiceState(i, asOf, config))
     .sort((a, b) => byDateThenId<InvoiceFact>((i) => i.issuedOn)(a.fact, b.fact));
   const incidents = localised(facts.incidents, timeZone).filter((i) => i.local.date <= asOf)
     .map((i) => ({ ...i, on: i.local.date }));
@@ -137,13 +184,14 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
   const recency = (date: DateStr, windowDays = config.windowDays) => {
     let a = ages.get(date);
     if (a === undefined) ages.set(date, (a = age(date)));
-    return a > windowDays ? 0 : Math.pow(0.5, a / config.halfLifeDays);
+    return a >= windowDays ? 0 : Math.pow(0.5, Math.floor(a / config.halfLifeDays));
   };
   return {
     asOf, config, timeZone, workingHours, client: facts.client, invoices, incidents, interactions,
     // Income lists stay whole (and shared): read them through incomeBetween(…, from, asOf).
     changes, referrals, deliveries, clientIncome: facts.clientIncome, portfolioIncome: facts.portfolioIncome,
-    since, age, recency, yearStart: addDays(asOf, -364),
+    since, age, recency, fresh: (date: DateStr) => age(date) < config.halfLifeDays, yearStart: addDays(asOf, -364),
+    rates: opts.rates ?? {},
   };
 }
 

@@ -1,5 +1,10 @@
 // evaluate(): facts + { asOf, config, working hours, time zone } → verdict, score, findings, advice.
-// PURE: no SQL, no I/O, no colour, never reads the clock. The score is the sum of the findings' points.
+// PURE: no SQL, no I/O, no colour, never reads the clock. The verdict logic, exactly (README, "How crm judges"):
+//   signs  = Σ points of warnings and dealbreakers (each kept within its cap; 60 when it fires on its own)
+//   relief = Σ good signs' points, at most reliefCap
+//   floor  = fire threshold if a dealbreaker or a sign that fires on its own; watch threshold if any
+//            single warning sign reaches it; else 0
+//   score  = round(max(signs − relief, floor)), kept within 0..100; fire/watch/keep by the thresholds.
 import type { ClientFacts } from './facts.js';
 import type { Finding, FindingSeverity, Verdict, VerdictKind } from './types.js';
 import { buildContext, type EvaluateOptions, type RuleContext } from './context.js';
@@ -7,6 +12,10 @@ import { ALL_RULES } from './catalogue.js';
 import { computeStats } from './stats.js';
 import { daysBetween } from '../domain/dates.js';
 import { plural } from './evidence.js';
+import { round1 } from './finding.js';
+
+/** A client no longer active gets only the advice about money still owed. */
+const MONEY_RULES: ReadonlySet<string> = new Set(['overdue-balance', 'invoice-disputes', 'short-payment']);
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { dealbreaker: 0, warning: 1, positive: 2, info: 3 };
 
@@ -16,37 +25,59 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
     const finding = rule.check(ctx);
     return finding ? [{ rule, finding }] : [];
   });
-  // Summed in catalogue order, before sorting for display, so the total is reproducible to the bit.
-  const total = raised.reduce((a, { finding }) => a + finding.points, 0);
-  const score = Math.min(100, Math.max(0, Math.round(total)));
-  const lowConfidence = ctx.invoices.length < opts.config.lowConfidence.minInvoices
-    && daysBetween(ctx.since, ctx.asOf) < opts.config.lowConfidence.minDays;
-  const dealbreaker = raised.some(({ finding }) => finding.severity === 'dealbreaker');
   const { watch, fire } = opts.config.thresholds;
-  let verdict: VerdictKind = dealbreaker || score >= fire ? 'fire' : score >= watch ? 'watch' : 'keep';
-  // Judge softly on thin history: the score alone may not fire a new client; a dealbreaker still does.
-  const softened = lowConfidence && !dealbreaker && verdict === 'fire';
-  if (softened) verdict = 'watch';
+  // Summed in catalogue order, before sorting for display, so the total is reproducible to the bit.
+  const trouble = raised.filter(({ finding: f }) => f.severity === 'warning' || f.severity === 'dealbreaker').map(({ finding }) => finding);
+  const signs = round1(trouble.reduce((a, f) => a + f.points, 0));
+  const good = round1(raised.filter(({ finding: f }) => f.severity === 'positive').reduce((a, { finding }) => a - finding.points, 0));
+  const relief = Math.min(opts.config.reliefCap, good);
+  const decisive = trouble.find((f) => f.severity === 'dealbreaker' || f.firesAlone !== null);
+  const clear = trouble.filter((f) => f.severity === 'warning' && f.points >= watch).sort((a, b) => b.points - a.points)[0];
+  const floor = decisive ? fire : clear ? watch : 0;
+  const floorReason = decisive ? decisive.title : clear ? clear.title : null;
+  const score = Math.min(100, Math.max(0, Math.round(Math.max(round1(signs - relief), floor))));
+  const verdict: VerdictKind = score >= fire ? 'fire' : score >= watch ? 'watch' : 'keep';
 
   const ordered = [...raised].sort((a, b) =>
     SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity]
+    || Number(b.finding.firesAlone !== null) - Number(a.finding.firesAlone !== null)
     || Math.abs(b.finding.points) - Math.abs(a.finding.points));
+  const basis = {
+    invoices: ctx.invoices.length, days: daysBetween(ctx.since, ctx.asOf),
+    low: ctx.invoices.length < opts.config.lowConfidence.minInvoices && daysBetween(ctx.since, ctx.asOf) < opts.config.lowConfidence.minDays,
+  };
   const advice = [
-    ...ordered.flatMap(({ rule, finding }) => rule.advise?.(finding, ctx, verdict) ?? []),
-    ...confidenceAdvice(ctx, lowConfidence, softened),
+    ...statusAdvice(ctx),
+    ...ordered.filter(({ rule }) => ctx.client.status === 'active' || MONEY_RULES.has(rule.meta.id))
+      .flatMap(({ rule, finding }) => rule.advise?.(finding, ctx, verdict) ?? []),
+    ...confidenceAdvice(basis),
   ];
-  if (advice.length === 0) advice.push(verdict === 'keep' ? 'keep: nothing needs doing beyond your regular check-ins' : 'review the findings above with the client');
-  const findings: Finding[] = ordered.map(({ finding }) => finding);
+  if (advice.length === 0) advice.push(closing(ctx, verdict));
   return {
-    asOf: ctx.asOf, verdict, score, confidence: lowConfidence ? 'low' : 'normal', findings, stats: computeStats(ctx),
-    advice: [...new Set(advice)],
+    asOf: ctx.asOf, verdict, score, confidence: basis.low ? 'low' : 'normal', basis,
+    total: { signs, relief: good, reliefCapped: relief, floor, floorReason },
+    findings: ordered.map(({ finding }) => finding), stats: computeStats(ctx), advice: [...new Set(advice)],
   };
 }
 
-function confidenceAdvice(ctx: RuleContext, low: boolean, softened: boolean): string[] {
-  if (!low) return [];
-  const days = daysBetween(ctx.since, ctx.asOf);
-  return [`low confidence: only ${plural(ctx.invoices.length, 'invoice')} and ${plural(days, 'day')} of history`
-    + (softened ? ' — the score says fire, but that is held at watch until there is more to go on' : '')
-    + '; keep recording and review again later'];
+function closing(ctx: RuleContext, verdict: VerdictKind): string {
+  if (ctx.client.status !== 'active') return `nothing is owed: the ${ctx.client.status === 'fired' ? 'parting' : 'pause'} is clean`;
+  if (verdict === 'keep') return 'keep: nothing needs doing beyond your regular check-ins';
+  if (verdict === 'fire') return 'end the engagement: finish or hand over what is paid for, in writing, and take no new work';
+  return 'raise the findings above with the client at your next check-in';
+}
+
+/** A client you already fired or archived: the card is about what is still owed, not about firing. */
+function statusAdvice(ctx: RuleContext): string[] {
+  const { status, statusOn } = ctx.client;
+  if (status === 'active') return [];
+  const since = statusOn ? ` on ${statusOn}` : '';
+  return [status === 'fired'
+    ? `you already ended work with them${since}: what is left is collecting what they owe`
+    : `they are archived${since}: if work resumes, start from this record`];
+}
+
+function confidenceAdvice(basis: { invoices: number; days: number; low: boolean }): string[] {
+  if (!basis.low) return [];
+  return [`little history yet (${plural(basis.invoices, 'invoice')}, ${plural(basis.days, 'day')}): a first impression, not a track record; review again as it grows`];
 }

@@ -3,7 +3,8 @@
 import type { Money } from '../domain/types.js';
 import { weekdayName } from '../domain/dates.js';
 import type { InvoiceState, KnownIncident, KnownInteraction } from './context.js';
-import type { ChangeFact, DisputeFact, ReferralFact } from './facts.js';
+import type { ChangeFact, DeliveryFact, DisputeFact, ReferralFact } from './facts.js';
+import type { RuleContext } from './context.js';
 import type { Evidence } from './types.js';
 
 const money = (amount: number, currency: string): Money => ({ amount, currency });
@@ -33,6 +34,27 @@ export const interactionEvidence = (i: KnownInteraction): Evidence => ({
 });
 
 export const referralEvidence = (r: ReferralFact): Evidence => ({ type: 'referral', id: r.id, on: r.on, note: r.note });
+
+export const deliveryEvidence = (d: DeliveryFact): Evidence => ({ type: 'delivery', id: d.id, on: d.on, project: d.project });
+
+/** A span of days in words: 30 → "30 days", 90 → "3 months", 365 → "12 months", 1095 → "3 years". */
+export function inWords(days: number): string {
+  if (days % 365 === 0 && days >= 730) return `${days / 365} years`;
+  if (days % 365 === 0) return plural(days / 365 * 12, 'month');
+  if (days >= 60 && days % 30 === 0) return plural(days / 30, 'month');
+  return plural(days, 'day');
+}
+
+/**
+ * "in the last 12 months" / "2 years" / "3 years": the shortest age step that holds all `dates`, so
+ * a finding says how far back it looks without naming the window in days.
+ */
+export function when(ctx: Pick<RuleContext, 'age' | 'config'>, dates: string[], windowDays = ctx.config.windowDays): string {
+  const oldest = Math.max(0, ...dates.map((d) => ctx.age(d)));
+  let span = ctx.config.halfLifeDays;
+  while (span <= oldest && span < windowDays) span += ctx.config.halfLifeDays;
+  return `in the last ${inWords(Math.min(span, windowDays))}`;
+}
 
 export const pct = (share: number): string => `${Math.round(share * 100)}%`;
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

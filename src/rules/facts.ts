@@ -52,6 +52,8 @@ export interface IncidentFact {
   severity: Severity;
   warned: boolean;
   note: string | null;
+  /** The conversation it was recorded with (`crm log` wizard), if any: that contact counts once, as this incident. */
+  interactionId: number | null;
 }
 
 export interface ReferralFact { id: number; on: DateStr; note: string | null }
@@ -61,7 +63,7 @@ export interface DeliveryFact { id: number; on: DateStr; project: string | null 
 export interface IncomeFact { on: DateStr; currency: string; amount: number }
 
 export interface ClientFacts {
-  client: { id: number; name: string; createdOn: DateStr; status: ClientStatus; timezone: string | null };
+  client: { id: number; name: string; createdOn: DateStr; status: ClientStatus; statusOn?: DateStr | null; timezone: string | null };
   invoices: InvoiceFact[];
   interactions: InteractionFact[];
   changes: ChangeFact[];

@@ -5,6 +5,7 @@ import { daysBetween } from '../domain/dates.js';
 import { round2 } from './evidence.js';
 import { sumByCurrency } from '../domain/money.js';
 import { incomeBetween } from './income.js';
+import { combinedShare } from './checks/income-concentration.js';
 
 export function computeStats(ctx: RuleContext): Stats {
   const decided = ctx.invoices.filter((s) => s.decided);
@@ -17,7 +18,10 @@ export function computeStats(ctx: RuleContext): Stats {
   const incidents: Stats['incidents'] = {};
   for (const i of ctx.incidents) incidents[i.kind] = (incidents[i.kind] ?? 0) + 1;
   const lastInteraction = ctx.interactions[ctx.interactions.length - 1];
+  const currencies = incomeBetween(ctx.portfolioIncome, from, ctx.asOf).map((m) => m.currency);
+  const incomes = mine.map((m) => ({ type: 'income' as const, from, to: ctx.asOf, client: m, total: m, share: 0 }));
   return {
+    status: { status: ctx.client.status, on: ctx.client.statusOn ?? null },
     since: ctx.since,
     relationshipDays: daysBetween(ctx.since, ctx.asOf),
     lastContact: lastInteraction ? lastInteraction.local.date : null,
@@ -33,8 +37,10 @@ export function computeStats(ctx: RuleContext): Stats {
       const total = Math.max(all.get(m.currency) ?? 0, m.amount);
       return { currency: m.currency, amount: m, total: { amount: total, currency: m.currency }, share: round2(m.amount / total) };
     }),
+    income12mCombined: combinedShare(ctx, incomes, currencies),
+    currencies12m: currencies.length,
     overdue: sumByCurrency(ctx.invoices
-      .filter((s) => s.balance > 0 && s.fact.dueOn < ctx.asOf)
+      .filter((s) => !s.decided && s.balance > 0 && s.fact.dueOn < ctx.asOf)
       .map((s) => ({ currency: s.fact.currency, amount: s.balance }))),
     disputes: {
       count: disputes.length,

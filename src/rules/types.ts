@@ -13,7 +13,7 @@ export type RuleId =
   | 'physical-abuse' | 'verbal-abuse' | 'dishonesty' | 'legal-risk'
   | 'late-payment' | 'overdue-balance' | 'invoice-disputes' | 'scope-churn'
   | 'unreasonable-demands' | 'ignored-advice' | 'competitor-leverage' | 'missed-commitments'
-  | 'on-time-payer' | 'referrals' | 'long-relationship' | 'income-concentration';
+  | 'on-time-payer' | 'referrals' | 'long-relationship' | 'income-concentration' | 'short-payment';
 
 /** A record a finding rests on; `type` says which table it came from. */
 export type Evidence =
@@ -35,6 +35,7 @@ export type Evidence =
       direction: Direction; channel: Channel | null;
     }
   | { type: 'referral'; id: number; on: DateStr; note: string | null }
+  | { type: 'delivery'; id: number; on: DateStr; project: string | null }
   | { type: 'income'; from: DateStr; to: DateStr; client: Money; total: Money; share: number };
 
 export interface Finding {
@@ -47,7 +48,14 @@ export interface Finding {
   measure: number;
   /** Points per unit of measure; negative for good signs. */
   weight: number;
-  /** measure × weight: this finding's share of the score. */
+  /** The most points this finding can give (a warning sign's or a dealbreaker's cap); null: uncapped. */
+  cap: number | null;
+  /** Why this sign fires on its own (its own condition is met); null when it does not. */
+  firesAlone: string | null;
+  /**
+   * This finding's share of the score, to one decimal: measure × weight, kept within the cap; a
+   * sign that fires on its own counts at least the fire threshold.
+   */
   points: number;
 }
 
@@ -56,6 +64,10 @@ export interface RuleMeta {
   severity: FindingSeverity;
   /** Severity the rule escalates to, when it can (verbal abuse after a warning). */
   escalatesTo?: FindingSeverity;
+  /** When this sign fires on its own, in words (null: it never does; several signs together can). */
+  firesWhen: string | null;
+  /** Which facts this rule owns, so no fact is counted twice (see README, "One fact, one count"). */
+  owns: string;
   title: string;
   looksAt: string;
   why: string;
@@ -71,7 +83,12 @@ export interface Rule {
   advise?(finding: Finding, ctx: RuleContext, verdict: VerdictKind): string[];
 }
 
+/** How much history the verdict rests on: it never changes the verdict, only how the card words it. */
+export interface Basis { invoices: number; days: number; low: boolean }
+
 export interface Stats {
+  /** The client's status on the card: a fired client's card is about money still owed. */
+  status: { status: 'active' | 'archived' | 'fired'; on: DateStr | null };
   since: DateStr;
   relationshipDays: number;
   lastContact: DateStr | null;
@@ -80,6 +97,10 @@ export interface Stats {
     avgDaysLate: number | null; worstDaysLate: number | null;
   };
   income12m: { currency: string; amount: Money; total: Money; share: number }[];
+  /** Share of everything you were paid, with config `rates` for every currency; null without them. */
+  income12mCombined: number | null;
+  /** How many currencies you were paid in over the 12 months (all clients). */
+  currencies12m: number;
   overdue: Money[];
   disputes: { count: number; open: number; conceded: Money[] };
   changes: { count: number; last12m: number; unbilled: number };
@@ -93,6 +114,9 @@ export interface Verdict {
   verdict: VerdictKind;
   score: number;
   confidence: Confidence;
+  basis: Basis;
+  /** How the score was reached: the sum, the good signs' relief, and the floor a verdict rule set. */
+  total: { signs: number; relief: number; reliefCapped: number; floor: number; floorReason: string | null };
   findings: Finding[];
   stats: Stats;
   advice: string[];

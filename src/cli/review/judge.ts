@@ -23,7 +23,7 @@ const RANK = { fire: 0, watch: 1, keep: 2 } as const;
 
 async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions> {
   const config = await ctx.config();
-  return { asOf, config: config.rules, workingHours: config.workingHours, timeZone: ctx.zone() };
+  return { asOf, config: config.rules, workingHours: config.workingHours, timeZone: ctx.zone(), rates: config.rates };
 }
 
 /** Scores at the last 11 month ends and at asOf: the same facts, judged as of each day. */

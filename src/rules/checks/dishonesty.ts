@@ -9,6 +9,8 @@ export const dishonesty: Rule = {
     why: 'Once a client has lied to you, every brief, promise and sign-off is in doubt.',
     measure: 'number of dishonesty incidents',
     configKeys: ['dealbreakerWeight'],
+    firesWhen: 'always: one incident is enough, at any age',
+    owns: 'dishonesty incidents',
   },
   check(ctx) {
     return dealbreakerIncidents(this.meta, 'dishonesty', ctx);

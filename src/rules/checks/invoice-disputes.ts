@@ -1,39 +1,65 @@
-// Rule invoice-disputes: repeated disputes and haggling over invoices, heavier when money was conceded.
-// Judges from disputes known at asOf; never formats output.
+// Rule invoice-disputes: haggling over invoices — disputes, the time they stay open, and money given
+// up (conceded or written off), which fires on its own. Owns disputes, the days an invoice spends
+// under one, and every amount given up. Judges from disputes known at asOf; never formats output.
 import type { Rule } from '../types.js';
-import { disputeEvidence, pct, plural } from '../evidence.js';
+import type { InvoiceState } from '../context.js';
+import type { DisputeFact } from '../facts.js';
+import { daysBetween } from '../../domain/dates.js';
+import { disputeEvidence, pct, plural, when } from '../evidence.js';
 import { formatMoney, sumByCurrency } from '../../domain/money.js';
 import { makeFinding } from '../finding.js';
+
+interface Seen { s: InvoiceState; d: DisputeFact }
 
 export const invoiceDisputes: Rule = {
   meta: {
     id: 'invoice-disputes', severity: 'warning', title: 'Disputes invoices',
-    looksAt: 'disputes opened in the window, the share of invoices disputed, and the amounts conceded',
-    why: 'A client who haggles over every bill makes you pay twice: in money and in time spent arguing.',
-    measure: 'Σ over disputes of recency × (1 + conceded / invoice amount)',
-    configKeys: ['invoiceDisputes.weight', 'invoiceDisputes.minDisputes', 'halfLifeDays', 'windowDays'],
+    looksAt: 'disputes opened in the window: how many, how long they held invoices up, and the money you gave up (conceded or written off)',
+    why: 'A client who haggles over every bill makes you pay twice: in money and in time spent arguing. One who agrees a price and then pays less has shown you the next invoice.',
+    measure: 'Σ over disputes of age weight × (1 + share of the invoice given up + 0.5 per full 30 days it held the invoice up, at most 2)',
+    configKeys: ['invoiceDisputes.weight', 'invoiceDisputes.minDisputes', 'invoiceDisputes.staleDays', 'invoiceDisputes.fireGivenUp',
+      'halfLifeDays', 'windowDays'],
+    firesWhen: 'money given up on agreed work: fireGivenUp (10%) or more of one invoice conceded or written off in the last 12 months',
+    owns: 'disputes, the days an invoice spends under one, and money conceded or written off',
   },
   check(ctx) {
     const cfg = ctx.config.invoiceDisputes;
-    const disputes = ctx.invoices.flatMap((s) => s.disputes.map((d) => ({ s, d })))
+    const all: Seen[] = ctx.invoices.flatMap((s) => s.disputes.map((d) => ({ s, d })))
       .filter(({ d }) => ctx.recency(d.openedOn) > 0);
-    if (disputes.length === 0 || disputes.length < cfg.minDisputes) return null;
-    const issued = ctx.invoices.filter((s) => ctx.recency(s.fact.issuedOn) > 0).length;
-    const disputed = new Set(disputes.map(({ s }) => s.fact.id)).size;
-    const conceded = sumByCurrency(disputes.filter(({ d }) => d.conceded > 0).map(({ s, d }) => ({ currency: s.fact.currency, amount: d.conceded })));
-    const open = disputes.filter(({ d }) => d.resolvedOn === null).length;
-    return makeFinding(this.meta, {
-      detail: `${plural(disputes.length, 'dispute')} on ${disputed} of ${plural(Math.max(issued, disputed), 'invoice')} `
-        + `(${pct(disputed / Math.max(issued, disputed))}) in the last ${ctx.config.windowDays} days`
-        + (open ? `, ${open} still open` : '')
-        + (conceded.length ? `; conceded ${conceded.map((m) => formatMoney(m)).join(' + ')}.` : '; nothing conceded.'),
-      evidence: [...disputes].sort((a, b) => b.d.openedOn.localeCompare(a.d.openedOn) || b.d.id - a.d.id)
+    // How long each dispute held the invoice up (resolved or not): that time is the dispute's, not lateness.
+    const openDays = ({ d }: Seen) => daysBetween(d.openedOn, d.resolvedOn ?? ctx.asOf);
+    const stale = all.filter((x) => openDays(x) >= cfg.staleDays && cfg.staleDays > 0);
+    const givenUp = all.filter(({ d }) => d.conceded > 0);
+    if (all.length === 0 || (all.length < cfg.minDisputes && givenUp.length === 0 && stale.length === 0)) return null;
+    const share = ({ s, d }: Seen) => d.conceded / s.fact.amount;
+    const big = givenUp.filter((x) => share(x) >= cfg.fireGivenUp && ctx.fresh(x.d.resolvedOn ?? x.d.openedOn));
+    const disputed = new Set(all.map(({ s }) => s.fact.id)).size;
+    const issued = Math.max(disputed, ctx.invoices.filter((s) => ctx.recency(s.fact.issuedOn) > 0).length);
+    const lost = sumByCurrency(givenUp.map(({ s, d }) => ({ currency: s.fact.currency, amount: d.conceded })));
+    const worst = big.reduce<Seen | null>((a, x) => (a === null || share(x) > share(a) ? x : a), null);
+    return makeFinding(this.meta, ctx, {
+      title: big.length ? 'Paid less than agreed' : undefined,
+      detail: `${plural(all.length, 'dispute')} on ${disputed} of ${plural(issued, 'invoice')} (${pct(disputed / issued)}) `
+        + `${when(ctx, all.map(({ d }) => d.openedOn))}`
+        + (stale.length ? `; the longest held an invoice up for ${plural(Math.max(...stale.map(openDays)), 'day')}` : '')
+        + (lost.length ? `; you gave up ${lost.map((m) => formatMoney(m)).join(' + ')}.` : '; you gave up nothing.'),
+      evidence: [...all].sort((a, b) => b.d.openedOn.localeCompare(a.d.openedOn) || b.d.id - a.d.id)
         .map(({ s, d }) => disputeEvidence(s, d)), // most recent first: what the card shows
-      measure: disputes.reduce((a, { s, d }) => a + ctx.recency(d.openedOn) * (1 + d.conceded / s.fact.amount), 0),
+      measure: all.reduce((a, x) => a + ctx.recency(x.d.openedOn)
+        * (1 + share(x) + Math.min(2, 0.5 * Math.floor(openDays(x) / 30))), 0),
       weight: cfg.weight,
+      firesAlone: worst
+        ? `you gave up ${formatMoney({ amount: worst.d.conceded, currency: worst.s.fact.currency })} (${pct(share(worst))}) of ${worst.s.fact.number}`
+          + ` (${worst.d.outcome === 'written-off' ? 'written off' : 'conceded'} ${worst.d.resolvedOn ?? ''}); one such experience is enough`
+        : null,
     });
   },
-  advise() {
-    return ['agree scope, price and acceptance criteria in writing before the work starts, and quote them when invoicing'];
+  advise(f, _ctx, verdict) {
+    if (verdict === 'fire') return ['collect what is still owed before you part, and put the reason for ending in writing'];
+    const open = f.evidence.filter((e) => e.type === 'dispute' && e.resolvedOn === null);
+    return [
+      ...open.map((e) => (e.type === 'dispute' ? `settle the open dispute on ${e.invoice} (since ${e.openedOn})` : '')),
+      'agree scope, price and acceptance criteria in writing before the work starts, and quote them when invoicing',
+    ];
   },
 };

@@ -9,6 +9,8 @@ export const legalRisk: Rule = {
     why: 'No client is worth being held liable for what they asked you to do.',
     measure: 'number of legal-risk incidents',
     configKeys: ['dealbreakerWeight'],
+    firesWhen: 'always: one incident is enough, at any age',
+    owns: 'legal-risk incidents',
   },
   check(ctx) {
     return dealbreakerIncidents(this.meta, 'legal-risk', ctx);

@@ -7,8 +7,10 @@ export const missedCommitments: Rule = {
     id: 'missed-commitments', severity: 'warning', title: 'Misses its own deadlines',
     looksAt: 'incidents of kind missed-deadline: the client late with its own deliverables or decisions',
     why: 'When the client misses its own deadlines, your schedule and your other clients pay for it.',
-    measure: 'recency- and severity-weighted missed-deadline incidents',
+    measure: 'age- and severity-weighted missed-deadline incidents',
     configKeys: ['missedCommitments.weight', 'missedCommitments.minIncidents', 'severityFactor', 'halfLifeDays', 'windowDays'],
+    firesWhen: null,
+    owns: 'missed-deadline incidents',
   },
   check(ctx) {
     return warningIncidents(this.meta, 'missed-deadline', ctx, ctx.config.missedCommitments);

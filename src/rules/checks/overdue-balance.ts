@@ -1,39 +1,47 @@
-// Rule overdue-balance: money owed now, past its due date, weighted by days and by how much of
-// each invoice is still unpaid. Judges from invoice states; never formats output.
+// Rule overdue-balance: money owed now, past its due date, by how much of each invoice is unpaid and
+// which 30-day bucket it is in. Owns unpaid balances (not residuals: short-payment; not days under an
+// open dispute: invoice-disputes). Judges from invoice states; never formats output.
 import type { Rule } from '../types.js';
-import { daysBetween } from '../../domain/dates.js';
+import type { InvoiceState } from '../context.js';
 import { invoiceEvidence, plural } from '../evidence.js';
 import { formatMoney, sumByCurrency } from '../../domain/money.js';
 import { makeFinding } from '../finding.js';
 
+/** 1–30 days overdue → 1, 31–60 → 2, 61–90 → 3, 91 or more → 4: the buckets of an aging report. */
+export const overdueBucket = (days: number): number => Math.min(4, Math.ceil(days / 30));
+
 export const overdueBalance: Rule = {
   meta: {
     id: 'overdue-balance', severity: 'warning', title: 'Money overdue',
-    looksAt: 'invoices with a balance whose due date has passed (plus graceDays), as of the review date',
+    looksAt: 'unpaid balances past their due date (plus graceDays) on the review date; days under an open dispute do not count',
     why: 'Every day an invoice sits overdue is your money financing their business.',
-    measure: 'Σ over overdue invoices of (unpaid share of the invoice × days overdue / 30), each capped at maxDays',
-    configKeys: ['overdueBalance.weight', 'overdueBalance.graceDays', 'overdueBalance.maxDays'],
+    measure: 'Σ over overdue invoices of the unpaid share × its bucket (1–30 days overdue: 1, 31–60: 2, 61–90: 3, more: 4)',
+    configKeys: ['overdueBalance.weight', 'overdueBalance.graceDays', 'residual'],
+    firesWhen: null,
+    owns: 'money still owed past its due date',
   },
   check(ctx) {
     const cfg = ctx.config.overdueBalance;
-    const daysOver = (dueOn: string) => daysBetween(dueOn, ctx.asOf);
+    const days = (s: InvoiceState) => s.daysLate ?? 0;
     const overdue = ctx.invoices
-      .filter((s) => s.balance > 0 && daysOver(s.fact.dueOn) > cfg.graceDays)
-      .sort((a, b) => daysOver(b.fact.dueOn) - daysOver(a.fact.dueOn) || a.fact.id - b.fact.id);
+      .filter((s) => !s.decided && s.balance > 0 && days(s) > cfg.graceDays)
+      .sort((a, b) => days(b) - days(a) || a.fact.id - b.fact.id);
     const oldest = overdue[0];
     if (!oldest) return null;
     const totals = sumByCurrency(overdue.map((s) => ({ currency: s.fact.currency, amount: s.balance })));
-    const measure = overdue.reduce(
-      (a, s) => a + (s.balance / s.fact.amount) * (Math.min(daysOver(s.fact.dueOn), cfg.maxDays) / 30), 0);
-    return makeFinding(this.meta, {
-      detail: `${totals.map((m) => formatMoney(m)).join(' + ')} overdue on `
-        + `${plural(overdue.length, 'invoice')}; oldest ${oldest.fact.number}, ${daysOver(oldest.fact.dueOn)} days past due.`,
-      evidence: overdue.map(invoiceEvidence), measure, weight: cfg.weight,
+    const paused = overdue.filter((s) => s.inDispute).length;
+    return makeFinding(this.meta, ctx, {
+      detail: `${totals.map((m) => formatMoney(m)).join(' + ')} overdue on ${plural(overdue.length, 'invoice')}; `
+        + `oldest ${oldest.fact.number}, ${plural(days(oldest), 'day')} past due`
+        + (paused ? ` (not counting days under dispute, ${paused === overdue.length ? 'all' : paused} of them disputed now)` : '') + '.',
+      evidence: overdue.map(invoiceEvidence),
+      measure: overdue.reduce((a, s) => a + (s.balance / s.fact.amount) * overdueBucket(days(s) - cfg.graceDays), 0),
+      weight: cfg.weight,
     });
   },
-  advise(f, ctx) {
+  advise(f, _ctx, verdict) {
     return f.evidence.flatMap((e) => (e.type === 'invoice'
-      ? [`chase ${e.number}: ${formatMoney(e.balance)}, ${daysBetween(e.dueOn, ctx.asOf)} days overdue`]
+      ? [`${verdict === 'fire' ? 'collect' : 'chase'} ${e.number}: ${formatMoney(e.balance)}, ${plural(e.daysLate ?? 0, 'day')} overdue`]
       : []));
   },
 };

@@ -9,6 +9,8 @@ export const physicalAbuse: Rule = {
     why: 'No fee and no apology makes it acceptable to be hurt at work; end it.',
     measure: 'number of physical-abuse incidents',
     configKeys: ['dealbreakerWeight'],
+    firesWhen: 'always: one incident is enough, at any age',
+    owns: 'physical-abuse incidents',
   },
   check(ctx) {
     return dealbreakerIncidents(this.meta, 'physical-abuse', ctx);

@@ -1,18 +1,25 @@
-// Rule unreasonable-demands: unreasonable-demand incidents plus inbound contact outside the user's
-// working hours and days (in the user's time zone). Judges; never formats output.
+// Rule unreasonable-demands: demands out of proportion — unreasonable-demand incidents, plus contact
+// that wants an answer now (phone, video, in person, chat) outside your working hours and, when the
+// client's time zone is known, outside the same hours where the client is. Owns those incidents and
+// after-hours demands; a contact an incident was recorded with (or an unreasonable-demand incident
+// of the same day) counts once, as the incident. Judges; never formats output.
 import type { Rule } from '../types.js';
-import { weekdayName } from '../../domain/dates.js';
-import type { KnownInteraction, RuleContext } from '../context.js';
-import { incidentEvidence, interactionEvidence, plural } from '../evidence.js';
+import type { Channel } from '../../domain/types.js';
+import { localParts, weekdayName, type LocalParts } from '../../domain/dates.js';
+import type { RuleContext, WorkingHours } from '../context.js';
+import { incidentEvidence, interactionEvidence, plural, when } from '../evidence.js';
 import { incidentsOf, incidentWeight, makeFinding } from '../finding.js';
+
+/** Channels that ask for an answer now; email can wait for the morning. */
+export const DEMANDING: ReadonlySet<Channel> = new Set<Channel>(['phone', 'video', 'in-person', 'chat']);
 
 /**
  * Outside working hours. An overnight span (start after end, e.g. 22:00–06:00) belongs to the day
  * it starts on: 03:00 on a Saturday is inside a Friday night shift.
  */
-const outsideHours = (ctx: Pick<RuleContext, 'workingHours'>, i: Pick<KnownInteraction, 'local'>): boolean => {
-  const { start, end, days } = ctx.workingHours;
-  const { time, isoWeekday } = i.local;
+export const outsideHours = (hours: WorkingHours, local: Pick<LocalParts, 'time' | 'isoWeekday'>): boolean => {
+  const { start, end, days } = hours;
+  const { time, isoWeekday } = local;
   if (start < end) return !days.includes(isoWeekday) || time < start || time >= end;
   if (time >= start) return !days.includes(isoWeekday);
   if (time < end) return !days.includes(isoWeekday === 1 ? 7 : isoWeekday - 1);
@@ -26,35 +33,49 @@ const dayList = (days: number[]) => {
   return contiguous ? `${DAY(sorted[0] ?? 0)}–${DAY(sorted[sorted.length - 1] ?? 0)}` : sorted.map(DAY).join(', ');
 };
 
+function afterHoursDemands(ctx: RuleContext) {
+  const zone = ctx.client.timezone;
+  const linked = new Set(ctx.incidents.map((i) => i.interactionId).filter((id): id is number => id !== null));
+  const demandDays = new Set(incidentsOf(ctx, 'unreasonable-demand').map((i) => i.on));
+  return ctx.interactions.filter((i) => i.direction === 'in' && i.channel !== null && DEMANDING.has(i.channel)
+    && ctx.recency(i.local.date) > 0 && !linked.has(i.id) && !demandDays.has(i.local.date)
+    && outsideHours(ctx.workingHours, i.local)
+    && (zone === null || zone === ctx.timeZone || outsideHours(ctx.workingHours, localParts(i.at, zone))));
+}
+
 export const unreasonableDemands: Rule = {
   meta: {
     id: 'unreasonable-demands', severity: 'warning', title: 'Unreasonable demands',
-    looksAt: 'unreasonable-demand incidents, and contact the client started (--direction in) outside your working hours and days',
+    looksAt: 'unreasonable-demand incidents, and calls, video, visits and chats the client started (--direction in) outside your working hours — and outside the same hours in the client’s own time zone, when known; email is not a demand',
     why: 'Demands out of all proportion — a new idea at 3 a.m., due by morning — leave no room for your life or other clients.',
-    measure: 'recency- and severity-weighted incidents + afterHoursFactor × recency-weighted after-hours inbound contacts',
-    configKeys: ['unreasonableDemands.weight', 'unreasonableDemands.afterHoursFactor', 'unreasonableDemands.minAfterHours',
+    measure: 'incidents × age weight × severity + afterHoursFactor × after-hours demands (age-weighted), that part at most afterHoursCap',
+    configKeys: ['unreasonableDemands.weight', 'unreasonableDemands.afterHoursFactor', 'unreasonableDemands.afterHoursCap',
       'severityFactor', 'halfLifeDays', 'windowDays'],
+    firesWhen: null,
+    owns: 'unreasonable-demand incidents and after-hours demands (a contact recorded with an incident counts once, as the incident)',
   },
   check(ctx) {
     const cfg = ctx.config.unreasonableDemands;
     const incidents = incidentsOf(ctx, 'unreasonable-demand').filter((i) => ctx.recency(i.on) > 0);
-    const after = ctx.interactions.filter((i) => i.direction === 'in' && ctx.recency(i.local.date) > 0 && outsideHours(ctx, i));
-    const enoughAfter = after.length > 0 && after.length >= cfg.minAfterHours;
-    if (incidents.length === 0 && !enoughAfter) return null;
+    const after = afterHoursDemands(ctx);
+    if (incidents.length === 0 && after.length === 0) return null;
     const { start, end } = ctx.workingHours;
-    return makeFinding(this.meta, {
+    const dates = [...incidents.map((i) => i.on), ...after.map((i) => i.local.date)];
+    const afterPart = Math.min(cfg.afterHoursCap, cfg.afterHoursFactor * after.reduce((a, i) => a + ctx.recency(i.local.date), 0));
+    return makeFinding(this.meta, ctx, {
       detail: [
-        incidents.length ? `${plural(incidents.length, 'unreasonable-demand incident')} (${incidents.map((i) => i.on).join(', ')})` : '',
-        after.length ? `${plural(after.length, 'inbound contact')} outside your working hours (${start}–${end}, ${dayList(ctx.workingHours.days)}, ${ctx.timeZone})` : '',
-      ].filter(Boolean).join('; ') + ` in the last ${ctx.config.windowDays} days.`,
-      evidence: [...incidents.map(incidentEvidence), ...after.map(interactionEvidence)],
-      measure: incidentWeight(ctx, incidents)
-        + cfg.afterHoursFactor * after.reduce((a, i) => a + ctx.recency(i.local.date), 0),
+        incidents.length ? `${plural(incidents.length, 'unreasonable demand')} recorded (${incidents.map((i) => i.on).join(', ')})` : '',
+        after.length ? `${plural(after.length, 'call or message', 'calls or messages')} wanting an answer outside your hours (${start}–${end}, ${dayList(ctx.workingHours.days)}`
+          + `${ctx.client.timezone && ctx.client.timezone !== ctx.timeZone ? `, and outside theirs in ${ctx.client.timezone}` : ''})` : '',
+      ].filter(Boolean).join('; ') + ` ${when(ctx, dates)}.`,
+      evidence: [...incidents.map(incidentEvidence), ...after.map(interactionEvidence)].reverse(),
+      measure: incidentWeight(ctx, incidents) + afterPart,
       weight: cfg.weight,
     });
   },
-  advise(_f, ctx) {
+  advise(_f, ctx, verdict) {
+    if (verdict === 'fire') return [];
     const { start, end } = ctx.workingHours;
-    return [`state your hours (${start}–${end}) and response times in writing; answer after-hours messages the next working day`];
+    return [`state your hours (${start}–${end}) and response times in writing; answer after-hours calls the next working day`];
   },
 };

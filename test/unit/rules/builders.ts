@@ -45,7 +45,7 @@ export function invoice(s: InvoiceSpec): InvoiceFact {
 
 /** `on` may be a date (noon UTC) or a full instant. */
 export function incident(kind: IncidentKind, on: string, extra: Partial<IncidentFact> = {}): IncidentFact {
-  return { id: id(), kind, at: on.length === 10 ? `${on}T12:00:00.000Z` : on, severity: 'medium', warned: false, note: null, ...extra };
+  return { id: id(), kind, at: on.length === 10 ? `${on}T12:00:00.000Z` : on, severity: 'medium', warned: false, note: null, interactionId: null, ...extra };
 }
 export const change = (on: string, extra: Partial<ChangeFact> = {}): ChangeFact =>
   ({ id: id(), on, project: null, hours: null, unbilled: false, ...extra });
