@@ -53,7 +53,7 @@ export const RulesConfigSchema = z
     invoiceDisputes: group({
       weight: weight(14),
       minDisputes: count(2),
-      /** A dispute still open this many days counts on its own (and weighs more every 30 days). */
+      /** A dispute still open this many days is shown (and advised on) even when it is the only one. */
       staleDays: days(30),
       /** Giving up at least this share of one invoice (conceded or written off) fires on its own. */
       fireGivenUp: share(0.1),

@@ -37,8 +37,8 @@ export interface InvoiceState {
   /** What is still owed on a settled invoice: the residual to chase (0 when paid in full). */
   residual: number;
   /**
-   * Days past due, not counting days under an open dispute (the dispute owns that time): settled,
-   * settledOn − dueOn; unsettled and past due, asOf − dueOn; otherwise null.
+   * Days past due, in calendar days (a dispute does not stop the clock: the money is held up either
+   * way): settled, settledOn − dueOn; unsettled and past due, asOf − dueOn; otherwise null.
    */
   daysLate: number | null;
   /** Disputes opened by asOf; a resolution after asOf is hidden (still open then). */
@@ -90,22 +90,6 @@ export interface RuleContext {
 const byDateThenId = <T extends { id: number }>(key: (x: T) => string) => (a: T, b: T) =>
   key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id;
 
-/** Days in (from, to] that fall inside one of the disputes' open spans [openedOn, resolvedOn). */
-function disputedDays(disputes: DisputeFact[], from: DateStr, to: DateStr, asOf: DateStr): number {
-  let days = 0;
-  let covered = from; // disputes are sorted by openedOn: merge overlapping spans as we go
-  for (const d of disputes) {
-    const start = d.openedOn > covered ? d.openedOn : covered;
-    const endRaw = d.resolvedOn ?? asOf;
-    const end = endRaw < to ? endRaw : to;
-    if (end > start) {
-      days += daysBetween(start, end);
-      covered = end;
-    }
-  }
-  return days;
-}
-
 /** The largest balance that counts as a residual on this invoice (minor units). */
 export function residualTolerance(inv: InvoiceFact, config: RulesConfig): number {
   const minor = Math.pow(10, exponentOf(inv.currency));
@@ -134,9 +118,8 @@ function invoiceState(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): Inv
   const paid = payments.reduce((s, p) => s + p.amount, 0);
   const givenUp = disputes.reduce((s, d) => s + d.conceded, 0);
   const balance = Math.max(0, inv.amount - paid - givenUp);
-  const until = settledOn ?? asOf;
-  const daysLate = until > inv.dueOn ? daysBetween(inv.dueOn, until) - disputedDays(disputes, inv.dueOn, until, asOf)
-    : settledOn !== null ? daysBetween(inv.dueOn, settledOn) : null;
+  const pastDue = daysBetween(inv.dueOn, asOf);
+  const daysLate = settledOn !== null ? daysBetween(inv.dueOn, settledOn) : pastDue > 0 ? pastDue : null;
   const decided = settledOn !== null;
   const late = decided && (daysLate ?? 0) > config.latePayment.graceDays;
   return {

@@ -1,6 +1,6 @@
-// Rule invoice-disputes: haggling over invoices — disputes, the time they stay open, and money given
-// up (conceded or written off), which fires on its own. Owns disputes, the days an invoice spends
-// under one, and every amount given up. Judges from disputes known at asOf; never formats output.
+// Rule invoice-disputes: haggling over invoices — disputes, and money given up (conceded or written
+// off), which fires on its own. Owns disputes and every amount given up; the days an invoice is
+// held up belong to late-payment or overdue-balance. Judges from disputes known at asOf; never formats output.
 import type { Rule } from '../types.js';
 import type { InvoiceState } from '../context.js';
 import type { DisputeFact } from '../facts.js';
@@ -14,20 +14,19 @@ interface Seen { s: InvoiceState; d: DisputeFact }
 export const invoiceDisputes: Rule = {
   meta: {
     id: 'invoice-disputes', severity: 'warning', title: 'Disputes invoices',
-    looksAt: 'disputes opened in the window: how many, how long they held invoices up, and the money you gave up (conceded or written off)',
+    looksAt: 'disputes opened in the window: how many, any left open for staleDays or more, and the money you gave up (conceded or written off)',
     why: 'A client who haggles over every bill makes you pay twice: in money and in time spent arguing. One who agrees a price and then pays less has shown you the next invoice.',
-    measure: 'Σ over disputes of age weight × (1 + share of the invoice given up + 0.5 per full 30 days it held the invoice up, at most 2)',
+    measure: 'Σ over disputes of age weight × (1 + share of the invoice given up)',
     configKeys: ['invoiceDisputes.weight', 'invoiceDisputes.minDisputes', 'invoiceDisputes.staleDays', 'invoiceDisputes.fireGivenUp',
       'halfLifeDays', 'windowDays'],
     firesWhen: 'money given up on agreed work: fireGivenUp (10%) or more of one invoice conceded or written off in the last 12 months',
-    owns: 'disputes, the days an invoice spends under one, and money conceded or written off',
+    owns: 'disputes and money conceded or written off (not the days an invoice is held up: those are lateness)',
   },
   check(ctx) {
     const cfg = ctx.config.invoiceDisputes;
     const all: Seen[] = ctx.invoices.flatMap((s) => s.disputes.map((d) => ({ s, d })))
       .filter(({ d }) => ctx.recency(d.openedOn) > 0);
-    // How long each dispute held the invoice up (resolved or not): that time is the dispute's, not lateness.
-    const openDays = ({ d }: Seen) => daysBetween(d.openedOn, d.resolvedOn ?? ctx.asOf);
+    const openDays = ({ d }: Seen) => (d.resolvedOn === null ? daysBetween(d.openedOn, ctx.asOf) : 0);
     const stale = all.filter((x) => openDays(x) >= cfg.staleDays && cfg.staleDays > 0);
     const givenUp = all.filter(({ d }) => d.conceded > 0);
     if (all.length === 0 || (all.length < cfg.minDisputes && givenUp.length === 0 && stale.length === 0)) return null;
@@ -41,12 +40,11 @@ export const invoiceDisputes: Rule = {
       title: big.length ? 'Paid less than agreed' : undefined,
       detail: `${plural(all.length, 'dispute')} on ${disputed} of ${plural(issued, 'invoice')} (${pct(disputed / issued)}) `
         + `${when(ctx, all.map(({ d }) => d.openedOn))}`
-        + (stale.length ? `; the longest held an invoice up for ${plural(Math.max(...stale.map(openDays)), 'day')}` : '')
+        + (stale.length ? `; ${stale.length} still open after ${plural(Math.max(...stale.map(openDays)), 'day')}` : '')
         + (lost.length ? `; you gave up ${lost.map((m) => formatMoney(m)).join(' + ')}.` : '; you gave up nothing.'),
       evidence: [...all].sort((a, b) => b.d.openedOn.localeCompare(a.d.openedOn) || b.d.id - a.d.id)
         .map(({ s, d }) => disputeEvidence(s, d)), // most recent first: what the card shows
-      measure: all.reduce((a, x) => a + ctx.recency(x.d.openedOn)
-        * (1 + share(x) + Math.min(2, 0.5 * Math.floor(openDays(x) / 30))), 0),
+      measure: all.reduce((a, x) => a + ctx.recency(x.d.openedOn) * (1 + share(x)), 0),
       weight: cfg.weight,
       firesAlone: worst
         ? `you gave up ${formatMoney({ amount: worst.d.conceded, currency: worst.s.fact.currency })} (${pct(share(worst))}) of ${worst.s.fact.number}`

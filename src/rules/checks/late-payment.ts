@@ -1,6 +1,6 @@
 // Rule late-payment: a pattern of invoices settled past due + grace — sustained, or emerging in the
-// latest invoices. Owns the lateness of settled invoices (not money still owed: overdue-balance; not
-// days under dispute: invoice-disputes). Judges from invoice states; never formats output.
+// latest invoices. Owns the lateness of settled invoices (not money still owed: overdue-balance).
+// Judges from invoice states; never formats output.
 import type { Rule } from '../types.js';
 import type { InvoiceState } from '../context.js';
 import { daysBetween } from '../../domain/dates.js';
@@ -14,7 +14,7 @@ const byDue = (a: InvoiceState, b: InvoiceState) =>
 export const latePayment: Rule = {
   meta: {
     id: 'late-payment', severity: 'warning', title: 'Pays late',
-    looksAt: 'invoices due in the last 2 years and settled (paid, give or take a residual) more than graceDays after their due date; days under an open dispute do not count',
+    looksAt: 'invoices due in the last 2 years and settled (paid, give or take a residual) more than graceDays after their due date',
     why: 'Chronic late payment wrecks your cash flow and turns you into a debt collector.',
     measure: 'late share (age-weighted) × (1 + worst days late, at most maxDaysLate, / maxDaysLate); at least 0.75 when the latest invoices were all late; halved when the latest were all on time',
     configKeys: ['latePayment.weight', 'latePayment.graceDays', 'latePayment.minLate', 'latePayment.minShare',

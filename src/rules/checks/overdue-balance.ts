@@ -1,6 +1,6 @@
 // Rule overdue-balance: money owed now, past its due date, by how much of each invoice is unpaid and
-// which 30-day bucket it is in. Owns unpaid balances (not residuals: short-payment; not days under an
-// open dispute: invoice-disputes). Judges from invoice states; never formats output.
+// which 30-day bucket it is in. Owns unpaid balances past due (not residuals: short-payment).
+// Judges from invoice states; never formats output.
 import type { Rule } from '../types.js';
 import type { InvoiceState } from '../context.js';
 import { invoiceEvidence, plural } from '../evidence.js';
@@ -13,7 +13,7 @@ export const overdueBucket = (days: number): number => Math.min(4, Math.ceil(day
 export const overdueBalance: Rule = {
   meta: {
     id: 'overdue-balance', severity: 'warning', title: 'Money overdue',
-    looksAt: 'unpaid balances past their due date (plus graceDays) on the review date; days under an open dispute do not count',
+    looksAt: 'unpaid balances past their due date (plus graceDays) on the review date, disputed or not',
     why: 'Every day an invoice sits overdue is your money financing their business.',
     measure: 'Σ over overdue invoices of the unpaid share × its bucket (1–30 days overdue: 1, 31–60: 2, 61–90: 3, more: 4)',
     configKeys: ['overdueBalance.weight', 'overdueBalance.graceDays', 'residual'],
@@ -33,7 +33,7 @@ export const overdueBalance: Rule = {
     return makeFinding(this.meta, ctx, {
       detail: `${totals.map((m) => formatMoney(m)).join(' + ')} overdue on ${plural(overdue.length, 'invoice')}; `
         + `oldest ${oldest.fact.number}, ${plural(days(oldest), 'day')} past due`
-        + (paused ? ` (not counting days under dispute, ${paused === overdue.length ? 'all' : paused} of them disputed now)` : '') + '.',
+        + (paused ? ` (${paused === overdue.length ? 'all' : paused} under an open dispute)` : '') + '.',
       evidence: overdue.map(invoiceEvidence),
       measure: overdue.reduce((a, s) => a + (s.balance / s.fact.amount) * overdueBucket(days(s) - cfg.graceDays), 0),
       weight: cfg.weight,
