@@ -274,6 +274,14 @@ describe('advice follows the client’s status', () => {
     expect(v.advice).toEqual([STATUS]);
   });
 
+  it('a fired client who conceded money (a sign that fires on its own) gets no advice about further work', () => {
+    const conceded = invoice({ due: ago(60), amount: 100000, payments: [{ on: ago(40), amount: 80000 }],
+      disputes: [{ openedOn: ago(55), resolvedOn: ago(40), outcome: 'discounted', conceded: 20000 }] });
+    const v = judge(fired({ invoices: [conceded] }));
+    expect(rule(v, 'invoice-disputes')!.firesAlone).not.toBeNull();
+    expect(v.advice).toEqual([STATUS]);
+  });
+
   it('a fired client who owes nothing gets the status line only', () => {
     const f = facts({ invoices: batch(3, ago(60), 0) });
     const v = judge({ ...f, client: { ...f.client, status: 'fired', statusOn: null } });
