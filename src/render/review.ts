@@ -155,7 +155,7 @@ function renderExplain(style: Style, v: Verdict, width = Infinity): string {
   const lines = [
     `problems ${signed(t.signs)}; in their favour ${signed(-t.relief)}${t.relief > t.reliefCapped ? ` (counted up to ${pts(t.reliefCapped)})` : ''}`
       + ` → ${pts(Math.round((t.signs - t.reliefCapped) * 10) / 10)}`,
-    t.floor > 0 ? `at least ${t.floor} because of “${t.floorReason ?? ''}” (${t.floor >= 60 ? 'a dealbreaker or a sign that fires on its own' : 'one clear sign on its own'})` : '',
+    t.floor > 0 ? `at least ${t.floor}: ${t.floorReason ?? ''}` : '',
     `score ${v.score} (rounded, within 0..100): ${v.verdict}`,
   ].filter(Boolean);
   return table(style, ['rule', 'measure', 'weight', 'raw', 'cap', 'points'], rows, { width, flex: [0], drop: [4] })
@@ -192,7 +192,8 @@ export function renderRules(rules: RuleDescription[], config: RulesConfig, style
     `  problems: each warning sign's measure × weight, at most ${config.signCap} points (so one sign alone cannot fire);`
       + ` a sign that fires on its own counts ${fire}; a dealbreaker counts 100;`,
     `  minus good signs, at most ${config.reliefCap} in all;`,
-    `  raised to at least ${fire} by any dealbreaker or sign that fires on its own, and to at least ${watch} by any one warning sign of ${watch}+ points.`,
+    `  raised to at least ${fire} by any dealbreaker or sign that fires on its own, or by two clear signs (${watch}+ points each)`
+      + ` unless good signs worth ${watch}+ speak for the client; and to at least ${watch} by one clear sign.`,
     `Events count in full for ${config.halfLifeDays} days, then half, then a quarter…, in steps; warnings and good signs`
       + ` look back ${config.windowDays} days (dealbreakers never expire). A sign fires on its own only on events of its first ${config.halfLifeDays} days.`,
     '',

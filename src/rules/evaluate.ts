@@ -2,8 +2,9 @@
 // PURE: no SQL, no I/O, no colour, never reads the clock. The verdict logic, exactly (README, "How crm judges"):
 //   signs  = Σ points of warnings and dealbreakers (each kept within its cap; 60 when it fires on its own)
 //   relief = Σ good signs' points, at most reliefCap
-//   floor  = fire threshold if a dealbreaker or a sign that fires on its own; watch threshold if any
-//            single warning sign reaches it; else 0
+//   floor  = fire threshold if a dealbreaker, a sign that fires on its own, or two clear signs (each
+//            worth the watch threshold) while good signs are worth less than that; watch threshold if
+//            one clear sign; else 0
 //   score  = round(max(signs − relief, floor)), kept within 0..100; fire/watch/keep by the thresholds.
 import type { ClientFacts } from './facts.js';
 import type { Finding, FindingSeverity, Verdict, VerdictKind } from './types.js';
@@ -25,6 +26,7 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
     const finding = rule.check(ctx);
     return finding ? [{ rule, finding }] : [];
   });
+  const signOf = new Map(raised.map(({ rule, finding }) => [finding, rule.meta.sign ?? rule.meta.id]));
   const { watch, fire } = opts.config.thresholds;
   // Summed in catalogue order, before sorting for display, so the total is reproducible to the bit.
   const trouble = raised.filter(({ finding: f }) => f.severity === 'warning' || f.severity === 'dealbreaker').map(({ finding }) => finding);
@@ -32,9 +34,12 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
   const good = round1(raised.filter(({ finding: f }) => f.severity === 'positive').reduce((a, { finding }) => a - finding.points, 0));
   const relief = Math.min(opts.config.reliefCap, good);
   const decisive = trouble.find((f) => f.severity === 'dealbreaker' || f.firesAlone !== null);
-  const clear = trouble.filter((f) => f.severity === 'warning' && f.points >= watch).sort((a, b) => b.points - a.points)[0];
-  const floor = decisive ? fire : clear ? watch : 0;
-  const floorReason = decisive ? decisive.title : clear ? clear.title : null;
+  const clear = trouble.filter((f) => f.severity === 'warning' && f.points >= watch).sort((a, b) => b.points - a.points);
+  // Two clear, independent signs together fire — unless good signs worth a clear sign speak for the client.
+  const pair = new Set(clear.map((f) => signOf.get(f))).size >= 2 && good < watch;
+  const floor = decisive || pair ? fire : clear.length ? watch : 0;
+  const floorReason = decisive ? `${decisive.title} (${decisive.severity === 'dealbreaker' ? 'a dealbreaker' : 'fires on its own'})`
+    : pair ? `two clear signs: ${clear.map((f) => f.title).join(', ')}` : clear[0] ? `one clear sign: ${clear[0].title}` : null;
   const score = Math.min(100, Math.max(0, Math.round(Math.max(round1(signs - relief), floor))));
   const verdict: VerdictKind = score >= fire ? 'fire' : score >= watch ? 'watch' : 'keep';
 
@@ -52,7 +57,7 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
       .flatMap(({ rule, finding }) => rule.advise?.(finding, ctx, verdict) ?? []),
     ...confidenceAdvice(basis),
   ];
-  if (advice.length === 0) advice.push(closing(ctx, verdict));
+  if (advice.length === 0) advice.push(closing(verdict));
   return {
     asOf: ctx.asOf, verdict, score, confidence: basis.low ? 'low' : 'normal', basis,
     total: { signs, relief: good, reliefCapped: relief, floor, floorReason },
@@ -60,8 +65,7 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
   };
 }
 
-function closing(ctx: RuleContext, verdict: VerdictKind): string {
-  if (ctx.client.status !== 'active') return `nothing is owed: the ${ctx.client.status === 'fired' ? 'parting' : 'pause'} is clean`;
+function closing(verdict: VerdictKind): string {
   if (verdict === 'keep') return 'keep: nothing needs doing beyond your regular check-ins';
   if (verdict === 'fire') return 'end the engagement: finish or hand over what is paid for, in writing, and take no new work';
   return 'raise the findings above with the client at your next check-in';

@@ -56,6 +56,9 @@ export function when(ctx: Pick<RuleContext, 'age' | 'config'>, dates: string[], 
   return `in the last ${inWords(Math.min(span, windowDays))}`;
 }
 
+/** 1 → "once", 2 → "twice", n → "n times". */
+export const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
 export const pct = (share: number): string => `${Math.round(share * 100)}%`;
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 /** Rounds a measure so the explanation shows exactly the numbers that were summed. */

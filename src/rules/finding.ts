@@ -4,7 +4,7 @@
 import type { IncidentKind } from '../domain/types.js';
 import type { RuleContext, KnownIncident } from './context.js';
 import type { Evidence, Finding, FindingSeverity, RuleMeta } from './types.js';
-import { incidentEvidence, plural, round3, when } from './evidence.js';
+import { incidentEvidence, plural, round3, times, when } from './evidence.js';
 
 /** Points to one decimal: what the card, the JSON and the sum all use. */
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -81,7 +81,7 @@ export function warningIncidents(
   const firesAlone = warned && freshRepeat.length > 0
     ? `it happened again on ${dates(freshRepeat)} after you raised it with them on ${warned.on}` : null;
   return makeFinding(meta, ctx, {
-    detail: `${plural(found.length, 'time')} ${when(ctx, found.map((i) => i.on))}: ${dates(found)}`
+    detail: `${times(found.length)} ${when(ctx, found.map((i) => i.on))}: ${dates(found)}`
       + (warned && !firesAlone ? `; you raised it with them on ${warned.on}` : '') + '.',
     evidence: [...found].reverse().map(incidentEvidence), measure: incidentWeight(ctx, found), weight: setting.weight,
     firesAlone,

@@ -68,6 +68,11 @@ export interface RuleMeta {
   firesWhen: string | null;
   /** Which facts this rule owns, so no fact is counted twice (see README, "One fact, one count"). */
   owns: string;
+  /**
+   * The seed's sign this rule reads, when two rules read one sign (paying late and money overdue
+   * are both "slow to pay"): two clear findings of one sign are not two independent signs.
+   */
+  sign?: string;
   title: string;
   looksAt: string;
   why: string;

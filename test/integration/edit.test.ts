@@ -254,19 +254,21 @@ describe('what the verdict is built on', () => {
       ['change', 'add', 'acme', '--summary', 'New colours', '--on', '2026-11-01', '--unbilled'],
       ['change', 'add', 'acme', '--summary', 'Extra page', '--on', '2026-11-05', '--unbilled'],
       ['change', 'add', 'acme', '--summary', 'Another logo', '--on', '2026-11-10', '--unbilled'],
+      ['change', 'add', 'acme', '--summary', 'Footer', '--on', '2026-11-12', '--unbilled'],
     ]);
     const churn = async () => {
       const review = await json('review', 'acme');
       return { finding: review.findings.find((f: { rule: string }) => f.rule === 'scope-churn'), unbilled: review.stats.changes.unbilled };
     };
     const before = await churn();
-    expect(before.unbilled).toBe(3);
+    expect(before.unbilled).toBe(4);
     const r = await run('edit', 'change:2', '--billed');
     expect(r.stdout).toContain('Edited change:2: unbilled yes → no');
     const after = await churn();
-    expect(after.unbilled).toBe(2);
+    expect(after.unbilled).toBe(3);
     expect(after.finding.measure).toBeLessThan(before.finding.measure);
-    expect(after.finding.evidence.find((e: { id: number }) => e.id === 2).unbilled).toBe(false);
+    // A billed change is paid work: it is no longer part of the finding's evidence.
+    expect(after.finding.evidence.map((e: { id: number }) => e.id)).not.toContain(2);
     await refused(['change:2', '--billed', '--unbilled'], /--unbilled and --billed cannot be used together/);
     await refused(['change:2', '--hours', 'lots'], /--hours 'lots' is not a number of hours/);
   });

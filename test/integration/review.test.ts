@@ -87,8 +87,10 @@ describe('crm review (in-process)', () => {
     const r = await crm(['review', 'Acme', '--explain'], { db });
     expect(r.code).toBe(0);
     const v = await crmJson(['review', 'Acme'], { db });
-    for (const f of v.findings) expect(r.stdout).toMatch(new RegExp(`${f.rule} +${f.severity} +[\\d.]+ +× −?[\\d.]+ +=`));
+    for (const f of v.findings) expect(r.stdout).toMatch(new RegExp(`${f.rule} +[\\d.]+ +× −?[\\d.]+ +=`));
     expect(r.stdout).toContain(`score ${v.score}`);
+    // The sum, the relief and the floor are printed as the computation, not a summary.
+    expect(r.stdout).toMatch(new RegExp(`problems \\+${v.scoring.signs.toFixed(1)}; in their favour −${v.scoring.relief.toFixed(1)}`));
   });
 
   it('thresholds and weights come from config.json; a wrong key is exit 2 naming it', async () => {
@@ -108,8 +110,8 @@ describe('crm review (in-process)', () => {
 
   it('working hours are judged in the configured time zone', async () => {
     const db = tempDb();
-    // 07:30 UTC on weekdays: before 08:00 in UTC, but 08:30 in Oslo (winter time).
-    await seed(db, [['client', 'add', 'Early'], ...['16', '17', '18'].map((d) => ['log', 'Early', '--at', `2026-11-${d}T07:30:00Z`, '--direction', 'in', '--summary', 'x', '--no-recap'])]);
+    // 07:30 UTC on weekdays: before 08:00 in UTC, but 08:30 in Oslo (winter time). Phone calls: email is never a demand.
+    await seed(db, [['client', 'add', 'Early'], ...['16', '17', '18'].map((d) => ['log', 'Early', '--at', `2026-11-${d}T07:30:00Z`, '--channel', 'phone', '--direction', 'in', '--summary', 'x', '--no-recap'])]);
     const rules = async (env: Record<string, string>) =>
       (await crmJson(['review', 'Early'], { db, env })).findings.map((f: { rule: string }) => f.rule);
     expect(await rules({})).toContain('unreasonable-demands');

@@ -422,7 +422,7 @@ const stories: Story[] = [
     name: 'Krämer Events',
     happened: 'Disputed six of its seven invoices this year, each time over the price; you held it every time and they paid.',
     verdict: 'fire',
-    why: 'Haggling over every single invoice is the constant disputing that makes a client not worth the work, even when you win.',
+    why: 'Haggling over every single invoice is the constant disputing that makes a client not worth the work, even when you win — and each time the money came late.',
     setup: [
       add('Krämer Events'),
       ...invoices('Krämer Events', 'KR', dates('2026-04-15', 7), 800, () => null),
@@ -437,8 +437,7 @@ const stories: Story[] = [
       }),
       ['invoice', 'pay', 'KR-007', '--on', '2026-10-15'],
     ],
-    rules: ['invoice-disputes'],
-    notRules: ['late-payment'],
+    rules: ['invoice-disputes', 'late-payment'],
   },
   {
     name: 'Sommer Architekten',
@@ -531,16 +530,17 @@ const stories: Story[] = [
   },
   {
     name: 'Weber Events',
-    happened: 'A good client of two years disputed one invoice before its due date; it is still being discussed six weeks on.',
-    verdict: 'keep',
-    why: 'One open dispute is a conversation to finish, not late payment nor an overdue debt on top.',
+    happened: 'A good client of two years disputed one invoice before its due date; it is still being discussed, the money five weeks past due.',
+    verdict: 'watch',
+    why: 'Not a bad client, but five weeks of money held up in an unsettled dispute needs your attention now: settle it, then collect.',
     setup: [
       add('Weber Events'),
       ...invoices('Weber Events', 'WE', dates('2024-11-15', 11, 2), 1400),
       ['invoice', 'add', 'Weber Events', '--amount', '1400', '--number', 'WE-100', '--issued', '2026-09-15', '--due', '2026-10-15'],
       ['invoice', 'dispute', 'WE-100', '--reason', 'Unsure about the extra photo day', '--on', '2026-10-10'],
     ],
-    notRules: ['late-payment', 'overdue-balance'],
+    rules: ['overdue-balance', 'invoice-disputes'],
+    notRules: ['late-payment'],
   },
   {
     name: 'Neumann Reisen',

@@ -161,10 +161,10 @@ describe('config is checked as a whole, by every command alike', () => {
     const file = path.join(tempDir(), 'config.json');
     fs.writeFileSync(file, JSON.stringify({ timezone: 'UTC', workingHours: { start: '22:00', end: '06:00', days: [1, 2, 3, 4, 5] } }));
     const env = { CRM_CONFIG: file };
-    await seed(db, [['client', 'add', 'Night Owl'], ['log', 'night', '--at', '2026-11-21 03:00', '--direction', 'in', '--summary', 'x', '--no-recap']], { env });
+    await seed(db, [['client', 'add', 'Night Owl'], ['log', 'night', '--at', '2026-11-21 03:00', '--channel', 'phone', '--direction', 'in', '--summary', 'x', '--no-recap']], { env });
     const rules = (await crmJson(['review', 'night'], { db, env })).findings.map((f: { rule: string }) => f.rule);
     expect(rules).not.toContain('unreasonable-demands');
-    await seed(db, [['log', 'night', '--at', '2026-11-21 12:00', '--direction', 'in', '--summary', 'x', '--no-recap']], { env });
+    await seed(db, [['log', 'night', '--at', '2026-11-21 12:00', '--channel', 'phone', '--direction', 'in', '--summary', 'x', '--no-recap']], { env });
     const later = (await crmJson(['review', 'night'], { db, env })).findings.map((f: { rule: string }) => f.rule);
     expect(later).toContain('unreasonable-demands');
   });

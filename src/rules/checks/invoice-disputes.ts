@@ -52,12 +52,11 @@ export const invoiceDisputes: Rule = {
         : null,
     });
   },
-  advise(f, _ctx, verdict) {
-    if (verdict === 'fire') return ['collect what is still owed before you part, and put the reason for ending in writing'];
-    const open = f.evidence.filter((e) => e.type === 'dispute' && e.resolvedOn === null);
-    return [
-      ...open.map((e) => (e.type === 'dispute' ? `settle the open dispute on ${e.invoice} (since ${e.openedOn})` : '')),
-      'agree scope, price and acceptance criteria in writing before the work starts, and quote them when invoicing',
-    ];
+  advise(f, ctx, verdict) {
+    const open = f.evidence.flatMap((e) => (e.type === 'dispute' && e.resolvedOn === null
+      ? [`settle the open dispute on ${e.invoice} (since ${e.openedOn})`] : []));
+    if (ctx.client.status !== 'active') return open; // no advice about future work for a client you left
+    if (verdict === 'fire') return [...open, 'take no further work at a price they can reopen: anything more is paid up front'];
+    return [...open, 'agree scope, price and acceptance criteria in writing before the work starts, and quote them when invoicing'];
   },
 };

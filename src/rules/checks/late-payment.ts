@@ -21,6 +21,7 @@ export const latePayment: Rule = {
       'latePayment.windowDays', 'latePayment.maxDaysLate', 'latePayment.streak', 'latePayment.fireMinLate',
       'latePayment.fireShare', 'latePayment.fireSpanDays', 'residual', 'halfLifeDays'],
     firesWhen: 'a sustained pattern: fireMinLate (4) or more late invoices, fireShare (half) or more of those settled, spread over fireSpanDays (6 months) or more, the latest settled invoice late and due in the last 12 months',
+    sign: 'slow to pay',
     owns: 'how late each settled invoice was paid',
   },
   check(ctx) {

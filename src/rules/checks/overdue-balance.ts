@@ -18,6 +18,7 @@ export const overdueBalance: Rule = {
     measure: 'Σ over overdue invoices of the unpaid share × its bucket (1–30 days overdue: 1, 31–60: 2, 61–90: 3, more: 4)',
     configKeys: ['overdueBalance.weight', 'overdueBalance.graceDays', 'residual'],
     firesWhen: null,
+    sign: 'slow to pay',
     owns: 'money still owed past its due date',
   },
   check(ctx) {
@@ -39,9 +40,11 @@ export const overdueBalance: Rule = {
       weight: cfg.weight,
     });
   },
-  advise(f, _ctx, verdict) {
-    return f.evidence.flatMap((e) => (e.type === 'invoice'
-      ? [`${verdict === 'fire' ? 'collect' : 'chase'} ${e.number}: ${formatMoney(e.balance)}, ${plural(e.daysLate ?? 0, 'day')} overdue`]
+  advise(f, ctx, verdict) {
+    // An invoice under an open dispute is settled first (invoice-disputes says so), then collected.
+    const disputed = new Set(ctx.invoices.filter((s) => s.inDispute).map((s) => s.fact.id));
+    return f.evidence.flatMap((e) => (e.type === 'invoice' && !disputed.has(e.id)
+      ? [`${verdict === 'fire' || ctx.client.status !== 'active' ? 'collect' : 'chase'} ${e.number}: ${formatMoney(e.balance)}, ${plural(e.daysLate ?? 0, 'day')} overdue`]
       : []));
   },
 };

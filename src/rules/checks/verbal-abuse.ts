@@ -1,7 +1,7 @@
 // Rule verbal-abuse: a warning, and a dealbreaker once it happens again after you said it is not ok.
 // Owns verbal-abuse incidents. Judges from incidents only; never formats output.
 import type { Rule } from '../types.js';
-import { incidentEvidence, plural, when } from '../evidence.js';
+import { incidentEvidence, plural, times, when } from '../evidence.js';
 import { incidentsOf, incidentWeight, makeFinding, repeatsAfterWarning } from '../finding.js';
 
 export const verbalAbuse: Rule = {
@@ -29,7 +29,7 @@ export const verbalAbuse: Rule = {
     const recent = all.filter((i) => ctx.recency(i.on) > 0);
     if (recent.length === 0) return null;
     return makeFinding(this.meta, ctx, {
-      detail: `${plural(recent.length, 'time')} ${when(ctx, recent.map((i) => i.on))} (${recent.map((i) => i.on).join(', ')})`
+      detail: `${times(recent.length)} ${when(ctx, recent.map((i) => i.on))} (${recent.map((i) => i.on).join(', ')})`
         + (warned ? `; you told them on ${warned.on} it is not acceptable, and it has not happened since.` : '; you have not told them yet that it is not acceptable.'),
       evidence: [...recent].reverse().map(incidentEvidence), measure: incidentWeight(ctx, recent), weight: ctx.config.verbalAbuse.weight,
     });

@@ -20,7 +20,7 @@ const troubled = facts({
   ],
   incidents: [incident('verbal-abuse', ago(20), { note: 'shouted on the call' })],
   changes: [change(ago(10), { unbilled: true, project: 'Site' }), change(ago(30), { project: 'Site' }), change(ago(50), { unbilled: true })],
-  interactions: [interaction('2026-11-21T23:10:00Z')],
+  interactions: [{ ...interaction('2026-11-21T23:10:00Z'), channel: 'phone' }],
   referrals: [referral(ago(300))],
   otherIncome: [{ on: ago(60), currency: 'EUR', amount: 500000 }],
 });
@@ -28,9 +28,12 @@ const troubled = facts({
 describe('review card', () => {
   it('matches the golden card, with --explain, and neutralises control characters', () => {
     const v = evaluate(troubled, options());
-    const card = renderReview({ id: 1, name: 'Acme' }, v, { style: plain, explain: true });
+    const card = renderReview({ id: 1, name: 'Acme' }, v, { style: plain, explain: true, width: 80 });
+    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', 'card.txt'), card);
     expect(card).toBe(golden('card.txt'));
     expect(card).not.toContain('\u001b');
+    // It fits the 80 columns a terminal of unknown width gets.
+    for (const line of card.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
   it('matches the golden --all table', () => {
@@ -39,7 +42,9 @@ describe('review card', () => {
       { client: { id: 1, name: 'Acme' }, verdict: evaluate(troubled, options()), trend: [0, 10, 20, 30, 45, 60, 70, 80, 90, 95, 99, 100].map((score, k) => ({ on: `m${k}`, score })) },
       { client: { id: 2, name: 'Model' }, verdict: evaluate(model, options()), trend: Array.from({ length: 12 }, (_, k) => ({ on: `m${k}`, score: 0 })) },
     ];
-    expect(renderReviewAll('2026-11-22', rows, plain)).toBe(golden('all.txt'));
+    const all = renderReviewAll('2026-11-22', rows, plain);
+    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', 'all.txt'), all);
+    expect(all).toBe(golden('all.txt'));
   });
 
   it('draws a sparkline from 0..100', () => {
