@@ -1,182 +1,240 @@
-// fast-check properties of evaluate(): monotone in bad and good events, order-blind, total.
+// fast-check properties of evaluate() (issue #11, item 2): total, monotone in bad and good events,
+// stable from day to day between documented boundaries, blind to thin history and to record order.
+// Generators live in arbitraries.ts; shrunk counterexamples are kept below as explicit regressions.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evaluate, type Verdict } from '../../../src/rules/index.js';
+import { RULES, defaultRulesConfig, evaluate, type Verdict } from '../../../src/rules/index.js';
 import { addDays } from '../../../src/domain/dates.js';
-import type { ClientFacts, InvoiceFact, IncidentFact, ChangeFact, ReferralFact, IncomeFact } from '../../../src/rules/facts.js';
-import { INCIDENT_KINDS, SEVERITIES } from '../../../src/domain/types.js';
-import { AS_OF, options } from './builders.js';
+import type { ClientFacts, DisputeFact } from '../../../src/rules/facts.js';
+import { ago, batch, change, facts, incident, interaction, invoice, options, referral } from './builders.js';
+import {
+  AS_OF, BAD_EVENTS, GOOD_EVENTS, NEUTRAL_EVENTS, boundaryDays, build, day, historyArb, judge, nearMonthStart,
+  type Case, type EventKind,
+} from './arbitraries.js';
 
-const RUNS = { numRuns: 150 };
+// FC_RUNS=5000 npx vitest run … for a deeper search; 150 keeps the file fast.
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 150) };
 const RANK = { keep: 0, watch: 1, fire: 2 } as const;
-// Mostly recent dates, so that rules with thresholds actually trigger; some old ones to test fading.
-const day = (max = 1600) => fc.oneof(
-  { arbitrary: fc.integer({ min: -30, max: Math.min(max, 400) }), weight: 3 },
-  { arbitrary: fc.integer({ min: -30, max }), weight: 1 },
-).map((d) => addDays(AS_OF, -d));
-const delay = (lateOdds: number) => fc.oneof(
-  { arbitrary: fc.integer({ min: -20, max: 7 }), weight: 10 - lateOdds },
-  { arbitrary: fc.integer({ min: 8, max: 150 }), weight: lateOdds },
-);
+const round1 = (x: number) => Math.round(x * 10) / 10;
+/** The kind of sign each rule gives (late-payment and overdue-balance are one: "slow to pay"). */
+const KIND_OF = new Map(RULES.map((m) => [m.id, m.sign ?? m.id]));
 
-// Ids are assigned after generation so that added events never collide with existing ones.
-const invoiceOf = (calm: boolean) => fc.record({
-  due: day(), terms: fc.integer({ min: 0, max: 60 }), amount: fc.integer({ min: 100, max: 500000 }),
-  currency: fc.constantFrom('EUR', 'USD'),
-  pay: fc.option(fc.record({ delay: delay(calm ? 1 : 4), part: fc.constantFrom(1, 1, 1, 0.5) }), { nil: null, freq: 6 }),
-  dispute: fc.oneof(
-    { arbitrary: fc.constant(null), weight: calm ? 12 : 2 },
-    { arbitrary: fc.record({ after: fc.integer({ min: 0, max: 60 }), resolve: fc.constantFrom(null, 'upheld', 'discounted' as const) }), weight: 1 },
-  ),
-});
-type InvoiceSpec = ReturnType<typeof invoiceOf> extends fc.Arbitrary<infer T> ? T : never;
-const incidentArb = fc.record({
-  kind: fc.oneof(fc.constantFrom(...INCIDENT_KINDS), fc.constant('verbal-abuse' as const)), on: day(), hour: fc.integer({ min: 0, max: 23 }),
-  severity: fc.constantFrom(...SEVERITIES), warned: fc.boolean(),
-});
-type IncidentSpec = typeof incidentArb extends fc.Arbitrary<infer T> ? T : never;
-const changeArb = fc.record({ on: day(), unbilled: fc.boolean(), project: fc.constantFrom(null, 'Site', 'App') });
-
-// Half the histories are calm (mostly on time, few incidents) so scores spread over 0..100
-// instead of piling up at the clamp, where a broken rule could hide.
-const historyOf = (calm: boolean) => fc.record({
-  createdAgo: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 1600 })),
-  invoices: fc.array(invoiceOf(calm), { maxLength: 15 }),
-  incidents: fc.array(incidentArb, { maxLength: calm ? 1 : 8 }),
-  changes: fc.array(changeArb, { maxLength: calm ? 3 : 6 }),
-  interactions: fc.array(fc.record({ on: day(), hour: fc.integer({ min: 0, max: 23 }), dir: fc.constantFrom('in', 'out') }), { maxLength: 25 }),
-  referrals: fc.array(day(), { maxLength: 3 }),
-  others: fc.array(fc.record({ on: day(500), amount: fc.integer({ min: 1, max: 900000 }), currency: fc.constantFrom('EUR', 'USD') }), { maxLength: 4 }),
-});
-const historyArb = fc.oneof(historyOf(true), historyOf(false));
-type History = typeof historyArb extends fc.Arbitrary<infer T> ? T : never;
-
-let seq = 1;
-function buildInvoice(s: InvoiceSpec): InvoiceFact {
-  const issuedOn = addDays(s.due, -s.terms);
-  const payOn = s.pay ? addDays(s.due, s.pay.delay) : null;
-  const paidOn = payOn && payOn < issuedOn ? issuedOn : payOn;
-  const conceded = s.dispute?.resolve === 'discounted' ? Math.max(1, Math.floor(s.amount / 10)) : 0;
-  const paidAmount = s.pay ? Math.floor((s.amount - conceded) * s.pay.part) : 0;
-  return {
-    id: seq++, number: `INV-${seq}`, project: null, amount: s.amount, currency: s.currency, issuedOn, dueOn: s.due,
-    payments: paidOn && paidAmount > 0 ? [{ id: seq++, on: paidOn, amount: paidAmount }] : [],
-    disputes: s.dispute ? [{
-      id: seq++, openedOn: addDays(issuedOn, s.dispute.after), reason: 'price',
-      resolvedOn: s.dispute.resolve ? addDays(issuedOn, s.dispute.after + 5) : null, outcome: s.dispute.resolve, conceded,
-    }] : [],
-  };
+/** Which rules' points moved between two verdicts: the story a failing property tells. */
+function moved(before: Verdict, after: Verdict): string {
+  const pts = (v: Verdict) => new Map(v.findings.map((f) => [f.rule, f.points]));
+  const a = pts(before);
+  const b = pts(after);
+  const rules = [...new Set([...a.keys(), ...b.keys()])].filter((r) => a.get(r) !== b.get(r));
+  return `score ${before.score} (${before.verdict}) → ${after.score} (${after.verdict}); `
+    + (rules.map((r) => `${r}: ${a.get(r) ?? '–'} → ${b.get(r) ?? '–'}`).join(', ') || 'no rule moved');
 }
-const buildIncident = (s: IncidentSpec): IncidentFact => ({
-  id: seq++, kind: s.kind, at: `${s.on}T${String(s.hour).padStart(2, '0')}:00:00.000Z`, severity: s.severity, warned: s.warned, note: null,
-});
-const buildChange = (s: History['changes'][number]): ChangeFact => ({ id: seq++, on: s.on, project: s.project, hours: null, unbilled: s.unbilled });
-const buildReferral = (on: string): ReferralFact => ({ id: seq++, on, note: null });
-
-function withIncome(f: Omit<ClientFacts, 'clientIncome' | 'portfolioIncome'>, others: IncomeFact[]): ClientFacts {
-  const clientIncome = f.invoices.flatMap((i) => i.payments.map((p) => ({ on: p.on, currency: i.currency, amount: p.amount })));
-  return { ...f, clientIncome, portfolioIncome: [...clientIncome, ...others] };
-}
-
-function build(h: History): ClientFacts {
-  return withIncome({
-    client: { id: 1, name: 'Acme', createdOn: addDays(AS_OF, -h.createdAgo), status: 'active', timezone: null },
-    invoices: h.invoices.map(buildInvoice), incidents: h.incidents.map(buildIncident), changes: h.changes.map(buildChange),
-    interactions: h.interactions.map((i) => ({ id: seq++, at: `${i.on}T${String(i.hour).padStart(2, '0')}:30:00.000Z`, direction: i.dir, channel: null, mood: null })),
-    referrals: h.referrals.map(buildReferral), deliveries: [],
-  }, h.others);
-}
-const add = (f: ClientFacts, extra: Partial<Pick<ClientFacts, 'invoices' | 'incidents' | 'changes' | 'referrals'>>): ClientFacts => withIncome({
-  ...f, invoices: [...f.invoices, ...(extra.invoices ?? [])], incidents: [...f.incidents, ...(extra.incidents ?? [])],
-  changes: [...f.changes, ...(extra.changes ?? [])], referrals: [...f.referrals, ...(extra.referrals ?? [])],
-}, f.portfolioIncome.slice(f.clientIncome.length));
-
-const judge = (f: ClientFacts): Verdict => evaluate(f, options());
 const noBetter = (before: Verdict, after: Verdict) => {
-  expect(after.score).toBeGreaterThanOrEqual(before.score);
-  expect(RANK[after.verdict]).toBeGreaterThanOrEqual(RANK[before.verdict]);
+  expect(after.score, moved(before, after)).toBeGreaterThanOrEqual(before.score);
+  expect(RANK[after.verdict], moved(before, after)).toBeGreaterThanOrEqual(RANK[before.verdict]);
 };
+const noWorse = (before: Verdict, after: Verdict) => {
+  expect(after.score, moved(before, after)).toBeLessThanOrEqual(before.score);
+  expect(RANK[after.verdict], moved(before, after)).toBeLessThanOrEqual(RANK[before.verdict]);
+};
+const table = (events: EventKind<unknown>[]) => events.map((e) => [e.name, e] as const);
+const eventProperty = (e: EventKind<unknown>, check: (before: Verdict, after: Verdict) => void) =>
+  fc.assert(fc.property(historyArb, e.spec, (h, s) => {
+    const pair = e.apply(build(h), s);
+    fc.pre(pair !== null);
+    check(judge(pair.before), judge(pair.after));
+  }), RUNS);
 
-// A bad payment: an invoice due by asOf and settled more than grace (7) days late, or not at all.
-const lateInvoiceArb = fc.record({ due: day(1500).filter((d) => d <= addDays(AS_OF, -8)), unpaid: fc.boolean(), late: fc.integer({ min: 8, max: 200 }), amount: fc.integer({ min: 100, max: 100000 }) })
-  .map(({ due, unpaid, late, amount }) => {
-    const paid = addDays(due, late);
-    return buildInvoice({ due, terms: 30, amount, currency: 'EUR', dispute: null, pay: unpaid || paid > AS_OF ? null : { delay: late, part: 1 } });
-  });
-// A good payment: an invoice paid in full on or before its due date, by asOf.
-const onTimeInvoiceArb = fc.record({ due: day(1500), early: fc.integer({ min: 0, max: 20 }), amount: fc.integer({ min: 100, max: 100000 }) })
-  .map(({ due, early, amount }) => {
-    const inv = buildInvoice({ due, terms: 30, amount, currency: 'USD', dispute: null, pay: null });
-    const wanted = addDays(due, -early);
-    const paidOn = [wanted > AS_OF ? AS_OF : wanted].map((d) => (d < inv.issuedOn ? inv.issuedOn : d))[0]!;
-    return { ...inv, payments: [{ id: seq++, on: paidOn, amount }] };
-  });
-
-describe('evaluate properties', () => {
-  it('any history gets a verdict whose score is the clamped sum of measure × weight', () => {
+describe('evaluate properties: total', () => {
+  it('any history gets keep/watch/fire and an integer score 0..100 by the documented formula', () => {
+    const cfg = defaultRulesConfig();
+    const { watch, fire } = cfg.thresholds;
     fc.assert(fc.property(historyArb, day(), (h, asOf) => {
-      const v = evaluate(build(h), options({ asOf }));
+      const v = judge(build(h), undefined, asOf);
       expect(['keep', 'watch', 'fire']).toContain(v.verdict);
       expect(Number.isInteger(v.score) && v.score >= 0 && v.score <= 100).toBe(true);
-      for (const f of v.findings) expect(f.points).toBeCloseTo(f.measure * f.weight, 6);
-      expect(v.score).toBe(Math.min(100, Math.max(0, Math.round(v.findings.reduce((a, f) => a + f.points, 0)))));
-      if (v.findings.some((f) => f.severity === 'dealbreaker')) expect(v.verdict).toBe('fire');
+      const trouble = v.findings.filter((f) => f.severity === 'warning' || f.severity === 'dealbreaker');
+      for (const f of trouble) {
+        const capped = f.cap === null ? f.measure * f.weight : Math.min(f.cap, f.measure * f.weight);
+        if (f.firesAlone === null) {
+          expect(f.cap).not.toBeNull();
+          expect(f.points).toBeLessThanOrEqual(f.cap as number);
+          expect(f.points).toBeCloseTo(round1(capped), 6);
+        } else {
+          expect(f.points).toBeCloseTo(round1(Math.max(capped, fire)), 6);
+        }
+      }
+      for (const f of v.findings.filter((x) => x.severity === 'positive')) expect(f.points).toBeLessThanOrEqual(0);
+      for (const f of v.findings.filter((x) => x.severity === 'info')) expect(f.points).toBe(0);
+      // v.total is what the findings say…
+      expect(v.total.signs).toBeCloseTo(trouble.reduce((a, f) => a + f.points, 0), 6);
+      expect(v.total.relief).toBeCloseTo(-v.findings.filter((f) => f.severity === 'positive').reduce((a, f) => a + f.points, 0), 6);
+      const decisive = trouble.some((f) => f.severity === 'dealbreaker' || f.firesAlone !== null);
+      // Floors (README "How crm judges"): fire for a dealbreaker, a sign that fires on its own, or two
+      // clear signs (25+ each) of different kinds unless good signs worth 25+ speak for the client;
+      // watch for one clear sign.
+      const clear = trouble.filter((f) => f.severity === 'warning' && f.points >= watch);
+      const pair = new Set(clear.map((f) => KIND_OF.get(f.rule))).size >= 2 && v.total.relief < watch;
+      expect(v.total.floor).toBe(decisive || pair ? fire : clear.length ? watch : 0);
+      // …and the score is the documented formula of it.
+      const reliefCapped = Math.min(cfg.reliefCap, v.total.relief);
+      expect(v.total.reliefCapped).toBeCloseTo(reliefCapped, 6);
+      expect(v.score).toBe(Math.min(100, Math.max(0, Math.round(Math.max(round1(v.total.signs - reliefCapped), v.total.floor)))));
+      expect(v.verdict).toBe(v.score >= fire ? 'fire' : v.score >= watch ? 'watch' : 'keep');
+      if (decisive) expect(v.verdict).toBe('fire');
+    }), RUNS);
+  });
+});
+
+describe('evaluate properties: monotone in bad events', () => {
+  it.each(table(BAD_EVENTS))('adding %s never lowers the score nor improves the verdict', (_name, e) => {
+    eventProperty(e, noBetter);
+  });
+});
+
+describe('evaluate properties: good and harmless events', () => {
+  it.each(table(GOOD_EVENTS))('adding %s never raises the score nor worsens the verdict', (_name, e) => {
+    eventProperty(e, noWorse);
+  });
+  it.each(table(NEUTRAL_EVENTS))('adding %s never raises the score', (_name, e) => {
+    eventProperty(e, (before, after) => expect(after.score, moved(before, after)).toBeLessThanOrEqual(before.score));
+  });
+});
+
+describe('evaluate properties: stable from day to day', () => {
+  it('between documented boundaries, judging on d and d+1 gives the same score and verdict', () => {
+    const cfg = defaultRulesConfig();
+    const from = -1500;
+    const to = 400;
+    fc.assert(fc.property(historyArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (h, picks) => {
+      const c = build(h);
+      const blocked = boundaryDays(c, cfg);
+      const days: string[] = [];
+      for (let k = from; k <= to; k++) {
+        const next = addDays(AS_OF, k + 1);
+        if (!blocked.has(next) && !nearMonthStart(next)) days.push(addDays(AS_OF, k));
+      }
+      fc.pre(days.length > 0);
+      for (const p of picks) {
+        const d = days[p % days.length] as string;
+        const a = judge(c, undefined, d);
+        const b = judge(c, undefined, addDays(d, 1));
+        expect({ on: addDays(d, 1), score: b.score, verdict: b.verdict }, moved(a, b)).toEqual({ on: addDays(d, 1), score: a.score, verdict: a.verdict });
+      }
     }), RUNS);
   });
 
-  it('adding a late or unpaid invoice never lowers the score nor improves the verdict', () => {
-    fc.assert(fc.property(historyArb, lateInvoiceArb, (h, inv) => {
-      const f = build(h);
-      noBetter(judge(f), judge(add(f, { invoices: [inv] })));
+  it('thin history never changes the verdict: lowConfidence.minInvoices = 0 judges the same', () => {
+    fc.assert(fc.property(historyArb, day(), (h, asOf) => {
+      const c = build(h);
+      const v = judge(c, undefined, asOf);
+      const sure = judge(c, (cfg) => { cfg.lowConfidence.minInvoices = 0; }, asOf);
+      expect(sure.confidence).toBe('normal');
+      expect({ verdict: sure.verdict, score: sure.score }).toEqual({ verdict: v.verdict, score: v.score });
     }), RUNS);
   });
+});
 
-  it('adding an incident or a change request never lowers the score nor improves the verdict', () => {
-    fc.assert(fc.property(historyArb, incidentArb, changeArb, fc.boolean(), (h, inc, ch, pickIncident) => {
-      const f = build(h);
-      noBetter(judge(f), judge(add(f, pickIncident ? { incidents: [buildIncident(inc)] } : { changes: [buildChange(ch)] })));
-    }), RUNS);
-  });
-
-  it('verbal abuse after a warning never scores less than the warning it escalates', () => {
-    const verbal = fc.record({ on: day(400), hour: fc.integer({ min: 0, max: 23 }), severity: fc.constantFrom(...SEVERITIES) });
-    fc.assert(fc.property(historyOf(true), fc.array(verbal, { maxLength: 3 }), verbal, verbal, (h, before, warned, again) => {
-      const f = add(build(h), { incidents: [...before.map((v) => buildIncident({ ...v, kind: 'verbal-abuse', warned: false })),
-        buildIncident({ ...warned, kind: 'verbal-abuse', warned: true })] });
-      noBetter(judge(f), judge(add(f, { incidents: [buildIncident({ ...again, kind: 'verbal-abuse', warned: false })] })));
-    }), RUNS);
-  });
-
-  it('adding a dispute (open or upheld) never lowers the score nor improves the verdict', () => {
-    fc.assert(fc.property(historyArb, fc.nat(), fc.integer({ min: 0, max: 90 }), fc.boolean(), (h, pick, after, upheld) => {
-      const f = build(h);
-      if (f.invoices.length === 0) return;
-      const k = pick % f.invoices.length;
-      const target = f.invoices[k]!;
-      const openedOn = addDays(target.issuedOn, after);
-      const disputed = { ...target, disputes: [...target.disputes, { id: seq++, openedOn, reason: 'haggling', resolvedOn: upheld ? addDays(openedOn, 3) : null, outcome: upheld ? 'upheld' as const : null, conceded: 0 }] };
-      noBetter(judge(f), judge({ ...f, invoices: f.invoices.map((i, j) => (j === k ? disputed : i)) }));
-    }), RUNS);
-  });
-
-  it('adding an on-time payment or a referral never raises the score', () => {
-    fc.assert(fc.property(historyArb, onTimeInvoiceArb, day(), fc.boolean(), (h, inv, on, pickInvoice) => {
-      const f = build(h);
-      const after = judge(add(f, pickInvoice ? { invoices: [inv] } : { referrals: [buildReferral(on)] }));
-      expect(after.score).toBeLessThanOrEqual(judge(f).score);
-    }), RUNS);
-  });
-
-  it('the order of records does not matter', () => {
+describe('evaluate properties: order-blind', () => {
+  it('shuffling every list gives the same verdict', () => {
     const shuffled = <T>(xs: T[], seed: number) => xs.map((x, i) => ({ x, k: (i * 7919 + seed) % 101 })).sort((a, b) => a.k - b.k).map((p) => p.x);
     fc.assert(fc.property(historyArb, fc.nat(1000), (h, seed) => {
-      const f = build(h);
+      const c = build(h);
+      const f = c.facts;
       const g: ClientFacts = {
-        ...f, invoices: shuffled(f.invoices.map((i) => ({ ...i, payments: shuffled(i.payments, seed) })), seed),
+        ...f,
+        invoices: shuffled(f.invoices.map((i) => ({ ...i, payments: shuffled(i.payments, seed), disputes: shuffled(i.disputes, seed) })), seed),
         incidents: shuffled(f.incidents, seed), changes: shuffled(f.changes, seed), interactions: shuffled(f.interactions, seed),
-        referrals: shuffled(f.referrals, seed), clientIncome: shuffled(f.clientIncome, seed), portfolioIncome: shuffled(f.portfolioIncome, seed),
+        referrals: shuffled(f.referrals, seed), deliveries: shuffled(f.deliveries, seed),
+        clientIncome: shuffled(f.clientIncome, seed), portfolioIncome: shuffled(f.portfolioIncome, seed),
       };
-      expect(judge(g)).toEqual(judge(f));
+      const other: Case = { ...c, facts: g };
+      expect(judge(other)).toEqual(judge(c));
     }), RUNS);
+  });
+});
+
+// Shrunk counterexamples of the properties above, as stories (issue #11 item 2). Each asserts what
+// the property asks for; they fail until src/ is fixed (reported to the lead with the rule that moved).
+describe('evaluate properties: regressions (shrunk counterexamples)', () => {
+  const score = (f: ClientFacts) => evaluate(f, options());
+  const sunday = (hhmm: string, daysAgo = 0) => `${ago(daysAgo)}T${hhmm}:00.000Z`; // AS_OF is a Sunday
+  const call = (at: string) => ({ ...interaction(at), channel: 'phone' as const });
+
+  it.each(['other', 'missed-deadline'] as const)('an incident (%s) recorded with an after-hours call does not erase the call', (kind) => {
+    // unreasonable-demands 8.8 → gone: a linked contact "counts once, as the incident", but an
+    // `other` incident counts for nothing (9 → 0) and a low missed-deadline for 8 (9 → 8).
+    const ring = call(sunday('00:00'));
+    noBetter(score(facts({ interactions: [ring] })),
+      score(facts({ interactions: [ring], incidents: [incident(kind, ring.at, { severity: 'low', interactionId: ring.id })] })));
+  });
+
+  it('an unreasonable-demand incident does not erase the other after-hours calls of its day', () => {
+    // 3 calls on Sunday night: 26 points (watch). One low incident that afternoon: the day's calls
+    // are dropped as "the same demand", 13 points (keep).
+    const calls = ['00:00', '01:00', '02:00'].map((t) => call(sunday(t)));
+    noBetter(score(facts({ interactions: calls })),
+      score(facts({ interactions: calls, incidents: [incident('unreasonable-demand', sunday('12:00'), { severity: 'low' })] })));
+  });
+
+  it('conceding part of a disputed overdue invoice does not lower the score', () => {
+    // 2000.00 overdue 45 days (bucket 2: 30) under a stale dispute (14): 44. Conceding 5% moves
+    // 15 × 2 × 5% = 1.5 out of overdue-balance and only 14 × 5% = 0.7 into invoice-disputes: 43.
+    const disputed = (d: Partial<DisputeFact>) => invoice({ due: ago(45), amount: 200000, disputes: [{ openedOn: ago(40), ...d }] });
+    noBetter(score(facts({ invoices: [disputed({})] })),
+      score(facts({ invoices: [disputed({ resolvedOn: AS_OF, outcome: 'discounted', conceded: 10000 })] })));
+  });
+
+  it('a concession that brings a balance within the residual tolerance does not lower the score', () => {
+    // 100.00, half paid, overdue: 7.5 + a stale dispute 14 = 22 (rounded). Conceding 0.01 leaves
+    // 49.99 ≤ the 50.00 tolerance: "settled", overdue-balance gone, 14.
+    const inv = (d: Partial<DisputeFact>) => invoice({ due: ago(1), issued: ago(30), amount: 10001, payments: [{ on: ago(1), amount: 5000 }], disputes: [{ openedOn: ago(30), ...d }] });
+    noBetter(score(facts({ invoices: [inv({})] })),
+      score(facts({ invoices: [inv({ resolvedOn: AS_OF, outcome: 'discounted', conceded: 5 })] })));
+  });
+
+  it('writing off an overdue invoice does not lower the score (when disputes already fire)', () => {
+    // invoice-disputes already fires (20% conceded on A: 60) and B is 45 days overdue (30): 90.
+    // Writing B off moves its 30 out of overdue-balance into a rule already at its 60: 60.
+    const a = invoice({ due: ago(60), payments: [{ on: ago(55), amount: 80000 }], disputes: [{ openedOn: ago(70), resolvedOn: ago(58), outcome: 'discounted', conceded: 20000 }] });
+    const b = (d: Partial<DisputeFact>[]) => invoice({ due: ago(45), amount: 200000, disputes: d });
+    noBetter(score(facts({ invoices: [a, b([])] })),
+      score(facts({ invoices: [a, b([{ openedOn: ago(20), resolvedOn: AS_OF, outcome: 'written-off', conceded: 200000 }])] })));
+  });
+
+  it('writing off an overdue invoice does not lower the score (a write-off more than a year ago)', () => {
+    // 2000.00 unpaid for 400 days is 40 (watch); written off 380 days ago it is one dispute of the
+    // second year, 0.5 × 2 × 14 = 14 (keep). Ageing the write-off is by design; the open debt never ages.
+    const old = (d: Partial<DisputeFact>[]) => invoice({ due: ago(400), amount: 200000, disputes: d });
+    noBetter(score(facts({ invoices: [old([])] })),
+      score(facts({ invoices: [old([{ openedOn: ago(390), resolvedOn: ago(380), outcome: 'written-off', conceded: 200000 }])] })));
+  });
+
+  it('an after-hours call never lengthens the relationship (long-relationship counts good touches only)', () => {
+    // Monthly emails for 13 months (1 year: −4) and two Sunday-night calls (17.7): 14. A third call
+    // 1001 days ago adds 26 × 0.34 × ¼ = 2.2 but becomes the first touch (2 years: −8): 12.
+    const emails = Array.from({ length: 14 }, (_, k) => interaction(ago(30 * k), 'out'));
+    const calls = [call(sunday('00:00')), call(sunday('00:00', 7))];
+    noBetter(score(facts({ interactions: [...emails, ...calls] })),
+      score(facts({ interactions: [...emails, ...calls, call(sunday('12:00', 1001))] })));
+  });
+
+  it('an after-hours call never turns fire into watch by lengthening the relationship', () => {
+    // Two clear signs (5 unbilled changes 35, 3 Sunday-night calls 26) and 3 referrals (−24 < 25):
+    // fire (floor 60). A 4th call 1001 days ago adds nothing to the capped after-hours part but makes
+    // the relationship 2 years old (−2.7): good signs 26.7 ≥ 25 lift the floor, 61 − 26.7 = 34 (watch).
+    const calls = ['00:00', '01:00', '02:00'].map((t) => call(sunday(t)));
+    const story = { changes: [5, 10, 20, 30, 40].map((d) => change(ago(d), { unbilled: true })), referrals: [40, 70, 100].map((d) => referral(ago(d))) };
+    noBetter(score(facts({ ...story, interactions: calls })), score(facts({ ...story, interactions: [...calls, call(sunday('12:00', 1001))] })));
+  });
+
+  it('a half-paid small invoice is not an invoice paid on time', () => {
+    // The residual tolerance is max(2%, 50.00) (context.ts residualTolerance): 50.00 of a 100.00
+    // invoice counts as "settled", on time, so adding it earns on-time-payer (−15): 15 → 0.
+    // Depends on reading "2% or 50.00" (judgement-v2.md, late-payment) as the larger: bank fees
+    // and rounding suggest the smaller.
+    const base = batch(2, ago(40), 0);
+    const half = invoice({ due: ago(10), amount: 10000, payments: [{ on: ago(12), amount: 5000 }] });
+    const trouble = [incident('ignored-advice', ago(5))];
+    noBetter(score(facts({ invoices: base, incidents: trouble })), score(facts({ invoices: [...base, half], incidents: trouble })));
   });
 });
