@@ -129,7 +129,7 @@ function evidenceDto(e: Evidence, zone: string) {
   switch (e.type) {
     case 'invoice':
       return {
-        type: e.type, ref: formatRef('invoice', e.number), id: e.id, number: e.number, amount: moneyDto(e.amount), balance: moneyDto(e.balance),
+        type: e.type, ref: formatRef('invoice', e.number), id: e.id, number: e.number, amount: moneyDto(e.amount), balance: moneyDto(e.balance), givenUp: moneyDto(e.givenUp),
         issuedOn: e.issuedOn, dueOn: e.dueOn, paidOn: e.paidOn, daysLate: e.daysLate,
       };
     case 'dispute':
@@ -189,7 +189,7 @@ function statsDto(s: Stats) {
 export function reviewDto(client: ClientRef, v: Verdict, zone: string) {
   return {
     client: ref(client.id, client.name), asOf: v.asOf, verdict: v.verdict, score: v.score, confidence: v.confidence,
-    basis: { ...v.basis }, scoring: { ...v.total },
+    basis: { ...v.basis }, scoring: { ...v.total, shared: v.total.shared.map((x) => ({ ...x, rules: [...x.rules] })) },
     findings: v.findings.map((f) => findingDto(f, zone)),
     stats: statsDto(v.stats), advice: [...v.advice],
   };

@@ -32,7 +32,8 @@ function evidenceLine(e: Evidence, asOf: string): string {
   switch (e.type) {
     case 'invoice':
       return `${oneLine(formatRef('invoice', e.number))} ${formatMoney(e.amount)}, due ${e.dueOn}, `
-        + (e.paidOn ? `paid ${e.paidOn}` : `unpaid (${formatMoney(e.balance)} open)`)
+        + (e.paidOn ? `paid ${e.paidOn}` : e.balance.amount > 0 ? `unpaid (${formatMoney(e.balance)} open)` : 'never paid in full')
+        + (e.givenUp.amount > 0 ? `, you gave up ${formatMoney(e.givenUp)}` : '')
         + (e.paidOn && e.balance.amount > 0 ? ` but ${formatMoney(e.balance)}` : '')
         + (e.daysLate !== null && e.daysLate > 0 ? `, ${e.daysLate} ${e.daysLate === 1 ? 'day' : 'days'} ${e.paidOn ? 'late' : 'overdue'}` : '');
     case 'dispute':
@@ -153,6 +154,7 @@ function renderExplain(style: Style, v: Verdict, width = Infinity): string {
   ]);
   const t = v.total;
   const lines = [
+    ...t.shared.filter((x) => x.counted < x.points).map((x) => `${x.rules.join(' + ')} are one sign (${x.sign}): ${pts(x.points)} counted as ${pts(x.counted)}`),
     `problems ${signed(t.signs)}; in their favour ${signed(-t.relief)}${t.relief > t.reliefCapped ? ` (counted up to ${pts(t.reliefCapped)})` : ''}`
       + ` → ${pts(Math.round((t.signs - t.reliefCapped) * 10) / 10)}`,
     t.floor > 0 ? `at least ${t.floor}: ${t.floorReason ?? ''}` : '',

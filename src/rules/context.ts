@@ -29,9 +29,11 @@ export interface InvoiceState {
   /** Money given up: conceded or written off when a dispute was resolved. */
   givenUp: number;
   balance: number;
+  /** Money not received: amount − payments. Money given up is still money not received. */
+  unpaid: number;
   /**
-   * The day payments and concessions brought the balance within the residual tolerance (a few
-   * percent or a small amount: bank fees, rounding); null while more than that is owed.
+   * The day *payments* brought what is unpaid within the residual tolerance (bank fees, rounding);
+   * null until then. Money given up never settles an invoice: it is money you were not paid.
    */
   settledOn: DateStr | null;
   /** What is still owed on a settled invoice: the residual to chase (0 when paid in full). */
@@ -45,7 +47,7 @@ export interface InvoiceState {
   disputes: DisputeFact[];
   /** A dispute is open on asOf. */
   inDispute: boolean;
-  /** Settled (paid to within the tolerance, or closed by concession). */
+  /** Settled: paid to within the tolerance. */
   decided: boolean;
   /** Settled more than graceDays late. */
   late: boolean;
@@ -90,10 +92,15 @@ export interface RuleContext {
 const byDateThenId = <T extends { id: number }>(key: (x: T) => string) => (a: T, b: T) =>
   key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id;
 
-/** The largest balance that counts as a residual on this invoice (minor units). */
+/**
+ * The largest remainder that counts as a residual on this invoice (minor units): `residual.share`
+ * of it or `residual.amount` in its currency, whichever is more — but never more than a tenth of
+ * the invoice, so half of a small invoice is never a residual.
+ */
 export function residualTolerance(inv: InvoiceFact, config: RulesConfig): number {
   const minor = Math.pow(10, exponentOf(inv.currency));
-  return Math.max(Math.floor(inv.amount * config.residual.share), Math.round(config.residual.amount * minor));
+  const tolerance = Math.max(Math.floor(inv.amount * config.residual.share), Math.round(config.residual.amount * minor));
+  return Math.min(tolerance, Math.floor(inv.amount / 10));
 }
 
 function invoiceState(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): InvoiceState {
@@ -103,12 +110,10 @@ function invoiceState(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): Inv
     .map((d) => (d.resolvedOn !== null && d.resolvedOn > asOf
       ? { ...d, resolvedOn: null, outcome: null, conceded: 0 } : d))
     .sort(byDateThenId((d) => d.openedOn));
-  // Walk payments and concessions in date order to find the day the balance came within tolerance.
-  const credits = [
-    ...payments.map((p) => ({ on: p.on, amount: p.amount })),
-    ...disputes.filter((d) => d.resolvedOn !== null).map((d) => ({ on: d.resolvedOn as DateStr, amount: d.conceded })),
-  ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-  const tolerance = Math.min(residualTolerance(inv, config), inv.amount - 1);
+  // Walk payments in date order to find the day what is unpaid came within tolerance.
+  const credits = payments.map((p) => ({ on: p.on, amount: p.amount }))
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const tolerance = residualTolerance(inv, config);
   let covered = 0;
   let settledOn: DateStr | null = null;
   for (const c of credits) {
@@ -123,7 +128,7 @@ function invoiceState(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): Inv
   const decided = settledOn !== null;
   const late = decided && (daysLate ?? 0) > config.latePayment.graceDays;
   return {
-    fact: inv, paid, givenUp, balance, settledOn, residual: decided ? balance : 0, daysLate, disputes,
+    fact: inv, paid, givenUp, balance, unpaid: Math.max(0, inv.amount - paid), settledOn, residual: decided ? balance : 0, daysLate, disputes,
     inDispute: disputes.some((d) => d.resolvedOn === null), decided, late, onTime: decided && !late && givenUp === 0,
   };
 }

@@ -1,6 +1,7 @@
 // evaluate(): facts + { asOf, config, working hours, time zone } → verdict, score, findings, advice.
 // PURE: no SQL, no I/O, no colour, never reads the clock. The verdict logic, exactly (README, "How crm judges"):
-//   signs  = Σ points of warnings and dealbreakers (each kept within its cap; 60 when it fires on its own)
+//   signs  = Σ points of warnings and dealbreakers (each kept within its cap; 60 when it fires on its own;
+//            two rules reading one sign, such as paying late and money overdue, at most signCap together)
 //   relief = Σ good signs' points, at most reliefCap
 //   floor  = fire threshold if a dealbreaker, a sign that fires on its own, or two clear signs (each
 //            worth the watch threshold) while good signs are worth less than that; watch threshold if
@@ -30,16 +31,31 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
   const { watch, fire } = opts.config.thresholds;
   // Summed in catalogue order, before sorting for display, so the total is reproducible to the bit.
   const trouble = raised.filter(({ finding: f }) => f.severity === 'warning' || f.severity === 'dealbreaker').map(({ finding }) => finding);
-  const signs = round1(trouble.reduce((a, f) => a + f.points, 0));
+  // Each sign counts at most signCap, also when two rules read it (paying late + money overdue).
+  const groups = new Map<string, Finding[]>();
+  for (const f of trouble) {
+    const sign = signOf.get(f) ?? f.rule;
+    groups.set(sign, [...(groups.get(sign) ?? []), f]);
+  }
+  const signList = [...groups].map(([sign, fs]) => {
+    const points = round1(fs.reduce((p, f) => p + f.points, 0));
+    const decides = fs.some((f) => f.severity === 'dealbreaker' || f.firesAlone !== null);
+    return { sign, fs, points, counted: fs.length < 2 || decides ? points : Math.min(opts.config.signCap, points), decides };
+  });
+  const signs = round1(signList.reduce((a, g) => a + g.counted, 0));
+  const shared = signList.filter((g) => g.fs.length > 1 && !g.decides)
+    .map((g) => ({ sign: g.sign, rules: g.fs.map((f) => f.rule), points: g.points, counted: round1(g.counted) }));
   const good = round1(raised.filter(({ finding: f }) => f.severity === 'positive').reduce((a, { finding }) => a - finding.points, 0));
   const relief = Math.min(opts.config.reliefCap, good);
   const decisive = trouble.find((f) => f.severity === 'dealbreaker' || f.firesAlone !== null);
-  const clear = trouble.filter((f) => f.severity === 'warning' && f.points >= watch).sort((a, b) => b.points - a.points);
+  // A clear sign: one sign worth the watch threshold on its own (its rules together, within the cap).
+  const clear = signList.filter((g) => !g.decides && g.counted >= watch).sort((a, b) => b.counted - a.counted);
+  const name = (g: (typeof signList)[number]) => g.fs.map((f) => f.title).join(' and ');
   // Two clear, independent signs together fire — unless good signs worth a clear sign speak for the client.
-  const pair = new Set(clear.map((f) => signOf.get(f))).size >= 2 && good < watch;
+  const pair = clear.length >= 2 && good < watch;
   const floor = decisive || pair ? fire : clear.length ? watch : 0;
   const floorReason = decisive ? `${decisive.title} (${decisive.severity === 'dealbreaker' ? 'a dealbreaker' : 'fires on its own'})`
-    : pair ? `two clear signs: ${clear.map((f) => f.title).join(', ')}` : clear[0] ? `one clear sign: ${clear[0].title}` : null;
+    : pair ? `two clear signs: ${clear.map(name).join('; ')}` : clear[0] ? `one clear sign: ${name(clear[0])}` : null;
   const score = Math.min(100, Math.max(0, Math.round(Math.max(round1(signs - relief), floor))));
   const verdict: VerdictKind = score >= fire ? 'fire' : score >= watch ? 'watch' : 'keep';
 
@@ -60,7 +76,7 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
   if (advice.length === 0) advice.push(closing(verdict));
   return {
     asOf: ctx.asOf, verdict, score, confidence: basis.low ? 'low' : 'normal', basis,
-    total: { signs, relief: good, reliefCapped: relief, floor, floorReason },
+    total: { signs, relief: good, reliefCapped: relief, floor, floorReason, shared },
     findings: ordered.map(({ finding }) => finding), stats: computeStats(ctx), advice: [...new Set(advice)],
   };
 }

@@ -11,7 +11,7 @@ const money = (amount: number, currency: string): Money => ({ amount, currency }
 
 export const invoiceEvidence = (s: InvoiceState): Evidence => ({
   type: 'invoice', id: s.fact.id, number: s.fact.number,
-  amount: money(s.fact.amount, s.fact.currency), balance: money(s.balance, s.fact.currency),
+  amount: money(s.fact.amount, s.fact.currency), balance: money(s.balance, s.fact.currency), givenUp: money(s.givenUp, s.fact.currency),
   issuedOn: s.fact.issuedOn, dueOn: s.fact.dueOn, paidOn: s.settledOn, daysLate: s.daysLate,
 });
 

@@ -18,7 +18,7 @@ export type RuleId =
 /** A record a finding rests on; `type` says which table it came from. */
 export type Evidence =
   | {
-      type: 'invoice'; id: number; number: string; amount: Money; balance: Money;
+      type: 'invoice'; id: number; number: string; amount: Money; balance: Money; givenUp: Money;
       issuedOn: DateStr; dueOn: DateStr; paidOn: DateStr | null; daysLate: number | null;
     }
   | {
@@ -121,7 +121,11 @@ export interface Verdict {
   confidence: Confidence;
   basis: Basis;
   /** How the score was reached: the sum, the good signs' relief, and the floor a verdict rule set. */
-  total: { signs: number; relief: number; reliefCapped: number; floor: number; floorReason: string | null };
+  total: {
+    signs: number; relief: number; reliefCapped: number; floor: number; floorReason: string | null;
+    /** Signs read by two rules and held to one sign's cap: what they added up to, and what counted. */
+    shared: { sign: string; rules: string[]; points: number; counted: number }[];
+  };
   findings: Finding[];
   stats: Stats;
   advice: string[];

@@ -1,6 +1,6 @@
-// Rule invoice-disputes: haggling over invoices — disputes, and money given up (conceded or written
-// off), which fires on its own. Owns disputes and every amount given up; the days an invoice is
-// held up belong to late-payment or overdue-balance. Judges from disputes known at asOf; never formats output.
+// Rule invoice-disputes: haggling over invoices — disputes, and fires on its own when money was given
+// up (conceded or written off) on agreed work. Owns disputes; the money given up counts once, in
+// overdue-balance, and the days an invoice is held up are lateness. Judges from disputes known at asOf.
 import type { Rule } from '../types.js';
 import type { InvoiceState } from '../context.js';
 import type { DisputeFact } from '../facts.js';
@@ -16,11 +16,11 @@ export const invoiceDisputes: Rule = {
     id: 'invoice-disputes', severity: 'warning', title: 'Disputes invoices',
     looksAt: 'disputes opened in the window: how many, any left open for staleDays or more, and the money you gave up (conceded or written off)',
     why: 'A client who haggles over every bill makes you pay twice: in money and in time spent arguing. One who agrees a price and then pays less has shown you the next invoice.',
-    measure: 'Σ over disputes of age weight × (1 + share of the invoice given up)',
+    measure: 'Σ over disputes of age weight (the money given up is counted once, by overdue-balance, as money not paid)',
     configKeys: ['invoiceDisputes.weight', 'invoiceDisputes.minDisputes', 'invoiceDisputes.staleDays', 'invoiceDisputes.fireGivenUp',
       'halfLifeDays', 'windowDays'],
     firesWhen: 'money given up on agreed work: fireGivenUp (10%) or more of one invoice conceded or written off in the last 12 months',
-    owns: 'disputes and money conceded or written off (not the days an invoice is held up: those are lateness)',
+    owns: 'disputes, and whether money was given up on agreed work (the money itself counts once, in overdue-balance)',
   },
   check(ctx) {
     const cfg = ctx.config.invoiceDisputes;
@@ -44,7 +44,7 @@ export const invoiceDisputes: Rule = {
         + (lost.length ? `; you gave up ${lost.map((m) => formatMoney(m)).join(' + ')}.` : '; you gave up nothing.'),
       evidence: [...all].sort((a, b) => b.d.openedOn.localeCompare(a.d.openedOn) || b.d.id - a.d.id)
         .map(({ s, d }) => disputeEvidence(s, d)), // most recent first: what the card shows
-      measure: all.reduce((a, x) => a + ctx.recency(x.d.openedOn) * (1 + share(x)), 0),
+      measure: all.reduce((a, x) => a + ctx.recency(x.d.openedOn), 0),
       weight: cfg.weight,
       firesAlone: worst
         ? `you gave up ${formatMoney({ amount: worst.d.conceded, currency: worst.s.fact.currency })} (${pct(share(worst))}) of ${worst.s.fact.number}`

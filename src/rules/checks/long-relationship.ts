@@ -9,6 +9,7 @@ import { physicalAbuse } from './physical-abuse.js';
 import { dishonesty } from './dishonesty.js';
 import { legalRisk } from './legal-risk.js';
 import { verbalAbuse } from './verbal-abuse.js';
+import { isAfterHoursDemand } from './unreasonable-demands.js';
 
 interface Touch { on: string; evidence: Evidence }
 
@@ -25,8 +26,11 @@ export const longRelationship: Rule = {
   check(ctx) {
     const cfg = ctx.config.longRelationship;
     if ([physicalAbuse, dishonesty, legalRisk, verbalAbuse].some((r) => r.check(ctx)?.severity === 'dealbreaker')) return null;
+    const linked = new Set(ctx.incidents.map((i) => i.interactionId));
     const touches: Touch[] = [
-      ...ctx.interactions.map((i) => ({ on: i.local.date, evidence: interactionEvidence(i) })),
+      // Good touches only: not after-hours demands, not contacts an incident was recorded with.
+      ...ctx.interactions.filter((i) => !linked.has(i.id) && !isAfterHoursDemand(ctx, i))
+        .map((i) => ({ on: i.local.date, evidence: interactionEvidence(i) })),
       ...ctx.invoices.filter((s) => s.onTime && s.settledOn !== null).map((s) => ({ on: s.settledOn as string, evidence: invoiceEvidence(s) })),
       ...ctx.deliveries.map((d) => ({ on: d.on, evidence: deliveryEvidence(d) })),
       ...ctx.referrals.map((r) => ({ on: r.on, evidence: referralEvidence(r) })),

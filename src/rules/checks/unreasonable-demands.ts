@@ -6,7 +6,7 @@
 import type { Rule } from '../types.js';
 import type { Channel } from '../../domain/types.js';
 import { localParts, weekdayName, type LocalParts } from '../../domain/dates.js';
-import type { RuleContext, WorkingHours } from '../context.js';
+import type { KnownIncident, KnownInteraction, RuleContext, WorkingHours } from '../context.js';
 import { incidentEvidence, interactionEvidence, plural, when } from '../evidence.js';
 import { incidentsOf, incidentWeight, makeFinding } from '../finding.js';
 
@@ -33,14 +33,29 @@ const dayList = (days: number[]) => {
   return contiguous ? `${DAY(sorted[0] ?? 0)}–${DAY(sorted[sorted.length - 1] ?? 0)}` : sorted.map(DAY).join(', ');
 };
 
-function afterHoursDemands(ctx: RuleContext) {
+/** Inbound, by a channel that wants an answer now, outside your hours (and the client's, when known). */
+export function isAfterHoursDemand(ctx: RuleContext, i: KnownInteraction): boolean {
   const zone = ctx.client.timezone;
-  const linked = new Set(ctx.incidents.map((i) => i.interactionId).filter((id): id is number => id !== null));
-  const demandDays = new Set(incidentsOf(ctx, 'unreasonable-demand').map((i) => i.on));
-  return ctx.interactions.filter((i) => i.direction === 'in' && i.channel !== null && DEMANDING.has(i.channel)
-    && ctx.recency(i.local.date) > 0 && !linked.has(i.id) && !demandDays.has(i.local.date)
-    && outsideHours(ctx.workingHours, i.local)
-    && (zone === null || zone === ctx.timeZone || outsideHours(ctx.workingHours, localParts(i.at, zone))));
+  return i.direction === 'in' && i.channel !== null && DEMANDING.has(i.channel) && outsideHours(ctx.workingHours, i.local)
+    && (zone === null || zone === ctx.timeZone || outsideHours(ctx.workingHours, localParts(i.at, zone)));
+}
+
+/**
+ * After-hours demands not already counted as an unreasonable-demand incident. Each such incident
+ * stands for one contact: the one it was recorded with, else the nearest after-hours demand of the
+ * same day — so the call and the incident about it count once, and other calls still count.
+ */
+function afterHoursDemands(ctx: RuleContext, incidents: KnownIncident[]): KnownInteraction[] {
+  const candidates = ctx.interactions.filter((i) => ctx.recency(i.local.date) > 0 && isAfterHoursDemand(ctx, i));
+  const taken = new Set<number>();
+  for (const inc of incidents) {
+    // Same day only, so the incident always weighs at least what the contact did (same age step).
+    const sameDay = candidates.filter((i) => i.local.date === inc.on && !taken.has(i.id));
+    const match = inc.interactionId !== null ? sameDay.find((i) => i.id === inc.interactionId)
+      : sameDay.sort((a, b) => Math.abs(Date.parse(a.at) - Date.parse(inc.at)) - Math.abs(Date.parse(b.at) - Date.parse(inc.at)) || a.id - b.id)[0];
+    if (match) taken.add(match.id);
+  }
+  return candidates.filter((i) => !taken.has(i.id));
 }
 
 export const unreasonableDemands: Rule = {
@@ -52,12 +67,12 @@ export const unreasonableDemands: Rule = {
     configKeys: ['unreasonableDemands.weight', 'unreasonableDemands.afterHoursFactor', 'unreasonableDemands.afterHoursCap',
       'severityFactor', 'halfLifeDays', 'windowDays'],
     firesWhen: null,
-    owns: 'unreasonable-demand incidents and after-hours demands (a contact recorded with an incident counts once, as the incident)',
+    owns: 'unreasonable-demand incidents and after-hours demands (the contact such an incident was recorded with, or the nearest one that day, counts once, as the incident)',
   },
   check(ctx) {
     const cfg = ctx.config.unreasonableDemands;
     const incidents = incidentsOf(ctx, 'unreasonable-demand').filter((i) => ctx.recency(i.on) > 0);
-    const after = afterHoursDemands(ctx);
+    const after = afterHoursDemands(ctx, incidentsOf(ctx, 'unreasonable-demand'));
     if (incidents.length === 0 && after.length === 0) return null;
     const { start, end } = ctx.workingHours;
     const dates = [...incidents.map((i) => i.on), ...after.map((i) => i.local.date)];

@@ -29,7 +29,8 @@ describe('score bands: 60+ fire, 25+ watch, else keep', () => {
     [24.4, null, 24, 'keep'],
     [25, null, 25, 'watch'],
     [40, null, 40, 'watch'],
-    [30, 29, 59, 'watch'],
+    [24, 24, 48, 'watch'], // two weak signs add up
+    [30, 29, 60, 'fire'], // two clear signs of different kinds: at least 60
     [30, 30, 60, 'fire'],
     [80, null, 40, 'watch'], // capped at signCap: one sign alone cannot reach fire by points
     [80, 80, 80, 'fire'],
@@ -56,7 +57,7 @@ describe('score bands: 60+ fire, 25+ watch, else keep', () => {
     const v = judge(facts({ invoices: batch(12, ago(30), 0), referrals: [referral(ago(50))] }));
     expect(v).toMatchObject({ verdict: 'keep', score: 0, confidence: 'normal' });
     expect(v.findings.map((f) => f.rule)).toEqual(['on-time-payer', 'referrals', 'income-concentration']);
-    expect(v.total).toEqual({ signs: 0, relief: 23, reliefCapped: 23, floor: 0, floorReason: null });
+    expect(v.total).toEqual({ signs: 0, relief: 23, reliefCapped: 23, floor: 0, floorReason: null, shared: [] });
   });
 });
 
@@ -69,7 +70,7 @@ describe('the score formula: Σ signs − relief (≤ 30), raised to its floor, 
     expect(v.findings.map((f) => [f.rule, f.points])).toEqual([
       ['scope-churn', 21], ['ignored-advice', 15], ['missed-commitments', 8], ['referrals', -8],
     ]);
-    expect(v.total).toEqual({ signs: 44, relief: 8, reliefCapped: 8, floor: 0, floorReason: null });
+    expect(v.total).toEqual({ signs: 44, relief: 8, reliefCapped: 8, floor: 0, floorReason: null, shared: [] });
     expect(v.score).toBe(36);
     expect(v.verdict).toBe('watch');
   });
@@ -93,7 +94,7 @@ describe('the score formula: Σ signs − relief (≤ 30), raised to its floor, 
 
   it('a clear sign (25+ points) keeps the score at 25 at least, whatever the good signs', () => {
     const v = judge(facts({ ...goodSigns(), incidents: [incident('verbal-abuse', ago(3))] }));
-    expect(v.total).toEqual({ signs: 30, relief: 39, reliefCapped: 30, floor: 25, floorReason: 'Verbal abuse' });
+    expect(v.total).toEqual({ signs: 30, relief: 39, reliefCapped: 30, floor: 25, floorReason: 'one clear sign: Verbal abuse', shared: [] });
     expect(v).toMatchObject({ score: 25, verdict: 'watch' });
   });
 
@@ -107,14 +108,14 @@ describe('the score formula: Σ signs − relief (≤ 30), raised to its floor, 
     const v = judge(facts({ ...goodSigns(), changes: unbilled(6) }));
     expect(rule(v, 'scope-churn')).toMatchObject({ measure: 6, weight: 7, cap: 40, points: 60 });
     expect(rule(v, 'scope-churn')!.firesAlone).toMatch(/6 unbilled changes/);
-    expect(v.total).toMatchObject({ signs: 60, reliefCapped: 30, floor: 60, floorReason: 'Keeps changing the brief, unpaid' });
+    expect(v.total).toMatchObject({ signs: 60, reliefCapped: 30, floor: 60, floorReason: 'Keeps changing the brief, unpaid (fires on its own)' });
     expect(v).toMatchObject({ score: 60, verdict: 'fire' });
   });
 
   it('a dealbreaker keeps the score at 60 at least, even when it weighs less than the good signs', () => {
     const v = judge(facts({ ...goodSigns(), incidents: [incident('legal-risk', ago(3))] }),
       options({ tune: (c) => { c.dealbreakerWeight = 10; } }));
-    expect(v.total).toMatchObject({ signs: 10, reliefCapped: 30, floor: 60, floorReason: 'Legal risk' });
+    expect(v.total).toMatchObject({ signs: 10, reliefCapped: 30, floor: 60, floorReason: 'Legal risk (a dealbreaker)' });
     expect(v).toMatchObject({ score: 60, verdict: 'fire' });
   });
 });
@@ -156,15 +157,28 @@ describe('what a freelancer would sign', () => {
     expect(overdueAndRival).toMatchObject({ score: 68, verdict: 'fire' });
   });
 
-  it('two clear signs that sum to less than 60 are watch: the verdict comes from the score only', () => {
+  it('two clear signs of different kinds fire even when they sum to less than 60', () => {
     const v = judge(facts({ incidents: [incident('verbal-abuse', ago(5)), incident('competitor-leverage', ago(6))] }));
-    expect(v).toMatchObject({ score: 58, verdict: 'watch' });
+    expect(v.total).toMatchObject({ signs: 58, floor: 60, floorReason: 'two clear signs: Verbal abuse; Plays you against competitors' });
+    expect(v).toMatchObject({ score: 60, verdict: 'fire' });
   });
 
-  it('good signs can pull two moderate signs back from fire to watch', () => {
+  it('two clear findings of one kind (paying late and money overdue: slow to pay) are one sign, not a pair', () => {
+    // The latest three paid late (an emerging pattern, 30 points) and the newest 40 days overdue (30 points).
+    const invoices = [...batch(3, ago(150), 30), invoice({ due: ago(40) })];
+    const v = judge(facts({ invoices }));
+    expect(v.findings.filter((f) => f.points >= 25).map((f) => f.rule).sort()).toEqual(['late-payment', 'overdue-balance']);
+    expect(v.total.floor).toBe(25);
+    expect(v.verdict).toBe('watch');
+  });
+
+  it('good signs worth a clear sign (25+) pull two clear signs back to watch; paying on time alone does not', () => {
     const signs = { incidents: [incident('verbal-abuse', ago(3))], changes: unbilled(5) }; // 30 + 35
     expect(judge(facts(signs))).toMatchObject({ score: 65, verdict: 'fire' });
-    expect(judge(facts({ ...signs, referrals: [referral(ago(10))] }))).toMatchObject({ score: 57, verdict: 'watch' });
+    // One referral (8): not enough to speak for them; 65 − 8 = 57, raised to 60 by the pair.
+    expect(judge(facts({ ...signs, referrals: [referral(ago(10))] }))).toMatchObject({ score: 60, verdict: 'fire' });
+    // Four referrals (24, at most 3 counted) and on time (15): good signs worth 39 → 65 − 30 = 35, watch.
+    expect(judge(facts({ ...signs, ...goodSigns() }))).toMatchObject({ score: 35, verdict: 'watch' });
   });
 
   it('good signs never pull a sign that fires on its own below fire, nor a dealbreaker', () => {

@@ -179,10 +179,11 @@ describe('unreasonable-demands', () => {
     });
   });
 
-  it('a contact an incident was recorded with counts once, as the incident', () => {
+  it('a contact an unreasonable-demand incident was recorded with counts once, as the incident; other incidents leave it', () => {
     const call = contact('2026-11-16T22:00:00Z');
+    // Abuse on a late call is two facts: the abuse (verbal-abuse) and the demand (this rule).
     const abuse = incident('verbal-abuse', '2026-11-16T22:00:00.000Z', { interactionId: call.id });
-    expect(demands([call], options(), [abuse])).toBeUndefined();
+    expect(demands([call], options(), [abuse])).toMatchObject({ measure: 0.34 });
     const demand = incident('unreasonable-demand', '2026-11-16T22:00:00.000Z', { interactionId: call.id });
     expect(demands([call], options(), [demand])).toMatchObject({ measure: 1, points: 26 });
   });

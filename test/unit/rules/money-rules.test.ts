@@ -9,8 +9,10 @@ const judge = (s: FactsSpec, o = options()) => evaluate(facts(s), o);
 
 describe('overdue-balance', () => {
   it.each([
-    [-1, null], [0, null], [1, 1], [30, 1], [31, 2], [60, 2], [61, 3], [90, 3], [91, 4], [400, 4],
-  ] as const)('an unpaid invoice %i days past due is in bucket %s', (days, bucket) => {
+    [-1, null], [0, null], [1, 1], [30, 1], [31, 2], [60, 2], [61, 3], [90, 3], [91, 4], [364, 4],
+    [400, 2], // bucket 4, due more than a year ago: half weight
+    [1094, 1], [1095, null], // a quarter in the third year; gone after three
+  ] as const)('an unpaid invoice %i days past due measures %s (bucket × the due date’s age weight)', (days, bucket) => {
     const f = find(judge({ invoices: [invoice({ due: ago(days) })] }), 'overdue-balance');
     expect(f?.measure ?? null).toBe(bucket);
     if (f) expect(f).toMatchObject({ weight: 15, points: Math.min(40, bucket! * 15), firesAlone: null });
@@ -19,6 +21,16 @@ describe('overdue-balance', () => {
   it('weighs each invoice by its unpaid share', () => {
     const f = find(judge({ invoices: [invoice({ due: ago(45), payments: [{ on: ago(40), amount: 25000 }] })] }), 'overdue-balance')!;
     expect(f).toMatchObject({ measure: 1.5, points: 22.5, evidence: [{ balance: { amount: 75000 } }] }); // 0.75 × bucket 2
+  });
+
+  it('a written-off or conceded amount still counts as money not paid, as if still unpaid', () => {
+    const unpaid = invoice({ due: ago(45), amount: 100000 });
+    const writtenOff = invoice({ due: ago(45), amount: 100000, disputes: [{ openedOn: ago(44), resolvedOn: ago(20), outcome: 'written-off', conceded: 100000 }] });
+    const a = find(judge({ invoices: [unpaid] }), 'overdue-balance')!;
+    const b = find(judge({ invoices: [writtenOff] }), 'overdue-balance')!;
+    expect(b.measure).toBe(a.measure);
+    expect(b.title).toBe('Money never paid');
+    expect(b.detail).toContain('1,000.00 EUR you gave up counts as money they never paid');
   });
 
   it('is capped at 40 and never fires on its own, however much is owed', () => {
@@ -71,9 +83,9 @@ describe('invoice-disputes', () => {
     expect(v.verdict).toBe('watch');
   });
 
-  it('a single concession is raised, weighing the share given up', () => {
+  it('a single concession is raised; the money given up is counted once, by overdue-balance', () => {
     const f = find(judge({ invoices: [gaveUp(5000)] }), 'invoice-disputes')!;
-    expect(f).toMatchObject({ measure: 1.05, points: 14.7, firesAlone: null });
+    expect(f).toMatchObject({ measure: 1, points: 14, firesAlone: null });
     expect(f.detail).toContain('you gave up 50.00 EUR');
     expect(f.evidence[0]).toMatchObject({ type: 'dispute', outcome: 'discounted', conceded: { amount: 5000, currency: 'EUR' } });
   });

@@ -65,15 +65,23 @@ describe('evaluate properties: total', () => {
       }
       for (const f of v.findings.filter((x) => x.severity === 'positive')) expect(f.points).toBeLessThanOrEqual(0);
       for (const f of v.findings.filter((x) => x.severity === 'info')) expect(f.points).toBe(0);
-      // v.total is what the findings say…
-      expect(v.total.signs).toBeCloseTo(trouble.reduce((a, f) => a + f.points, 0), 6);
+      // v.total is what the findings say: each sign (its rules together, e.g. late-payment +
+      // overdue-balance = "slow to pay") counts at most signCap unless one of them decides.
+      const groups = new Map<string, typeof trouble>();
+      for (const f of trouble) groups.set(KIND_OF.get(f.rule) ?? f.rule, [...(groups.get(KIND_OF.get(f.rule) ?? f.rule) ?? []), f]);
+      const counted = [...groups.values()].map((fs) => {
+        const sum = fs.reduce((a, f) => a + f.points, 0);
+        const decides = fs.some((f) => f.severity === 'dealbreaker' || f.firesAlone !== null);
+        return { decides, counted: fs.length < 2 || decides ? sum : Math.min(cfg.signCap, sum) };
+      });
+      expect(v.total.signs).toBeCloseTo(counted.reduce((a, g) => a + g.counted, 0), 6);
       expect(v.total.relief).toBeCloseTo(-v.findings.filter((f) => f.severity === 'positive').reduce((a, f) => a + f.points, 0), 6);
       const decisive = trouble.some((f) => f.severity === 'dealbreaker' || f.firesAlone !== null);
       // Floors (README "How crm judges"): fire for a dealbreaker, a sign that fires on its own, or two
       // clear signs (25+ each) of different kinds unless good signs worth 25+ speak for the client;
       // watch for one clear sign.
-      const clear = trouble.filter((f) => f.severity === 'warning' && f.points >= watch);
-      const pair = new Set(clear.map((f) => KIND_OF.get(f.rule))).size >= 2 && v.total.relief < watch;
+      const clear = counted.filter((g) => !g.decides && g.counted >= watch - 1e-9);
+      const pair = clear.length >= 2 && v.total.relief < watch;
       expect(v.total.floor).toBe(decisive || pair ? fire : clear.length ? watch : 0);
       // …and the score is the documented formula of it.
       const reliefCapped = Math.min(cfg.reliefCap, v.total.relief);
