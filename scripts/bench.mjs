@@ -2,6 +2,9 @@
 // Benchmark: seeds a large database through crm's own repositories, then times common commands
 // by spawning the built binary, interleaved round-robin so machine noise hits every command alike.
 // Reports medians and the ratio to `crm --version` (pure start-up cost). Usage: npm run bench [-- --runs N]
+// [--against DIR]: also time the crm built in DIR (another checkout, e.g. a `git worktree` of the
+// previous commit) on the same database, each run paired with this one, and report the median of
+// the per-pair ratios (this ÷ that).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +22,8 @@ const { addDays } = await import(path.join(root, 'dist/domain/dates.js'));
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const againstArg = process.argv.indexOf('--against');
+const againstBin = againstArg > 0 ? path.join(path.resolve(process.argv[againstArg + 1]), 'bin', 'crm.js') : null;
 const CLIENTS = 200;
 const PER_CLIENT = { interactions: 100, invoices: 25, incidents: 3, changes: 5, reminders: 3 };
 const NOW = '2026-11-22';
@@ -64,13 +69,20 @@ const cases = [
 ];
 const env = { ...process.env, CRM_DB: dbFile, CRM_NOW: NOW, NO_COLOR: '1', TZ: 'UTC' };
 const times = new Map(cases.map(([label]) => [label, []]));
+const other = new Map(cases.map(([label]) => [label, []]));
+const timeOne = (which, args) => {
+  const t = performance.now();
+  const res = spawnSync(process.execPath, [which, ...args], { env, encoding: 'utf8' });
+  const ms = performance.now() - t;
+  if (res.status !== 0) throw new Error(`crm ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
+  return ms;
+};
 for (let r = 0; r < RUNS; r++) {
   for (const [label, args] of cases) {
-    const t = performance.now();
-    const res = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
-    const ms = performance.now() - t;
-    if (res.status !== 0) throw new Error(`crm ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
-    times.get(label).push(ms);
+    // Alternate which goes first, so neither always meets a warm or a cold cache.
+    if (againstBin && r % 2) other.get(label).push(timeOne(againstBin, args));
+    times.get(label).push(timeOne(bin, args));
+    if (againstBin && !(r % 2)) other.get(label).push(timeOne(againstBin, args));
   }
 }
 const median = (xs) => {
@@ -81,9 +93,13 @@ const base = median(times.get('--version'));
 const size = fs.statSync(dbFile).size;
 console.log(`crm bench: ${CLIENTS} clients, ${CLIENTS * PER_CLIENT.interactions} interactions, ${CLIENTS * PER_CLIENT.invoices} invoices; database ${(size / 1048576).toFixed(1)} MiB, seeded in ${seedMs.toFixed(0)} ms`);
 console.log(`${RUNS} runs each, interleaved; node ${process.version}\n`);
-console.log(`${'command'.padEnd(22)}${'median ms'.padStart(10)}${'min ms'.padStart(9)}${'× start-up'.padStart(12)}`);
+const vs = againstBin ? `${'vs ms'.padStart(9)}${'this ÷ vs'.padStart(11)}` : '';
+console.log(`${'command'.padEnd(22)}${'median ms'.padStart(10)}${'min ms'.padStart(9)}${'× start-up'.padStart(12)}${vs}`);
 for (const [label] of cases) {
   const xs = times.get(label);
-  console.log(`${label.padEnd(22)}${median(xs).toFixed(1).padStart(10)}${Math.min(...xs).toFixed(1).padStart(9)}${(median(xs) / base).toFixed(2).padStart(12)}`);
+  const ys = other.get(label);
+  const pair = againstBin ? `${median(ys).toFixed(1).padStart(9)}${median(xs.map((x, i) => x / ys[i])).toFixed(2).padStart(11)}` : '';
+  console.log(`${label.padEnd(22)}${median(xs).toFixed(1).padStart(10)}${Math.min(...xs).toFixed(1).padStart(9)}${(median(xs) / base).toFixed(2).padStart(12)}${pair}`);
 }
+if (againstBin) console.log(`\nvs = ${againstBin}`);
 fs.rmSync(dir, { recursive: true, force: true });

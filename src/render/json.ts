@@ -237,7 +237,7 @@ export function dueDto(report: DueReport) {
 function ruleDto(r: RuleDescription) {
   return {
     id: r.id, severity: r.severity, ...(r.escalatesTo ? { escalatesTo: r.escalatesTo } : {}), title: r.title,
-    looksAt: r.looksAt, why: r.why, measure: r.measure, firesWhen: r.firesWhen, owns: r.owns, configKeys: [...r.configKeys], settings: { ...r.settings },
+    looksAt: r.looksAt, why: r.why, measure: r.measure, firesWhen: r.firesWhen, owns: r.owns, ...(r.sign ? { sign: r.sign } : {}), configKeys: [...r.configKeys], settings: { ...r.settings },
   };
 }
 

@@ -194,7 +194,7 @@ export function renderRules(rules: RuleDescription[], config: RulesConfig, style
     `  problems: each warning sign's measure × weight, at most ${config.signCap} points (so one sign alone cannot fire);`
       + ` a sign that fires on its own counts ${fire}; a dealbreaker counts 100;`,
     `  minus good signs, at most ${config.reliefCap} in all;`,
-    `  raised to at least ${fire} by any dealbreaker or sign that fires on its own, or by two clear signs (${watch}+ points each)`
+    `  raised to at least ${fire} by any dealbreaker or sign that fires on its own, or by two clear signs of different kinds (${watch}+ points each)`
       + ` unless good signs worth ${watch}+ speak for the client; and to at least ${watch} by one clear sign.`,
     `Events count in full for ${config.halfLifeDays} days, then half, then a quarter…, in steps; warnings and good signs`
       + ` look back ${config.windowDays} days (dealbreakers never expire). A sign fires on its own only on events of its first ${config.halfLifeDays} days.`,
@@ -204,8 +204,8 @@ export function renderRules(rules: RuleDescription[], config: RulesConfig, style
     const sev = r.escalatesTo ? `${r.severity} → ${r.escalatesTo}` : r.severity;
     out.push(`${style.bold(r.id)}  ${sev}  ${r.title}`);
     out.push(hanging('  looks at  ', r.looksAt, width), hanging('  why       ', r.why, width), hanging('  measure   ', r.measure, width));
-    if (r.firesWhen) out.push(hanging('  fires     ', `on its own when ${r.firesWhen}`, width));
-    out.push(hanging('  owns      ', r.owns, width));
+    if (r.firesWhen) out.push(hanging('  fires     ', r.firesWhen.startsWith('always') ? r.firesWhen : `on its own when ${r.firesWhen}`, width));
+    out.push(hanging('  owns      ', r.owns + (r.sign ? ` (one sign, “${r.sign}”, with the other rule that reads it)` : ''), width));
     out.push(hanging('  settings  ', Object.entries(r.settings).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('  '), width), '');
   }
   return wrap(out.join('\n'), width);

@@ -45,7 +45,7 @@ const SCENARIOS: Record<string, string[][]> = {
     ['invoice', 'resolve', `T-${String(n).padStart(4, '0')}`, '--outcome', 'discounted', '--conceded', '200', '--on', addDays(month(2), 5)],
   ],
   'Moving Target': [...client('Moving Target'), ...[10, 30, 50, 70].map((d) => ['change', 'add', 'Moving Target', '--summary', `change ${d}`, '--project', 'Site', '--on', addDays('2026-11-22', -d), '--unbilled'])],
-  'Night Owl': [...client('Night Owl'), ...['2026-11-16 23:00', '2026-11-17 05:30', '2026-11-18 22:15'].map((at) => ['log', 'Night Owl', '--direction', 'in', '--at', at, '--summary', 'urgent idea', '--no-recap'])],
+  'Night Owl': [...client('Night Owl'), ...['2026-11-16 23:00', '2026-11-17 05:30', '2026-11-18 22:15'].map((at) => ['log', 'Night Owl', '--direction', 'in', '--channel', 'phone', '--at', at, '--summary', 'urgent idea', '--no-recap'])],
   'Demanding': [...client('Demanding'), ...incident('Demanding', 'unreasonable-demand', '2026-11-01')],
   'Knows Better': [...client('Knows Better'), ...incident('Knows Better', 'ignored-advice', '2026-09-01'), ...incident('Knows Better', 'ignored-advice', '2026-10-20')],
   'Price Shopper': [...client('Price Shopper'), ...incident('Price Shopper', 'competitor-leverage', '2026-10-10')],
@@ -152,7 +152,7 @@ describe('crm review --all and crm rules (binary)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Owes Money {2}(WATCH|KEEP|FIRE) {2}score \d+\/100/);
     expect(r.stdout).toContain(`chase T-`);
-    expect(r.stdout).toMatch(/overdue-balance +warning +\d/);
+    expect(r.stdout).toMatch(/overdue-balance +[\d.]+ +× 15 +=/);
     expect(r.stdout).not.toContain('\u001b[');
   });
 
@@ -160,7 +160,7 @@ describe('crm review --all and crm rules (binary)', () => {
     const r = spawnCrm(['rules', '--json'], { db });
     const rules = JSON.parse(r.stdout) as { thresholds: { watch: number; fire: number }; rules: { id: string; settings: Record<string, unknown> }[] };
     expect(rules.thresholds).toEqual({ watch: 25, fire: 60 });
-    expect(rules.rules).toHaveLength(16);
+    expect(rules.rules).toHaveLength(17); // the contract's 16, and short-payment
     expect(rules.rules.find((x) => x.id === 'late-payment')!.settings['latePayment.graceDays']).toBe(7);
   });
 
