@@ -2,7 +2,7 @@
 // Benchmark: seeds a large database through crm's own repositories, then times common commands
 // by spawning the built binary, interleaved round-robin so machine noise hits every command alike.
 // Reports medians and the ratio to `crm --version` (pure start-up cost). Usage: npm run bench [-- --runs N]
-// [--against DIR]: also time the crm built in DIR (another checkout, e.g. a `git worktree` of the
+// [--keep] leaves the seeded database for profiling. [--against DIR]: also time the crm built in DIR (another checkout, e.g. a `git worktree` of the
 // previous commit) on the same database, each run paired with this one, and report the median of
 // the per-pair ratios (this ÷ that).
 import { spawnSync } from 'node:child_process';
@@ -102,4 +102,5 @@ for (const [label] of cases) {
   console.log(`${label.padEnd(22)}${median(xs).toFixed(1).padStart(10)}${Math.min(...xs).toFixed(1).padStart(9)}${(median(xs) / base).toFixed(2).padStart(12)}${pair}`);
 }
 if (againstBin) console.log(`\nvs = ${againstBin}`);
-fs.rmSync(dir, { recursive: true, force: true });
+if (process.argv.includes('--keep')) console.log(`\ndatabase kept: ${dbFile}`);
+else fs.rmSync(dir, { recursive: true, force: true });

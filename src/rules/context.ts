@@ -168,17 +168,25 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
   ];
   const since = dates.reduce(minDate, minDate(facts.client.createdOn, asOf));
   const age = (date: DateStr) => Math.max(0, daysBetween(date, asOf));
-  const ages = new Map<DateStr, number>(); // every rule asks about the same few hundred dates
+  // Age steps as cut-off dates, so weighing an event is a few string comparisons (review --all asks
+  // about every record at 12 dates): `date > cutoff(n)` ⇔ the event is less than n days old.
+  const cutoffs = new Map<number, DateStr>();
+  const cutoff = (days: number): DateStr => {
+    let c = cutoffs.get(days);
+    if (c === undefined) cutoffs.set(days, (c = addDays(asOf, -days)));
+    return c;
+  };
   const recency = (date: DateStr, windowDays = config.windowDays) => {
-    let a = ages.get(date);
-    if (a === undefined) ages.set(date, (a = age(date)));
-    return a >= windowDays ? 0 : Math.pow(0.5, Math.floor(a / config.halfLifeDays));
+    if (date <= cutoff(windowDays)) return 0;
+    let weight = 1;
+    for (let step = config.halfLifeDays; date <= cutoff(step); step += config.halfLifeDays) weight /= 2;
+    return weight;
   };
   return {
     asOf, config, timeZone, workingHours, client: facts.client, invoices, incidents, interactions,
     // Income lists stay whole (and shared): read them through incomeBetween(…, from, asOf).
     changes, referrals, deliveries, clientIncome: facts.clientIncome, portfolioIncome: facts.portfolioIncome,
-    since, age, recency, fresh: (date: DateStr) => age(date) < config.halfLifeDays, yearStart: addDays(asOf, -364),
+    since, age, recency, fresh: (date: DateStr) => date > cutoff(config.halfLifeDays), yearStart: addDays(asOf, -364),
     rates: opts.rates ?? {},
   };
 }

@@ -8,7 +8,7 @@
 //            one clear sign; else 0
 //   score  = round(max(signs − relief, floor)), kept within 0..100; fire/watch/keep by the thresholds.
 import type { ClientFacts } from './facts.js';
-import type { Finding, FindingSeverity, Verdict, VerdictKind } from './types.js';
+import type { Finding, FindingSeverity, Rule, Verdict, VerdictKind } from './types.js';
 import { buildContext, type EvaluateOptions, type RuleContext } from './context.js';
 import { ALL_RULES } from './catalogue.js';
 import { computeStats } from './stats.js';
@@ -21,12 +21,10 @@ const MONEY_RULES: ReadonlySet<string> = new Set(['overdue-balance', 'invoice-di
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { dealbreaker: 0, warning: 1, positive: 2, info: 3 };
 
-export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
-  const ctx = buildContext(facts, opts);
-  const raised = ALL_RULES.flatMap((rule) => {
-    const finding = rule.check(ctx);
-    return finding ? [{ rule, finding }] : [];
-  });
+type Raised = { rule: Rule; finding: Finding }[];
+
+/** The score and verdict from the findings: the formula at the top of this file, and nothing else. */
+function weigh(raised: Raised, opts: EvaluateOptions): { score: number; verdict: VerdictKind; total: Verdict['total'] } {
   const signOf = new Map(raised.map(({ rule, finding }) => [finding, rule.meta.sign ?? rule.meta.id]));
   const { watch, fire } = opts.config.thresholds;
   // Summed in catalogue order, before sorting for display, so the total is reproducible to the bit.
@@ -58,7 +56,23 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
     : pair ? `two clear signs: ${clear.map(name).join('; ')}` : clear[0] ? `one clear sign: ${name(clear[0])}` : null;
   const score = Math.min(100, Math.max(0, Math.round(Math.max(round1(signs - relief), floor))));
   const verdict: VerdictKind = score >= fire ? 'fire' : score >= watch ? 'watch' : 'keep';
+  return { score, verdict, total: { signs, relief: good, reliefCapped: relief, floor, floorReason, shared } };
+}
 
+const raise = (ctx: RuleContext): Raised => ALL_RULES.flatMap((rule) => {
+  const finding = rule.check(ctx);
+  return finding ? [{ rule, finding }] : [];
+});
+
+/** Only the score, for review --all's trend: the same rules and formula, without advice or stats. */
+export function scoreOf(facts: ClientFacts, opts: EvaluateOptions): number {
+  return weigh(raise(buildContext(facts, opts)), opts).score;
+}
+
+export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
+  const ctx = buildContext(facts, opts);
+  const raised = raise(ctx);
+  const { score, verdict, total } = weigh(raised, opts);
   const ordered = [...raised].sort((a, b) =>
     SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity]
     || Number(b.finding.firesAlone !== null) - Number(a.finding.firesAlone !== null)
@@ -76,7 +90,7 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
   if (advice.length === 0) advice.push(closing(verdict));
   return {
     asOf: ctx.asOf, verdict, score, confidence: basis.low ? 'low' : 'normal', basis,
-    total: { signs, relief: good, reliefCapped: relief, floor, floorReason, shared },
+    total,
     findings: ordered.map(({ finding }) => finding), stats: computeStats(ctx), advice: [...new Set(advice)],
   };
 }

@@ -8,7 +8,7 @@ import { parseDate } from '../../domain/dates.js';
 import type { DateStr } from '../../domain/types.js';
 import { loadFacts } from '../../db/facts.js';
 import { monthEnd } from '../../domain/dates.js';
-import { evaluate, firstRecordOn, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
+import { evaluate, firstRecordOn, scoreOf, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
 import { renderReview, renderReviewAll } from '../../render/review.js';
 import { reviewAllDto, reviewDto, type ReviewRow } from '../../render/json.js';
 
@@ -27,9 +27,9 @@ async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions
 }
 
 /** Scores at the last 11 month ends and at asOf: the same facts, judged as of each day. */
-function trend(facts: ClientFacts, opts: EvaluateOptions): { on: DateStr; score: number }[] {
+function trend(facts: ClientFacts, opts: EvaluateOptions, today?: Verdict): { on: DateStr; score: number }[] {
   const days = [...Array.from({ length: 11 }, (_, k) => monthEnd(opts.asOf, k - 11)), opts.asOf];
-  return days.map((on) => ({ on, score: evaluate(facts, { ...opts, asOf: on }).score }));
+  return days.map((on) => ({ on, score: on === opts.asOf && today ? today.score : scoreOf(facts, { ...opts, asOf: on }) }));
 }
 
 /** Worst first: fire, watch, keep; then the higher score; then by name. */
@@ -47,11 +47,10 @@ export async function judge(ctx: Ctx, clientRef: string | undefined, o: ReviewFl
   const db = ctx.read().db;
 
   if (o.all) {
-    const rows: ReviewRow[] = [...loadFacts(db, 'active').values()].map((facts) => ({
-      client: { id: facts.client.id, name: facts.client.name },
-      verdict: evaluate(facts, opts),
-      trend: trend(facts, opts),
-    })).sort(byWorst);
+    const rows: ReviewRow[] = [...loadFacts(db, 'active').values()].map((facts) => {
+      const verdict = evaluate(facts, opts);
+      return { client: { id: facts.client.id, name: facts.client.name }, verdict, trend: trend(facts, opts, verdict) };
+    }).sort(byWorst);
     if (o.json) return printJson(ctx, reviewAllDto(asOf, rows));
     return ctx.io.out(renderReviewAll(asOf, rows, ctx.style, ctx.io.columns));
   }

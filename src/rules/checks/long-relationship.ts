@@ -5,13 +5,17 @@ import type { Rule, Evidence } from '../types.js';
 import { daysBetween, monthKey } from '../../domain/dates.js';
 import { deliveryEvidence, interactionEvidence, invoiceEvidence, plural, referralEvidence } from '../evidence.js';
 import { makeFinding } from '../finding.js';
-import { physicalAbuse } from './physical-abuse.js';
-import { dishonesty } from './dishonesty.js';
-import { legalRisk } from './legal-risk.js';
-import { verbalAbuse } from './verbal-abuse.js';
 import { isAfterHoursDemand } from './unreasonable-demands.js';
+import { repeatsAfterWarning } from '../finding.js';
+import type { RuleContext } from '../context.js';
 
-interface Touch { on: string; evidence: Evidence }
+/** What the four dealbreaker rules look for: then no history is a good one. */
+const hasDealbreaker = (ctx: RuleContext): boolean =>
+  ctx.incidents.some((i) => i.kind === 'physical-abuse' || i.kind === 'dishonesty' || i.kind === 'legal-risk')
+  || repeatsAfterWarning(ctx, 'verbal-abuse').repeats.length > 0;
+
+/** A good touch; its evidence is built only for the two the finding cites (review --all judges thousands). */
+interface Touch { on: string; evidence: () => Evidence }
 
 export const longRelationship: Rule = {
   meta: {
@@ -25,28 +29,32 @@ export const longRelationship: Rule = {
   },
   check(ctx) {
     const cfg = ctx.config.longRelationship;
-    if ([physicalAbuse, dishonesty, legalRisk, verbalAbuse].some((r) => r.check(ctx)?.severity === 'dealbreaker')) return null;
+    if (hasDealbreaker(ctx)) return null;
     const linked = new Set(ctx.incidents.map((i) => i.interactionId));
-    const touches: Touch[] = [
-      // Good touches only: not after-hours demands, not contacts an incident was recorded with.
-      ...ctx.interactions.filter((i) => !linked.has(i.id) && !isAfterHoursDemand(ctx, i))
-        .map((i) => ({ on: i.local.date, evidence: interactionEvidence(i) })),
-      ...ctx.invoices.filter((s) => s.onTime && s.settledOn !== null).map((s) => ({ on: s.settledOn as string, evidence: invoiceEvidence(s) })),
-      ...ctx.deliveries.map((d) => ({ on: d.on, evidence: deliveryEvidence(d) })),
-      ...ctx.referrals.map((r) => ({ on: r.on, evidence: referralEvidence(r) })),
-    ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-    const first = touches[0];
-    const last = touches[touches.length - 1];
+    // One pass, no sorting: review --all asks this of every client at 12 dates.
+    let first: Touch | undefined;
+    let last: Touch | undefined;
+    const months = new Set<string>();
+    const touch = (on: string, evidence: () => Evidence) => {
+      if (!first || on < first.on) first = { on, evidence };
+      if (!last || on >= last.on) last = { on, evidence };
+      if (on >= ctx.yearStart) months.add(monthKey(on));
+    };
+    // Good touches only: not after-hours demands, not contacts an incident was recorded with.
+    for (const i of ctx.interactions) if (!linked.has(i.id) && !isAfterHoursDemand(ctx, i)) touch(i.local.date, () => interactionEvidence(i));
+    for (const s of ctx.invoices) if (s.onTime && s.settledOn !== null) touch(s.settledOn, () => invoiceEvidence(s));
+    for (const d of ctx.deliveries) touch(d.on, () => deliveryEvidence(d));
+    for (const r of ctx.referrals) touch(r.on, () => referralEvidence(r));
     if (!first || !last) return null;
     const days = daysBetween(first.on, ctx.asOf);
     if (days < (cfg.minMonths * 365.25) / 12) return null;
-    const active = new Set(touches.filter((t) => ctx.age(t.on) < 365).map((t) => monthKey(t.on))).size;
+    const active = months.size;
     if (active === 0 || active < cfg.minActiveMonths) return null;
     const years = Math.min(cfg.maxYears, Math.floor(days / 365.25));
     return makeFinding(this.meta, ctx, {
       detail: `Working together since ${first.on} (${plural(Math.floor(days / 365.25), 'year')}); in touch or paid on time in `
         + `${plural(Math.min(active, 12), 'month')} of the last 12.`,
-      evidence: last === first ? [first.evidence] : [last.evidence, first.evidence],
+      evidence: last === first ? [first.evidence()] : [last.evidence(), first.evidence()],
       measure: years * (Math.min(active, 12) / 12), weight: -cfg.weight,
     });
   },

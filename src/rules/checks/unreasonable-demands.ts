@@ -33,11 +33,20 @@ const dayList = (days: number[]) => {
   return contiguous ? `${DAY(sorted[0] ?? 0)}–${DAY(sorted[sorted.length - 1] ?? 0)}` : sorted.map(DAY).join(', ');
 };
 
+// The answer depends on the contact, the zones and the hours, never on the review date: review --all
+// asks it at 12 dates, so it is remembered per contact for the settings it was asked with.
+const demandCache = new WeakMap<KnownInteraction, { hours: WorkingHours; zone: string; client: string | null; value: boolean }>();
+
 /** Inbound, by a channel that wants an answer now, outside your hours (and the client's, when known). */
 export function isAfterHoursDemand(ctx: RuleContext, i: KnownInteraction): boolean {
-  const zone = ctx.client.timezone;
-  return i.direction === 'in' && i.channel !== null && DEMANDING.has(i.channel) && outsideHours(ctx.workingHours, i.local)
-    && (zone === null || zone === ctx.timeZone || outsideHours(ctx.workingHours, localParts(i.at, zone)));
+  if (i.direction !== 'in' || i.channel === null || !DEMANDING.has(i.channel)) return false;
+  const client = ctx.client.timezone;
+  const cached = demandCache.get(i);
+  if (cached && cached.hours === ctx.workingHours && cached.zone === ctx.timeZone && cached.client === client) return cached.value;
+  const value = outsideHours(ctx.workingHours, i.local)
+    && (client === null || client === ctx.timeZone || outsideHours(ctx.workingHours, localParts(i.at, client)));
+  demandCache.set(i, { hours: ctx.workingHours, zone: ctx.timeZone, client, value });
+  return value;
 }
 
 /**
@@ -46,7 +55,7 @@ export function isAfterHoursDemand(ctx: RuleContext, i: KnownInteraction): boole
  * same day — so the call and the incident about it count once, and other calls still count.
  */
 function afterHoursDemands(ctx: RuleContext, incidents: KnownIncident[]): KnownInteraction[] {
-  const candidates = ctx.interactions.filter((i) => ctx.recency(i.local.date) > 0 && isAfterHoursDemand(ctx, i));
+  const candidates = ctx.interactions.filter((i) => isAfterHoursDemand(ctx, i) && ctx.recency(i.local.date) > 0);
   const taken = new Set<number>();
   for (const inc of incidents) {
     // Same day only, so the incident always weighs at least what the contact did (same age step).
