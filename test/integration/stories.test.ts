@@ -911,6 +911,99 @@ const stories: Story[] = [
     },
   },
 
+  // --- More stories (the lead's): money given up, mixed currencies, partial payments, fresh signs ------------
+  {
+    name: 'Hahn Consulting',
+    happened: 'Fourteen months ago you wrote off a 4,000 EUR invoice they refused to pay; every invoice since was paid on time.',
+    verdict: 'watch',
+    why: 'Money they never paid still counts against them a year on, even though it no longer ends the relationship by itself.',
+    setup: [
+      add('Hahn Consulting'),
+      ['invoice', 'add', 'Hahn Consulting', '--amount', '4000', '--number', 'HC-100', '--issued', '2025-08-15', '--due', '2025-09-14'],
+      ['invoice', 'dispute', 'HC-100', '--reason', 'Refuses to pay for the redesign', '--on', '2025-09-10'],
+      ['invoice', 'resolve', 'HC-100', '--outcome', 'written-off', '--on', '2025-09-20'],
+      ...invoices('Hahn Consulting', 'HC', dates('2025-11-15', 12), 1500),
+    ],
+    rules: ['overdue-balance', 'invoice-disputes'],
+    notRules: ['on-time-payer'],
+    check: (v) => {
+      expect(v.findings.find((f) => f.rule === 'invoice-disputes')).toMatchObject({ severity: 'warning' });
+    },
+  },
+  {
+    name: 'Lang Partners',
+    happened: 'Three weeks in, they shouted at you on a call and then waved a competitor\'s cheaper quote to reopen the agreed price.',
+    verdict: 'fire',
+    why: 'Two clear signs in three weeks is how the whole relationship will go; little history is no reason to wait.',
+    setup: [
+      add('Lang Partners'),
+      ['invoice', 'add', 'Lang Partners', '--amount', '3000', '--number', 'LP-001', '--issued', '2026-11-02', '--due', '2026-12-02'],
+      incident('Lang Partners', 'verbal-abuse', '2026-11-06 15:00'),
+      incident('Lang Partners', 'competitor-leverage', '2026-11-12 11:00'),
+    ],
+    rules: ['verbal-abuse', 'competitor-leverage'],
+  },
+  {
+    name: 'Seidel Labs',
+    happened: 'Pays 1,500 of every 2,000 EUR invoice on the due date and never the rest; three remainders are months old.',
+    verdict: 'watch',
+    why: 'A quarter of every invoice left unpaid is real money owed, not bank fees: chase it before doing more work.',
+    setup: [
+      add('Seidel Labs'),
+      ...invoices('Seidel Labs', 'SL', dates('2026-06-15', 3, 2), 2000, () => [0, 1500]),
+    ],
+    rules: ['overdue-balance'],
+    notRules: ['short-payment', 'late-payment', 'on-time-payer'],
+  },
+  {
+    name: 'Kuhn Events',
+    happened: 'Paid three invoices a month late in spring 2025; every one of the eighteen since was paid on time.',
+    verdict: 'keep',
+    why: 'A bad spell that ended a year and a half ago is over; the record since is what counts.',
+    setup: [
+      add('Kuhn Events'),
+      ...invoices('Kuhn Events', 'KE', dates('2025-03-15', 3), 1200, () => 30),
+      ...invoices('Kuhn Events', 'KE2', dates('2025-06-15', 18), 1200),
+    ],
+    notRules: ['late-payment'],
+    rules: ['on-time-payer'],
+  },
+  {
+    name: 'Vogel Übersetzungen',
+    happened: 'A small translation client paying in USD, while nearly all your income is in EUR from others; always on time.',
+    verdict: 'keep',
+    why: 'A good small client; being all of a minor currency is no reason to hesitate, and the card must not pretend it is.',
+    setup: [
+      add('Vogel Übersetzungen'),
+      ...invoices('Vogel Übersetzungen', 'VU', dates('2026-05-15', 6), 400).map((c) => (c[1] === 'add' ? [...c, '--currency', 'USD'] : c)),
+      add('Big Euro Client'),
+      ...invoices('Big Euro Client', 'BE', dates('2026-01-15', 10), 9000),
+    ],
+    rules: ['on-time-payer', 'income-concentration'],
+    check: async (_v, db) => {
+      const card = await crm(['review', 'Vogel Übersetzungen'], { db, env });
+      expect(card.stdout).toMatch(/paid in 2 currencies/);
+      expect(card.stdout).not.toMatch(/→ .*100% of your income/);
+    },
+  },
+  {
+    name: 'Wolf Agentur',
+    happened: 'Archived after the project ended; one 800 EUR invoice is still unpaid two months after its due date.',
+    verdict: 'watch',
+    why: 'Archived or not, they owe you money: the card is about collecting it.',
+    setup: [
+      add('Wolf Agentur'),
+      ...invoices('Wolf Agentur', 'WA', dates('2026-04-15', 5), 800, (i) => (i === 4 ? null : 0)),
+      ['client', 'archive', 'Wolf Agentur'],
+    ],
+    rules: ['overdue-balance'],
+    check: async (_v, db) => {
+      const card = await crm(['review', 'Wolf Agentur'], { db, env });
+      expect(card.stdout).toMatch(/archived/);
+      expect(card.stdout).toMatch(/collect WA-005/);
+    },
+  },
+
   // --- A client you already fired ------------------------------------------------------------------------
   {
     name: 'Braun Verlag',
