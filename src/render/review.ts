@@ -9,7 +9,7 @@ import { formatRef } from '../domain/refs.js';
 import type { Evidence, Finding, RuleDescription, RulesConfig, Verdict, VerdictKind } from '../rules/index.js';
 import { table } from './table.js';
 import { hanging, wrap } from './fit.js';
-import { mainRules, type ReviewRow } from './json.js';
+import type { ReviewRow } from './json.js';
 
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(Math.abs(x) < 10 ? 3 : 2).replace(/0+$/, '').replace(/\.$/, ''));

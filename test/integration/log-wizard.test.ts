@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NOW, crm, crmJson, seed, snapshot, tempDb, testEnv, type Result } from '../helpers/cli.js';
 import { localInstant, localMinute } from '../helpers/tz.js';
+import { answer, choose, waitFor } from '../helpers/wizard.js';
 import { main } from '../../src/main.js';
 
 let db: string;
@@ -13,38 +14,6 @@ let db: string;
 beforeEach(() => {
   db = tempDb();
 });
-
-/** Wait until the prompt on screen shows `text` (prompts render asynchronously). */
-async function waitFor(text: string, timeoutMs = 5000): Promise<string> {
-  const start = Date.now();
-  while (!screen.getScreen().includes(text)) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${screen.getScreen()}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  return screen.getScreen();
-}
-
-/** Answer the prompt showing `question`: type `text` (if any), then Enter. */
-async function answer(question: string, text = ''): Promise<void> {
-  await waitFor(question);
-  if (text) {
-    screen.type(text);
-    await waitFor(text);
-  }
-  screen.keypress('enter');
-}
-
-/** Pick the entry of a select prompt labelled `label`: down through the list, then up (lists do not wrap). */
-async function choose(question: string, label: string): Promise<void> {
-  await waitFor(question);
-  for (const key of [...Array(12).fill('down'), ...Array(24).fill('up')] as string[]) {
-    if (screen.getScreen().includes(`❯ ${label}`)) break;
-    screen.keypress(key);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  expect(screen.getScreen()).toContain(`❯ ${label}`);
-  screen.keypress('enter');
-}
 
 /** Take the defaults (channel, direction, now, mood) and give `summary`. */
 async function conversation(summary: string): Promise<void> {

@@ -8,9 +8,10 @@
 // `timezone`, so the stories hold under any TZ), 08:00–19:00 Monday–Friday, and bills in EUR.
 import fs from 'node:fs';
 import path from 'node:path';
-import { screen } from '@inquirer/testing/vitest';
+import '@inquirer/testing/vitest'; // swaps the prompts' terminal for a virtual one (test/helpers/wizard.ts drives it)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crm, crmJson, seed, tempDb, tempDir } from '../helpers/cli.js';
+import { answer, choose } from '../helpers/wizard.js';
 
 type Verdict = 'keep' | 'watch' | 'fire';
 
@@ -132,31 +133,6 @@ const rulesOf = (v: Review): string[] => v.findings.map((f) => f.rule);
 
 /** The interactive `crm log`: a 3 a.m. call with an unreasonable-demand incident recorded in it. */
 async function wizardCallWithIncident(db: string, client: string, when: string): Promise<void> {
-  const waitFor = async (text: string): Promise<void> => {
-    const start = Date.now();
-    while (!screen.getScreen().includes(text)) {
-      if (Date.now() - start > 5000) throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${screen.getScreen()}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
-  const answer = async (question: string, text = ''): Promise<void> => {
-    await waitFor(question);
-    if (text) {
-      screen.type(text);
-      await waitFor(text);
-    }
-    screen.keypress('enter');
-  };
-  const choose = async (question: string, label: string): Promise<void> => {
-    await waitFor(question);
-    for (const key of [...Array(12).fill('down'), ...Array(24).fill('up')] as string[]) {
-      if (screen.getScreen().includes(`❯ ${label}`)) break;
-      screen.keypress(key);
-      await new Promise((r) => setTimeout(r, 2));
-    }
-    expect(screen.getScreen()).toContain(`❯ ${label}`);
-    screen.keypress('enter');
-  };
   const run = crm(['log', client], { db, env, tty: true });
   await choose('How did you talk?', 'phone');
   await choose('Who reached out?', 'They did');

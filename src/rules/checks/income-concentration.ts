@@ -58,13 +58,10 @@ export const incomeConcentration: Rule = {
     const incomes = f.evidence.filter((e): e is Income => e.type === 'income');
     const currencies = incomeBetween(ctx.portfolioIncome, ctx.yearStart, ctx.asOf).map((m) => m.currency);
     const combined = combinedShare(ctx, incomes, currencies);
-    let share: string | null = null;
-    if (combined !== null) share = combined >= notable ? `${pct(combined)} of your income` : null;
-    else if (currencies.length === 1) share = (incomes[0]?.share ?? 0) >= notable ? `${pct(incomes[0]?.share ?? 0)} of your income` : null;
-    else {
-      const big = incomes.filter((e) => e.share >= notable);
-      share = big.length ? `${big.map((e) => `${pct(e.share)} of your ${e.client.currency}`).join(' and ')} income (one of ${currencies.length} currencies you are paid in)` : null;
-    }
+    const big = incomes.filter((e) => e.share >= notable);
+    const share = combined !== null ? (combined >= notable ? `${pct(combined)} of your income` : null)
+      : currencies.length === 1 ? (big[0] ? `${pct(big[0].share)} of your income` : null)
+      : big.length ? `${big.map((e) => `${pct(e.share)} of your ${e.client.currency}`).join(' and ')} income (one of ${currencies.length} currencies you are paid in)` : null;
     if (share === null) return [];
     if (ctx.client.status !== 'active') return [];
     if (verdict === 'fire') return [`they were ${share} over the last 12 months: plan for that gap as you wind down`];
