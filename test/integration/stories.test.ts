@@ -963,6 +963,21 @@ const stories: Story[] = [
     },
   },
   {
+    name: 'Ludwig Bau',
+    happened: 'Stopped paying in May: six monthly invoices since, not one of them paid.',
+    verdict: 'fire',
+    why: 'A client who has not paid for six months is not slow, they are not paying: stop the work and go after the money.',
+    setup: [
+      add('Ludwig Bau'),
+      ...invoices('Ludwig Bau', 'LB', dates('2025-11-15', 6), 1800),
+      ...invoices('Ludwig Bau', 'LB2', dates('2026-05-15', 6), 1800, () => null),
+    ],
+    rules: ['late-payment', 'overdue-balance'],
+    check: (v) => {
+      expect(v.findings.find((f) => f.rule === 'late-payment')!.title).toBe('Pays late, as a habit');
+    },
+  },
+  {
     name: 'Wolf Agentur',
     happened: 'Archived after the project ended; one 800 EUR invoice is still unpaid two months after its due date.',
     verdict: 'watch',

@@ -385,6 +385,8 @@ export function boundaryDays(c: Case, cfg: RulesConfig): Set<string> {
     for (const grace of [cfg.latePayment.graceDays, cfg.overdueBalance.graceDays]) {
       for (let k = 0; k <= 5; k++) mark(addDays(d, grace + 30 * k));
     }
+    // A late-payment habit that includes an unpaid invoice runs to today: it can form fireSpanDays after a due date.
+    mark(addDays(d, cfg.latePayment.fireSpanDays));
   }
   for (const d of opened) mark(addDays(d, cfg.invoiceDisputes.staleDays));
   const first = dates.reduce((a, b) => (a < b ? a : b));

@@ -138,7 +138,7 @@ describe('chronic: fires on its own', () => {
     const v = judge(chronic);
     const f = find(v, 'late-payment')!;
     expect(f.title).toBe('Pays late, as a habit');
-    expect(f.firesAlone).toMatch(/4 late invoices over 6 months/);
+    expect(f.firesAlone).toMatch(/4 invoices late over 6 months/);
     expect(f.points).toBe(60);
     expect(v).toMatchObject({ score: 60, verdict: 'fire' });
   });
@@ -157,6 +157,24 @@ describe('chronic: fires on its own', () => {
     expect(f).toBeDefined();
     expect(f.firesAlone !== null).toBe(fires);
     expect(f.points >= 60).toBe(fires);
+  });
+
+  it('invoices still unpaid past due belong to the habit: a client who stops paying reaches it too', () => {
+    // Five invoices, none paid, the oldest 200 days past due: nothing settled, all late, and late to this day.
+    const never = [200, 170, 140, 110, 20].map((d) => invoice({ due: ago(d) }));
+    const v = judge(never);
+    const f = find(v, 'late-payment')!;
+    expect(f).toMatchObject({ measure: 0, points: 60, title: 'Pays late, as a habit' });
+    expect(f.firesAlone).toMatch(/5 invoices late over 7 months, 5 of them still unpaid/);
+    expect(f.detail).toMatch(/Nothing paid yet\. 5 more are still unpaid past due/);
+    expect(v.verdict).toBe('fire');
+    // The same five months of silence, but spread over less than six months: money overdue, watch.
+    const fresh = judge([150, 120, 90, 60, 30].map((d) => invoice({ due: ago(d) })));
+    expect(find(fresh, 'late-payment')).toBeUndefined();
+    expect(fresh.verdict).toBe('watch');
+    // Mixed: two paid late and two still unpaid, over seven months → the habit.
+    const mixed = judge([paid(220, 30), paid(160, 25), invoice({ due: ago(60) }), invoice({ due: ago(15) })]);
+    expect(find(mixed, 'late-payment')!.firesAlone).toMatch(/4 invoices late over 7 months, 2 of them still unpaid/);
   });
 });
 
