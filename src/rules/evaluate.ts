@@ -14,7 +14,7 @@ import { ALL_RULES } from './catalogue.js';
 import { computeStats } from './stats.js';
 import { daysBetween } from '../domain/dates.js';
 import { plural } from './evidence.js';
-import { round1 } from './finding.js';
+import { decides, round1 } from './finding.js';
 
 /** A client no longer active gets only the advice about money still owed. */
 const MONEY_RULES: ReadonlySet<string> = new Set(['overdue-balance', 'invoice-disputes', 'short-payment']);
@@ -37,17 +37,17 @@ function weigh(raised: Raised, opts: EvaluateOptions): { score: number; verdict:
   }
   const signList = [...groups].map(([sign, fs]) => {
     const points = round1(fs.reduce((p, f) => p + f.points, 0));
-    const decides = fs.some((f) => f.severity === 'dealbreaker' || f.firesAlone !== null);
-    return { sign, fs, points, counted: fs.length < 2 || decides ? points : Math.min(opts.config.signCap, points), decides };
+    const decisive = fs.some(decides);
+    return { sign, fs, points, counted: fs.length < 2 || decisive ? points : Math.min(opts.config.signCap, points), decisive };
   });
   const signs = round1(signList.reduce((a, g) => a + g.counted, 0));
-  const shared = signList.filter((g) => g.fs.length > 1 && !g.decides)
+  const shared = signList.filter((g) => g.fs.length > 1 && !g.decisive)
     .map((g) => ({ sign: g.sign, rules: g.fs.map((f) => f.rule), points: g.points, counted: round1(g.counted) }));
   const good = round1(raised.filter(({ finding: f }) => f.severity === 'positive').reduce((a, { finding }) => a - finding.points, 0));
   const relief = Math.min(opts.config.reliefCap, good);
-  const decisive = trouble.find((f) => f.severity === 'dealbreaker' || f.firesAlone !== null);
+  const decisive = trouble.find(decides);
   // A clear sign: one sign worth the watch threshold on its own (its rules together, within the cap).
-  const clear = signList.filter((g) => !g.decides && g.counted >= watch).sort((a, b) => b.counted - a.counted);
+  const clear = signList.filter((g) => !g.decisive && g.counted >= watch).sort((a, b) => b.counted - a.counted);
   const name = (g: (typeof signList)[number]) => g.fs.map((f) => f.title).join(' and ');
   // Two clear, independent signs together fire — unless good signs worth a clear sign speak for the client.
   const pair = clear.length >= 2 && good < watch;
@@ -77,10 +77,9 @@ export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
     SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity]
     || Number(b.finding.firesAlone !== null) - Number(a.finding.firesAlone !== null)
     || Math.abs(b.finding.points) - Math.abs(a.finding.points));
-  const basis = {
-    invoices: ctx.invoices.length, days: daysBetween(ctx.since, ctx.asOf),
-    low: ctx.invoices.length < opts.config.lowConfidence.minInvoices && daysBetween(ctx.since, ctx.asOf) < opts.config.lowConfidence.minDays,
-  };
+  const days = daysBetween(ctx.since, ctx.asOf);
+  const { minInvoices, minDays } = opts.config.lowConfidence;
+  const basis = { invoices: ctx.invoices.length, days, low: ctx.invoices.length < minInvoices && days < minDays };
   const advice = [
     ...statusAdvice(ctx),
     ...ordered.filter(({ rule }) => ctx.client.status === 'active' || MONEY_RULES.has(rule.meta.id))

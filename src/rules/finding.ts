@@ -36,6 +36,9 @@ export function makeFinding(meta: RuleMeta, ctx: Pick<RuleContext, 'config'>, p:
   };
 }
 
+/** A dealbreaker, or a sign that fires on its own: either makes the verdict fire whatever else is true. */
+export const decides = (f: Finding): boolean => f.severity === 'dealbreaker' || f.firesAlone !== null;
+
 export const incidentsOf = (ctx: RuleContext, kind: IncidentKind): KnownIncident[] =>
   ctx.incidents.filter((i) => i.kind === kind);
 

@@ -2,6 +2,8 @@
 // list itself, because review --all asks every client at every trend point about the same portfolio.
 import type { DateStr, Money } from '../domain/types.js';
 import type { IncomeFact } from './facts.js';
+import type { RuleContext } from './context.js';
+import { exponentOf } from '../domain/currencies.js';
 
 interface Series { days: DateStr[]; prefix: number[] }
 const indexes = new WeakMap<IncomeFact[], Map<string, Series>>();
@@ -42,4 +44,30 @@ export function incomeBetween(xs: IncomeFact[], from: DateStr, to: DateStr): Mon
     if (amount > 0) out.push({ amount, currency });
   }
   return out.sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+/** The last 12 months of income as the rules and the card see it: this client's share per currency, and combined. */
+export interface IncomeView {
+  /** Per currency the client paid in: its payments, everyone's, and the share. */
+  shares: { client: Money; total: Money; share: number }[];
+  /** Every currency anyone paid you in over those months. */
+  currencies: string[];
+  /** One share with `rates` for every currency you were paid in (minor units converted first); else null. */
+  combined: number | null;
+}
+
+export function incomeView(ctx: Pick<RuleContext, 'clientIncome' | 'portfolioIncome' | 'yearStart' | 'asOf' | 'rates'>): IncomeView {
+  const { rates } = ctx;
+  const totals = incomeBetween(ctx.portfolioIncome, ctx.yearStart, ctx.asOf);
+  const all = new Map(totals.map((m) => [m.currency, m.amount]));
+  const shares = incomeBetween(ctx.clientIncome, ctx.yearStart, ctx.asOf).map((client) => {
+    const total = Math.max(all.get(client.currency) ?? 0, client.amount); // never above 100%, even on odd data
+    return { client, total: { amount: total, currency: client.currency }, share: client.amount / total };
+  });
+  const currencies = totals.map((m) => m.currency);
+  const value = (m: Money) => (m.amount / Math.pow(10, exponentOf(m.currency))) * (rates[m.currency] ?? 0);
+  const convertible = currencies.length > 0 && currencies.every((c) => rates[c] !== undefined);
+  const total = convertible ? totals.reduce((a, m) => a + value(m), 0) : 0;
+  const combined = convertible && total > 0 ? Math.min(1, shares.reduce((a, x) => a + value(x.client), 0) / total) : null;
+  return { shares, currencies, combined };
 }

@@ -4,22 +4,18 @@ import type { Stats } from './types.js';
 import { daysBetween } from '../domain/dates.js';
 import { round2 } from './evidence.js';
 import { sumByCurrency } from '../domain/money.js';
-import { incomeBetween } from './income.js';
-import { combinedShare } from './checks/income-concentration.js';
+import { incomeView } from './income.js';
 
 export function computeStats(ctx: RuleContext): Stats {
   const decided = ctx.invoices.filter((s) => s.decided);
   const late = decided.filter((s) => s.late);
   const lateness = decided.map((s) => Math.max(0, s.daysLate ?? 0));
   const from = ctx.yearStart;
-  const mine = incomeBetween(ctx.clientIncome, from, ctx.asOf);
-  const all = new Map(incomeBetween(ctx.portfolioIncome, from, ctx.asOf).map((m) => [m.currency, m.amount]));
+  const income = incomeView(ctx);
   const disputes = ctx.invoices.flatMap((s) => s.disputes.map((d) => ({ s, d })));
   const incidents: Stats['incidents'] = {};
   for (const i of ctx.incidents) incidents[i.kind] = (incidents[i.kind] ?? 0) + 1;
   const lastInteraction = ctx.interactions[ctx.interactions.length - 1];
-  const currencies = incomeBetween(ctx.portfolioIncome, from, ctx.asOf).map((m) => m.currency);
-  const incomes = mine.map((m) => ({ type: 'income' as const, from, to: ctx.asOf, client: m, total: m, share: 0 }));
   return {
     status: { status: ctx.client.status, on: ctx.client.statusOn ?? null },
     since: ctx.since,
@@ -33,12 +29,9 @@ export function computeStats(ctx: RuleContext): Stats {
       avgDaysLate: lateness.length ? round2(lateness.reduce((a, b) => a + b, 0) / lateness.length) : null,
       worstDaysLate: lateness.length ? Math.max(...lateness) : null,
     },
-    income12m: mine.map((m) => {
-      const total = Math.max(all.get(m.currency) ?? 0, m.amount);
-      return { currency: m.currency, amount: m, total: { amount: total, currency: m.currency }, share: round2(m.amount / total) };
-    }),
-    income12mCombined: combinedShare(ctx, incomes, currencies),
-    currencies12m: currencies.length,
+    income12m: income.shares.map((x) => ({ currency: x.client.currency, amount: x.client, total: x.total, share: round2(x.share) })),
+    income12mCombined: income.combined,
+    currencies12m: income.currencies.length,
     overdue: sumByCurrency(ctx.invoices
       .filter((s) => !s.decided && s.balance > 0 && s.fact.dueOn < ctx.asOf)
       .map((s) => ({ currency: s.fact.currency, amount: s.balance }))),

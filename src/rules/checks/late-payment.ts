@@ -6,12 +6,35 @@ import type { InvoiceState, RuleContext } from '../context.js';
 import { daysBetween } from '../../domain/dates.js';
 import { inWords, invoiceEvidence, pct, plural } from '../evidence.js';
 import { makeFinding } from '../finding.js';
+import { SLOW_TO_PAY } from './overdue-balance.js';
 
 const sum = (xs: InvoiceState[], w: (s: InvoiceState) => number) => xs.reduce((a, s) => a + w(s), 0);
 const byDue = (a: InvoiceState, b: InvoiceState) =>
   (a.fact.dueOn < b.fact.dueOn ? -1 : a.fact.dueOn > b.fact.dueOn ? 1 : a.fact.id - b.fact.id);
 
-export const latePayment: Rule & { habit(ctx: RuleContext, settled: InvoiceState[], late: InvoiceState[], unpaid: InvoiceState[]): string | null } = {
+/**
+ * The habit that fires on its own: fireMinLate or more invoices paid late or still unpaid past due,
+ * making fireShare or more of those due in the window (paid or past due), spread over fireSpanDays
+ * (from the first one's due date to the last one's, or to today while one is still unpaid),
+ * the latest of them late and due in the last halfLifeDays. Null when it does not hold.
+ */
+function habitOf(ctx: RuleContext, settled: InvoiceState[], late: InvoiceState[], unpaid: InvoiceState[]): string | null {
+  const cfg = ctx.config.latePayment;
+  const w = (s: InvoiceState) => ctx.recency(s.fact.dueOn, cfg.windowDays);
+  const judged = [...settled, ...unpaid].sort(byDue);
+  const bad = [...late, ...unpaid].sort(byDue);
+  const last = judged[judged.length - 1];
+  const first = bad[0];
+  if (!last || !first || bad.length < cfg.fireMinLate || !(last.late || unpaid.includes(last)) || !ctx.fresh(last.fact.dueOn)) return null;
+  if (sum(bad, w) / sum(judged, w) < cfg.fireShare) return null;
+  // An invoice still unpaid is late to this day, so the habit runs to today.
+  const days = daysBetween(first.fact.dueOn, unpaid.length ? ctx.asOf : last.fact.dueOn);
+  if (days < cfg.fireSpanDays) return null;
+  const stillUnpaid = unpaid.length ? `, ${unpaid.length} of them still unpaid` : '';
+  return `${bad.length} invoices late over ${plural(Math.round(days / 30.44), 'month')}${stillUnpaid}, and the latest (${last.fact.number}) too: a habit, not a slip`;
+}
+
+export const latePayment: Rule = {
   meta: {
     id: 'late-payment', severity: 'warning', title: 'Pays late',
     looksAt: 'invoices due in the last 2 years and settled (paid, give or take a residual) more than graceDays after their due date',
@@ -21,7 +44,7 @@ export const latePayment: Rule & { habit(ctx: RuleContext, settled: InvoiceState
       'latePayment.windowDays', 'latePayment.maxDaysLate', 'latePayment.streak', 'latePayment.fireMinLate',
       'latePayment.fireShare', 'latePayment.fireSpanDays', 'residual', 'halfLifeDays'],
     firesWhen: 'a habit: fireMinLate (4) or more invoices paid late or still unpaid past due, fireShare (half) or more of those due in the window, spread over fireSpanDays (6 months) or more, the latest of them late and due in the last 12 months',
-    sign: 'slow to pay',
+    sign: SLOW_TO_PAY,
     owns: 'how late each settled invoice was paid',
   },
   check(ctx) {
@@ -31,7 +54,7 @@ export const latePayment: Rule & { habit(ctx: RuleContext, settled: InvoiceState
     const late = settled.filter((s) => s.late);
     // Still unpaid past due + grace: their money is overdue-balance's, but they belong to the habit.
     const unpaid = ctx.invoices.filter((s) => !s.decided && s.unpaid > 0 && (s.daysLate ?? 0) > cfg.graceDays && w(s) > 0);
-    const habit = this.habit(ctx, settled, late, unpaid);
+    const habit = habitOf(ctx, settled, late, unpaid);
     if (late.length === 0 && !habit) return null;
     const latest = settled.slice(-cfg.streak);
     const emerging = latest.length === cfg.streak && latest.every((s) => s.late);
@@ -56,27 +79,6 @@ export const latePayment: Rule & { habit(ctx: RuleContext, settled: InvoiceState
       evidence: late.map(invoiceEvidence).reverse(), // most recent first: what the card shows
       measure, weight: cfg.weight, firesAlone: habit,
     });
-  },
-  /**
-   * The habit that fires on its own: fireMinLate or more invoices paid late or still unpaid past due,
-   * making fireShare or more of those due in the window (paid or past due), spread over fireSpanDays
-   * (from the first one's due date to the last one's, or to today while one is still unpaid),
-   * the latest of them late and due in the last halfLifeDays. Null when it does not hold.
-   */
-  habit(ctx: RuleContext, settled: InvoiceState[], late: InvoiceState[], unpaid: InvoiceState[]): string | null {
-    const cfg = ctx.config.latePayment;
-    const w = (s: InvoiceState) => ctx.recency(s.fact.dueOn, cfg.windowDays);
-    const judged = [...settled, ...unpaid].sort(byDue);
-    const bad = [...late, ...unpaid].sort(byDue);
-    const last = judged[judged.length - 1];
-    const first = bad[0];
-    if (!last || !first || bad.length < cfg.fireMinLate || !(last.late || unpaid.includes(last)) || !ctx.fresh(last.fact.dueOn)) return null;
-    if (sum(bad, w) / sum(judged, w) < cfg.fireShare) return null;
-    // An invoice still unpaid is late to this day, so the habit runs to today.
-    const days = daysBetween(first.fact.dueOn, unpaid.length ? ctx.asOf : last.fact.dueOn);
-    if (days < cfg.fireSpanDays) return null;
-    const stillUnpaid = unpaid.length ? `, ${unpaid.length} of them still unpaid` : '';
-    return `${bad.length} invoices late over ${plural(Math.round(days / 30.44), 'month')}${stillUnpaid}, and the latest (${last.fact.number}) too: a habit, not a slip`;
   },
   advise(f, _ctx, verdict) {
     if (verdict === 'fire') return ['until you part: ask for payment up front for any further work'];

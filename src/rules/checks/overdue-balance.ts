@@ -8,6 +8,9 @@ import { invoiceEvidence, plural } from '../evidence.js';
 import { formatMoney, sumByCurrency } from '../../domain/money.js';
 import { makeFinding } from '../finding.js';
 
+/** The seed's sign that this rule and late-payment both read: they count as one sign. */
+export const SLOW_TO_PAY = 'slow to pay';
+
 /** 1–30 days overdue → 1, 31–60 → 2, 61–90 → 3, 91 or more → 4: the buckets of an aging report. */
 export const overdueBucket = (days: number): number => Math.min(4, Math.ceil(days / 30));
 
@@ -19,7 +22,7 @@ export const overdueBalance: Rule = {
     measure: 'Σ over invoices of the share not received × its bucket (1–30 days past due: 1, 31–60: 2, 61–90: 3, more: 4) × the due date’s age weight',
     configKeys: ['overdueBalance.weight', 'overdueBalance.graceDays', 'residual', 'halfLifeDays', 'windowDays'],
     firesWhen: null,
-    sign: 'slow to pay',
+    sign: SLOW_TO_PAY,
     owns: 'money not received past its due date: still owed, or given up',
   },
   check(ctx) {
