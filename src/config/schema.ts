@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { RulesConfigSchema } from '../rules/config.js';
 import { canonicalZone } from '../domain/client-input.js';
+import { isCurrency } from '../domain/currencies.js';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm (24-hour)');
 
@@ -32,7 +33,14 @@ export const ConfigSchema = z
      * Optional exchange rates, for one combined income share: each currency's value in a common
      * unit of your choice (e.g. {"EUR": 1, "USD": 0.92}). Without them, shares stay per currency.
      */
-    rates: z.record(z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD'), z.number().positive().max(1e9)).default({}),
+    rates: z.record(z.string(), z.number().positive().max(1e9))
+      // Keys checked here, not by the record's key schema, so the message names the key and what is accepted.
+      .superRefine((rates, ctx) => {
+        for (const code of Object.keys(rates)) {
+          if (!isCurrency(code)) ctx.addIssue({ code: 'custom', path: [code], message: 'not an ISO 4217 currency code in capitals, such as USD or EUR' });
+        }
+      })
+      .default({}),
     rules: RulesConfigSchema.default(RulesConfigSchema.parse({})),
   })
   .strict()

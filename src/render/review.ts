@@ -160,7 +160,8 @@ function renderExplain(style: Style, v: Verdict, width = Infinity): string {
     t.floor > 0 ? `at least ${t.floor}: ${t.floorReason ?? ''}` : '',
     `score ${v.score} (rounded, within 0..100): ${v.verdict}`,
   ].filter(Boolean);
-  return table(style, ['rule', 'measure', 'weight', 'raw', 'cap', 'points'], rows, { width, flex: [0], drop: [4] })
+  const findings = rows.length ? table(style, ['rule', 'measure', 'weight', 'raw', 'cap', 'points'], rows, { width, flex: [0], drop: [4] }) : 'no findings\n';
+  return findings
     + wrap(lines.join('\n'), width) + '\n';
 }
 

@@ -108,6 +108,23 @@ describe('crm review (in-process)', () => {
     expect(bad.stderr).toMatch(/rules\.latePayment/);
   });
 
+  it('config rates: a key that is not a currency code, or a rate that is not positive, is exit 2 naming the key', async () => {
+    const db = tempDb();
+    await seed(db, [['client', 'add', 'Acme']]);
+    const config = path.join(tempDir(), 'config.json');
+    for (const [rates, message] of [
+      [{ usd: 0.9 }, /key rates\.usd: not an ISO 4217 currency code in capitals, such as USD or EUR/],
+      [{ USD: 0 }, /key rates\.USD: .*>0/],
+    ] as const) {
+      fs.writeFileSync(config, JSON.stringify({ rates }));
+      const r = await crm(['review', 'Acme'], { db, env: { CRM_CONFIG: config } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    fs.writeFileSync(config, JSON.stringify({ rates: { USD: 0.92, EUR: 1 } }));
+    expect((await crm(['review', 'Acme', '--explain'], { db, env: { CRM_CONFIG: config } })).stdout).toContain('no findings');
+  });
+
   it('working hours are judged in the configured time zone', async () => {
     const db = tempDb();
     // 07:30 UTC on weekdays: before 08:00 in UTC, but 08:30 in Oslo (winter time). Phone calls: email is never a demand.
