@@ -97,7 +97,7 @@ const byDateThenId = <T extends { id: number }>(key: (x: T) => string) => (a: T,
  * of it or `residual.amount` in its currency, whichever is more — but never more than a tenth of
  * the invoice, so half of a small invoice is never a residual.
  */
-export function residualTolerance(inv: InvoiceFact, config: RulesConfig): number {
+function residualTolerance(inv: InvoiceFact, config: RulesConfig): number {
   const minor = Math.pow(10, exponentOf(inv.currency));
   const tolerance = Math.max(Math.floor(inv.amount * config.residual.share), Math.round(config.residual.amount * minor));
   return Math.min(tolerance, Math.floor(inv.amount / 10));
@@ -111,8 +111,7 @@ function invoiceState(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): Inv
       ? { ...d, resolvedOn: null, outcome: null, conceded: 0 } : d))
     .sort(byDateThenId((d) => d.openedOn));
   // Walk payments in date order to find the day what is unpaid came within tolerance.
-  const credits = payments.map((p) => ({ on: p.on, amount: p.amount }))
-    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const credits = [...payments].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   const tolerance = residualTolerance(inv, config);
   let covered = 0;
   let settledOn: DateStr | null = null;
