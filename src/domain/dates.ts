@@ -247,11 +247,39 @@ function parseAnyDate(input: string, today: DateStr, field: string): DateStr {
 }
 
 const ISO_DT_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+/**
+ * A time of day as people type it, alone or after any date form: `15:00`, `9:30`, `yesterday 15:00`,
+ * `2026-11-20 9:30`, `-2d 14:00`. Loose on purpose (`25:00`, `9:60`, `15:`), so that a time that is
+ * not one is named as such rather than as an unknown date.
+ */
+const TIME_TAIL_RE = /^(?:(\S+)\s+)?(\d+):(\d*)$/;
+
+/** Every form a date-time may take, for error messages. */
+export const DATE_TIME_FORMS =
+  "now, HH:mm (today), a date and a time ('yesterday 15:00', 'tomorrow 9:30', '2026-11-20 14:30', '-2d 14:00'), " +
+  `ISO 8601 (2026-11-20T14:30:00+01:00), or a date alone for 12:00 that day (${DATE_FORMS})`;
 
 interface ParsedDateTime {
   at: InstantStr;
   /** Given as a calendar date alone (12:00 local that day), not as a time. */
   dateOnly: boolean;
+}
+
+/** `yesterday 15:00`, `15:00` (today), `2026-11-20 9:30`: a wall-clock time in `zone`. */
+function parseTypedTime(m: RegExpExecArray, input: string, now: Date, zone: string, field: string): ParsedDateTime {
+  const [, datePart, hh = '', mm = ''] = m;
+  const notReal = (): UsageError => new UsageError(`${field} ${quote(input)} is not a real date and time; expected ${DATE_TIME_FORMS}`);
+  if (hh.length > 2 || mm.length !== 2) throw notReal();
+  const [h, min] = [Number(hh), Number(mm)];
+  if (h > 23 || min > 59) throw notReal();
+  let date: DateStr;
+  try {
+    date = parseAnyDate(datePart ?? 'today', localDate(now, zone), field);
+  } catch {
+    throw notReal();
+  }
+  inRange(date, input, field);
+  return { at: zonedInstant(date, h, min, 0, zone, `${field} ${quote(input)}`), dateOnly: false };
 }
 
 function parseDateTimeDetailed(input: string, now: Date, zone: string, field: string): ParsedDateTime {
@@ -272,20 +300,21 @@ function parseDateTimeDetailed(input: string, now: Date, zone: string, field: st
     if (Number.isNaN(ms)) throw new UsageError(`${field} ${quote(input)} is not a real date and time`);
     return { at: new Date(ms).toISOString(), dateOnly: false };
   }
+  const typed = TIME_TAIL_RE.exec(text);
+  if (typed) return parseTypedTime(typed, input, now, zone, field);
   let date: DateStr;
   try {
     date = parseAnyDate(text, localDate(now, zone), field);
   } catch {
-    throw new UsageError(
-      `${field} ${quote(input)} is not a date-time; expected ISO 8601, 'YYYY-MM-DD HH:mm', or ${DATE_FORMS}`,
-    );
+    throw new UsageError(`${field} ${quote(input)} is not a date-time; expected ${DATE_TIME_FORMS}`);
   }
   return { at: zonedInstant(inRange(date, input, field), 12, 0, 0, zone, `${field} ${quote(input)} (12:00)`), dateOnly: true };
 }
 
 /**
- * Parse a date-time: ISO 8601 (with or without offset), `YYYY-MM-DD HH:mm` (wall-clock time in
- * `zone`), `now`, or any date form accepted by parseDate, which means 12:00 in `zone` that day.
+ * Parse a date-time: ISO 8601 (with or without offset), `now`, a wall-clock time in `zone` alone
+ * (`15:00`: today) or after any date form parseDate accepts (`yesterday 15:00`, `2026-11-20 9:30`,
+ * `-2d 14:00`), or a date form alone, which means 12:00 in `zone` that day.
  */
 export function parseDateTime(input: string, now: Date, zone: string, field = 'date-time'): InstantStr {
   return parseDateTimeDetailed(input, now, zone, field).at;
