@@ -17,6 +17,26 @@ export function nameKey(name: string): string {
   return normalizeName(name).toLowerCase().normalize('NFC');
 }
 
+// Letters that carry no combining mark to drop, folded to what people type on a plain keyboard.
+const LETTERS: Record<string, string> = {
+  ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', ı: 'i', þ: 'th', ħ: 'h', ŧ: 't', ŀ: 'l',
+};
+const LETTERS_RE = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'gu');
+
+/**
+ * The accent- and case-insensitive key: "Café Zoë", "CAFE ZOE" and "cafe zoe" fold alike, as do
+ * "Søren" and "soren", "Łódź" and "lodz". Only for finding a client when nothing matches as typed;
+ * names stay distinct by nameKey ("Zoe" and "Zoë" may both exist).
+ */
+export function foldName(name: string): string {
+  return normalizeName(name)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(LETTERS_RE, (ch) => LETTERS[ch] ?? ch)
+    .normalize('NFC');
+}
+
 // Characters that make two names print alike, or make a name print other than it is stored.
 const CONTROL = new RegExp(charClass(CONTROLS, '\\u2028\\u2029'), 'u');
 const INVISIBLE_RE = new RegExp(charClass(INVISIBLE), 'u');
@@ -57,10 +77,11 @@ function levenshtein(a: string, b: string): number {
 
 /** The names closest to `ref`, for "did you mean" messages. */
 export function nearestNames(ref: string, clients: readonly ClientRef[], max = 3): string[] {
-  const key = nameKey(ref);
+  // Folded, so that a typo in an unaccented "cafe zoee" still suggests "Café Zoë".
+  const key = foldName(ref);
   return clients
     .map((c) => {
-      const k = nameKey(c.name);
+      const k = foldName(c.name);
       const d = Math.min(levenshtein(key, k), k.includes(key) || key.includes(k) ? 1 : Infinity);
       return { name: c.name, d };
     })
@@ -70,9 +91,16 @@ export function nearestNames(ref: string, clients: readonly ClientRef[], max = 3
     .map((x) => x.name);
 }
 
+function ambiguous(ref: string, matches: readonly ClientRef[]): UsageError {
+  const names = matches.slice(0, 8).map((c) => `${c.name} (#${c.id})`).join(', ');
+  return new UsageError(`client ${quote(ref)} is ambiguous: it matches ${names}`);
+}
+
 /**
  * Resolve a `<client>` reference: exact name (case-insensitive, NFC), then id (all digits),
- * then a unique name prefix. Unknown or ambiguous: UsageError naming candidates.
+ * then a unique name prefix; when none of those match, the same without accents (foldName): a
+ * unique folded name, then a unique folded prefix ("cafe zoe" finds "Café Zoë"). Unknown or
+ * ambiguous: UsageError naming candidates.
  */
 export function resolveClient<T extends ClientRef>(ref: string, clients: readonly T[]): T {
   const key = nameKey(ref);
@@ -85,9 +113,14 @@ export function resolveClient<T extends ClientRef>(ref: string, clients: readonl
   }
   const prefixed = clients.filter((c) => nameKey(c.name).startsWith(key));
   if (prefixed.length === 1 && prefixed[0]) return prefixed[0];
-  if (prefixed.length > 1) {
-    const names = prefixed.slice(0, 8).map((c) => `${c.name} (#${c.id})`).join(', ');
-    throw new UsageError(`client ${quote(ref)} is ambiguous: it matches ${names}`);
+  if (prefixed.length > 1) throw ambiguous(ref, prefixed);
+  const folded = foldName(ref);
+  // A reference of nothing but accents folds to nothing, which every name would start with.
+  const keys = clients.map((c) => foldName(c.name));
+  for (const match of [(k: string) => k === folded, (k: string) => k.startsWith(folded)]) {
+    const found = folded === '' ? [] : clients.filter((_, i) => match(keys[i] ?? ''));
+    if (found.length === 1 && found[0]) return found[0];
+    if (found.length > 1) throw ambiguous(ref, found);
   }
   const near = nearestNames(ref, clients);
   const hint = near.length ? `; did you mean ${near.map((n) => quote(n)).join(' or ')}?` : clients.length ? '' : '; there are no clients yet (crm client add NAME)';
