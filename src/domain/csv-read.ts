@@ -80,6 +80,8 @@ export function readCsv(buf: Uint8Array, name: string, delimiter?: string): CsvT
   try {
     parsed = parse(Buffer.from(buf), {
       bom: true, info: true, delimiter: sep, relax_column_count: true, skip_empty_lines: true,
+      // Any line ending, even mixed in one file (rows added by hand in an editor).
+      record_delimiter: ['\r\n', '\n', '\r'],
     }) as unknown as Parsed[];
   } catch (e) {
     const err = e as Error & { lines?: number };

@@ -12,7 +12,7 @@ export async function readInput(ctx: Ctx, file: string): Promise<Uint8Array> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of ctx.io.stdin) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += buf.length;
       if (size > MAX_BYTES) throw new UsageError('the CSV on standard input is larger than 64 MiB');
       chunks.push(buf);

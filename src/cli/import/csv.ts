@@ -3,7 +3,6 @@
 // by line, and writes the good ones in one transaction — only when every row is good, unless
 // --allow-partial. Idempotent: rows crm already has add nothing (or only a newer payment).
 import type { Ctx } from '../context.js';
-import type { ImportFlags } from './import.js';
 import { printJson } from '../shared.js';
 import { readInput } from './csv-input.js';
 import { importJson, importSummary, blockedMessage } from './csv-report.js';
@@ -18,6 +17,18 @@ import { safeText } from '../../domain/text.js';
 import { applyImport, importState } from '../../db/csv-import.js';
 import type { DB } from '../../db/store.js';
 
+/** The flags import.ts hands over (spelled out here: importing its type would make a cycle). */
+export interface CsvImportFlags {
+  map: string;
+  dateFormat?: string;
+  decimal?: string;
+  delimiter?: string;
+  createClients?: boolean;
+  allowPartial?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
 /** Thrown inside the transaction when a row went bad between the preview and the write. */
 class BadRows extends UsageError {
   constructor(readonly plan: ImportPlan) {
@@ -25,7 +36,7 @@ class BadRows extends UsageError {
   }
 }
 
-export async function importCsv(ctx: Ctx, file: string, flags: ImportFlags & { map: string }): Promise<void> {
+export async function importCsv(ctx: Ctx, file: string, flags: CsvImportFlags): Promise<void> {
   const map = parseMap(flags.map);
   const dates = parseDateFormat(flags.dateFormat);
   const decimal = parseDecimalMark(flags.decimal);
