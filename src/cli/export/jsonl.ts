@@ -1,0 +1,27 @@
+// `crm export [--format jsonl|json] [-o FILE]`: everything in the database, lossless and in a fixed
+// order, so the same database always gives the same bytes (docs/EXPORT-FORMAT.md). Reads only.
+import path from 'node:path';
+import type { Ctx } from '../context.js';
+import { readDump } from '../../db/dump.js';
+import { LATEST_VERSION } from '../../db/migrations.js';
+import { toJsonDocument, toJsonLines } from '../../domain/dump-format.js';
+import { writeFileAtomic } from '../../io/atomic-file.js';
+import { UsageError, quote } from '../../domain/errors.js';
+
+export interface DumpOptions {
+  format: 'jsonl' | 'json';
+  output?: string;
+}
+
+export function exportDump(ctx: Ctx, o: DumpOptions): void {
+  const records = readDump(ctx.read().db);
+  const text = o.format === 'json' ? toJsonDocument(LATEST_VERSION, records) : toJsonLines(LATEST_VERSION, records);
+  if (o.output === undefined || o.output === '-') {
+    ctx.io.out(text);
+    return;
+  }
+  const file = path.resolve(o.output);
+  if (file === path.resolve(ctx.dbPath())) throw new UsageError(`-o ${quote(o.output)} is the database itself; write the export to another file`);
+  writeFileAtomic(file, text, { mode: 0o600, what: `cannot write the export ${file}` });
+  ctx.io.out(`Exported ${records.length} record${records.length === 1 ? '' : 's'} to ${file}\n`);
+}

@@ -1,0 +1,36 @@
+// What `crm import` of a crm export says: one line, then per record type what was added and what
+// was already there. Pure string building (kept beside the import: the render layer is another
+// helper's for this issue).
+import type { Style } from '../../render/style.js';
+import { table } from '../../render/table.js';
+import { DUMP_TYPES, type DumpType } from '../../domain/dump-format.js';
+import type { Counts } from '../../domain/dump-plan.js';
+
+const PLURAL: Record<DumpType, [string, string]> = {
+  client: ['client', 'clients'], status: ['status change', 'status changes'], interaction: ['interaction', 'interactions'],
+  invoice: ['invoice', 'invoices'], payment: ['payment', 'payments'], dispute: ['dispute', 'disputes'],
+  change: ['change request', 'change requests'], incident: ['incident', 'incidents'], referral: ['referral', 'referrals'],
+  delivery: ['delivery', 'deliveries'], reminder: ['reminder', 'reminders'], correction: ['correction', 'corrections'],
+};
+
+const sum = (c: Counts): number => DUMP_TYPES.reduce((n, t) => n + c[t], 0);
+const counted = (n: number, t: DumpType): string => `${n} ${PLURAL[t][n === 1 ? 0 : 1]}`;
+
+export interface Summary {
+  name: string;
+  dryRun: boolean;
+  added: Counts;
+  existing: Counts;
+}
+
+export function renderSummary(style: Style, s: Summary): string {
+  const added = DUMP_TYPES.filter((t) => s.added[t] > 0).map((t) => counted(s.added[t], t));
+  const there = sum(s.existing);
+  const addedText = added.length === 0 ? 'nothing new' : added.join(', ');
+  const verb = s.dryRun ? `Dry run of ${s.name}: would add` : `Imported ${s.name}:`;
+  const thereText = there === 0 ? '' : `; ${there} already there`;
+  const head = s.dryRun ? `${verb} ${addedText}${thereText}; nothing was written.` : `${verb} ${addedText}${added.length ? ' added' : ''}${thereText}.`;
+  const rows = DUMP_TYPES.filter((t) => s.added[t] + s.existing[t] > 0).map((t) => [PLURAL[t][1], s.added[t], s.existing[t]]);
+  if (rows.length === 0) return `${head}\n`;
+  return `${head}\n\n${table(style, ['records', s.dryRun ? 'would add' : 'added', 'already there'], rows)}`;
+}

@@ -1,0 +1,70 @@
+// `crm import FILE [--dry-run]` of a file crm export wrote: checked line by line, matched against the
+// database by content (so importing twice adds nothing), and written all or nothing in one journaled
+// transaction (`crm undo` takes an import back). docs/EXPORT-FORMAT.md says how records match.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Ctx } from '../context.js';
+import { printJson } from '../shared.js';
+import { insertRecord, readDump, refreshStatus } from '../../db/dump.js';
+import type { DB } from '../../db/store.js';
+import { readDumpText } from '../../domain/dump-read.js';
+import { PlanProblem, planImport, type ImportPlan, type Located } from '../../domain/dump-plan.js';
+import { CrmError, UsageError, quote } from '../../domain/errors.js';
+import { renderSummary } from './dump-summary.js';
+
+export interface DumpImportOptions {
+  dryRun: boolean;
+  json: boolean;
+}
+
+/** The file's text; `-` reads standard input. A file that cannot be read is bad input (exit 2). */
+async function readInput(ctx: Ctx, file: string): Promise<string> {
+  if (file === '-') {
+    if (ctx.io.stdinIsTTY) throw new UsageError(`import '-' reads standard input, but it is a terminal; pipe an export in (crm export | crm import -)`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${quote(file)} does not exist; give the file crm export wrote`);
+    if (code === 'EISDIR') throw new UsageError(`${quote(file)} is a folder; give the file crm export wrote`);
+    if (code === 'EACCES') throw new UsageError(`${quote(file)} cannot be read (permission denied)`);
+    throw new CrmError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+function plan(records: Located[], db: DB, name: string): ImportPlan {
+  try {
+    return planImport(records, readDump(db));
+  } catch (e) {
+    if (!(e instanceof PlanProblem)) throw e;
+    const field = e.field === null ? '' : ` field "${e.field}"`;
+    throw new UsageError(`${name} ${e.where}:${field} ${e.message}; nothing was imported`);
+  }
+}
+
+export async function importDump(ctx: Ctx, file: string, o: DumpImportOptions): Promise<void> {
+  const name = file === '-' ? 'standard input' : file;
+  const { records } = readDumpText(await readInput(ctx, file), name);
+  if (file !== '-' && path.resolve(file) === path.resolve(ctx.dbPath())) {
+    throw new UsageError(`${quote(file)} is the database itself; import a file crm export wrote`);
+  }
+  // Planned first on what is there (a dry run stops here, and a file that adds nothing writes nothing),
+  // then again inside the write transaction, where nothing can change under it.
+  let result = plan(records, ctx.read().db, name);
+  const adds = result.inserts.length > 0;
+  if (!o.dryRun && adds) {
+    result = ctx.write().write((db) => {
+      const p = plan(records, db, name);
+      for (const r of p.inserts) insertRecord(db, r);
+      for (const id of p.statusTouched) refreshStatus(db, id);
+      return p;
+    });
+  }
+  const summary = { name, dryRun: o.dryRun, added: result.added, existing: result.existing };
+  if (o.json) return printJson(ctx, { file: file === '-' ? '-' : path.resolve(file), dryRun: o.dryRun, added: result.added, existing: result.existing });
+  ctx.io.out(renderSummary(ctx.style, summary));
+}
