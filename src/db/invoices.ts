@@ -53,6 +53,15 @@ export function invoiceNumbers(db: DB, limit = 2000): string[] {
   );
 }
 
+/**
+ * The currency of each of a client's live invoices, the latest first (by issue date, then the
+ * later recorded): what `invoice add` without --currency goes by.
+ */
+export function invoiceCurrenciesOf(db: DB, clientId: number): string[] {
+  return (db.prepare('SELECT currency FROM live_invoices WHERE client_id = ? ORDER BY issued_on DESC, id DESC').all(clientId) as
+    { currency: string }[]).map((r) => r.currency);
+}
+
 /** The next free number in the INV-0001 sequence. Numbers are unique regardless of case, so inv-0007 counts too. */
 export function nextInvoiceNumber(db: DB): string {
   const row = db
