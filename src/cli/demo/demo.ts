@@ -19,7 +19,10 @@ import { writeDemo } from './write.js';
 export function command(ctx: Ctx): AnyCommand {
   return examples(
     new Command('demo').description('build a sample database in a new file, and print three commands to try on it'),
-    ['crm demo                      # in a new folder under the temp directory', 'crm --db ~/crm-demo.db demo      # in a file of your choice, which must not exist yet'],
+    [
+      'crm demo                       # in a new private folder under the temp directory',
+      'crm --db ~/crm-demo.db demo    # in a file of your choice: new, or empty',
+    ],
   ).action((_o, cmd) => run(ctx, { db: (cmd.optsWithGlobals() as { db?: string | undefined }).db }));
 }
 
@@ -64,12 +67,11 @@ export async function run(ctx: Ctx, o: { db?: string | undefined }): Promise<voi
   } catch (e) {
     if (folder !== null) {
       store.close();
-      fs.rmSync(folder, { recursive: true, force: true });
+      fs.rmSync(folder, { recursive: true, force: true }); // nothing half-built left behind
     }
     throw e;
-  } finally {
-    if (folder !== null) store.close();
   }
+  if (folder !== null) store.close(); // a --db file is the context's store, closed with it
   const s = ctx.style;
   const db = ['--db', file];
   const tries: [string[], string][] = [
