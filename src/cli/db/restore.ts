@@ -1,0 +1,32 @@
+// `crm db restore FILE`: replace the database with a backup (crm db backup's file) after checking it
+// is a sound crm database; the database it replaces is kept as `<db>.before-restore`.
+import path from 'node:path';
+import { Command } from '@commander-js/extra-typings';
+import type { Ctx } from '../context.js';
+import { type AnyCommand, examples } from '../shared.js';
+import { restoreDatabase } from '../../db/dump-restore.js';
+import { LATEST_VERSION } from '../../db/migrations.js';
+
+export function command(ctx: Ctx): AnyCommand {
+  return examples(
+    new Command('restore')
+      .description('replace the database with a backup, after checking it; the current one is kept as <db>.before-restore')
+      .argument('<file>', 'a file crm db backup wrote'),
+    ['crm db restore ~/backups/crm-2026-11-01.db'],
+  ).action((file) => run(ctx, { file }));
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export function run(ctx: Ctx, args: { file: string }): void {
+  const file = path.resolve(args.file);
+  const db = path.resolve(ctx.dbPath());
+  ctx.close();
+  const busy = Number(ctx.env.CRM_BUSY_TIMEOUT_MS ?? '') || 5000;
+  const r = restoreDatabase(file, db, busy);
+  const { clients, interactions, invoices } = r.counts;
+  const what = `${plural(clients, 'client', 'clients')}, ${plural(interactions, 'interaction', 'interactions')}, ${plural(invoices, 'invoice', 'invoices')}`;
+  const older = r.schemaVersion < LATEST_VERSION ? `; schema ${r.schemaVersion}, brought up to date the next time crm opens it` : '';
+  ctx.io.out(`Restored ${db} from ${file} (${what}${older}).\n`);
+  ctx.io.out(r.keptAs === null ? 'There was no database before; nothing else was changed.\n' : `The database it replaced is kept as ${r.keptAs}\n`);
+}
