@@ -118,6 +118,8 @@ describe('where the demo goes', () => {
     fs.writeFileSync(empty, '');
     expect((await crm(['--db', empty, 'demo'])).code).toBe(0);
     expect((await crmJson<unknown[]>(['--db', empty, 'client', 'list'])).length).toBe(7);
+    expect((await crm(['--db', empty, 'undo'])).code).toBe(0); // one step takes the whole sample back out
+    expect((await crmJson<unknown[]>(['--db', empty, 'client', 'list'])).length).toBe(0);
     const nested = path.join(tempDir(), 'a', 'b', 'demo.db');
     expect((await crm(['--db', nested, 'demo'])).code).toBe(0);
     expect(fs.existsSync(nested)).toBe(true);
