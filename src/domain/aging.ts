@@ -1,18 +1,11 @@
 // Receivables by age (`crm report aging`): open invoices + today in, the report model out.
 // PURE: no SQL, no clock, no I/O. Which invoices are open, and their balances, is src/db's business.
 import { daysBetween } from './dates.js';
+import type { DueInvoiceRow } from './due.js';
 import type { ClientRef, DateStr, InvoiceStatus, Money } from './types.js';
 
-/** An invoice with money still owed on it (balance > 0: amount − payments − concessions). */
-export interface AgingInvoiceRow {
-  clientId: number;
-  clientName: string;
-  number: string;
-  balance: number;
-  currency: string;
-  dueOn: DateStr;
-  status: InvoiceStatus;
-}
+/** An invoice with money still owed on it (balance > 0: amount − payments − concessions): a row as `crm due` reads it, with its status. */
+export type AgingInvoiceRow = DueInvoiceRow & { status: InvoiceStatus };
 
 export const BUCKETS = ['current', 'days1to30', 'days31to60', 'days61to90', 'days90plus'] as const;
 export type Bucket = (typeof BUCKETS)[number];
