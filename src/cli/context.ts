@@ -22,11 +22,7 @@ export interface Ctx {
   /** The node binary running crm. */
   execPath: string;
   style: Style;
-  /**
-   * Check the config and resolve the zone and the clock; run once, before any command's action.
-   * `configMayBeBroken`: a config file that fails its checks is passed over (zone from TZ), for
-   * the commands that repair it (`crm config set|unset|path`).
-   */
+  /** Check the config and resolve the zone and the clock, once, before any action. `configMayBeBroken`: a bad config is passed over (`crm config set|unset|path` repair it). */
   init(opts?: { configMayBeBroken?: boolean }): Promise<void>;
   /** The user's IANA time zone: config `timezone`, else TZ (empty = unset), else the system's. */
   zone(): string;
@@ -97,12 +93,8 @@ export function createCtx(init: CtxInit): Ctx {
       if (resolved) return;
       // A config file that exists is checked as a whole before any command runs, so every command
       // refuses a bad one the same way. No file: the defaults, and nothing to load.
-      let timezone: string | null = null;
-      try {
-        timezone = fs.existsSync(ctx.configPath()) ? (await ctx.config()).timezone : null;
-      } catch (e) {
-        if (!(opts?.configMayBeBroken && e instanceof UsageError)) throw e;
-      }
+      const passOver = (e: unknown): null => { if (opts?.configMayBeBroken && e instanceof UsageError) return null; throw e; };
+      const timezone = fs.existsSync(ctx.configPath()) ? await ctx.config().then((c) => c.timezone, passOver) : null;
       const zone = resolveZone(timezone, init.env.TZ, init.systemZone);
       resolved = { zone, clock: clockFromEnv(init.env, zone, init.systemNow) };
     },
