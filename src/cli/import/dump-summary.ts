@@ -26,10 +26,11 @@ export interface Summary {
 export function renderSummary(style: Style, s: Summary): string {
   const added = DUMP_TYPES.filter((t) => s.added[t] > 0).map((t) => counted(s.added[t], t));
   const there = sum(s.existing);
-  const addedText = added.length === 0 ? 'nothing new' : added.join(', ');
-  const verb = s.dryRun ? `Dry run of ${s.name}: would add` : `Imported ${s.name}:`;
   const thereText = there === 0 ? '' : `; ${there} already there`;
-  const head = s.dryRun ? `${verb} ${addedText}${thereText}; nothing was written.` : `${verb} ${addedText}${added.length ? ' added' : ''}${thereText}.`;
+  const what = added.length === 0
+    ? `${s.dryRun ? 'nothing to add' : 'nothing new'}${thereText}`
+    : `${s.dryRun ? 'would add ' : ''}${added.join(', ')}${s.dryRun ? '' : ' added'}${thereText}`;
+  const head = s.dryRun ? `Dry run of ${s.name}: ${what}; nothing was written.` : `Imported ${s.name}: ${what}.`;
   const rows = DUMP_TYPES.filter((t) => s.added[t] + s.existing[t] > 0).map((t) => [PLURAL[t][1], s.added[t], s.existing[t]]);
   if (rows.length === 0) return `${head}\n`;
   return `${head}\n\n${table(style, ['records', s.dryRun ? 'would add' : 'added', 'already there'], rows)}`;
