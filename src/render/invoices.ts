@@ -5,6 +5,7 @@ import { type Style } from './style.js';
 import { clip, table } from './table.js';
 import { formatMoney } from '../domain/money.js';
 import { daysBetween } from '../domain/dates.js';
+import { alignRight, bare, cash } from './reports.js';
 import type { DateStr } from '../domain/types.js';
 
 /** `width`: the terminal's; the widest columns shrink to fit it. */
@@ -22,12 +23,13 @@ export function renderInvoiceList(style: Style, invoices: Invoice[], today: Date
       i.balance > 0 ? formatMoney(i.balance, i.currency) : '—', i.issuedOn, i.dueOn, status,
     ];
   });
-  // Totals of the invoices listed (so the filters apply), one row per currency, under the columns they sum.
-  const totals = currencyTotals(invoices).map((t) => [
-    style.bold('Total'), `${t.count} invoice${t.count === 1 ? '' : 's'}`, '', style.bold(formatMoney(t.amount, t.currency)),
-    style.bold(t.balance > 0 ? formatMoney(t.balance, t.currency) : '—'), '', '', '',
-  ]);
-  return table(style, ['NUMBER', 'CLIENT', 'PROJECT', 'AMOUNT', 'BALANCE', 'ISSUED', 'DUE', 'STATUS'], [...rows, [], ...totals], { styled: true, width, flex: [2, 1], drop: [5, 3, 6] });
+  const list = table(style, ['NUMBER', 'CLIENT', 'PROJECT', 'AMOUNT', 'BALANCE', 'ISSUED', 'DUE', 'STATUS'], rows, { styled: true, width, flex: [2, 1], drop: [5, 3, 6] });
+  // Totals of the invoices listed (so the filters apply), per currency, in a table of their own: on a
+  // narrow terminal the list drops its AMOUNT column, but what was invoiced still shows here.
+  const head = ['TOTAL', 'INVOICES', 'INVOICED', 'OUTSTANDING'];
+  const totals = currencyTotals(invoices).map((t) => [t.currency, String(t.count), bare({ amount: t.amount, currency: t.currency }), cash({ amount: t.balance, currency: t.currency })]);
+  alignRight(head, totals, [1, 2, 3]);
+  return `${list}\n${table(style, head, totals, { width })}`;
 }
 
 /** Per currency, by code: how many invoices, the amount invoiced, and the balance still outstanding. */
