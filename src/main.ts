@@ -2,7 +2,7 @@
 // command tree, and turns every outcome into one exit code and at most one line on stderr.
 import { CommanderError } from '@commander-js/extra-typings';
 import { createCtx, type Ctx } from './cli/context.js';
-import { buildProgram } from './cli/program.js';
+import { buildProgram, helpArgv } from './cli/program.js';
 import { decideColor, terminalColumns, type IO } from './io/io.js';
 import { styleFor } from './render/style.js';
 import { EXIT, UsageError, CrmError, CancelledError } from './domain/errors.js';
@@ -64,12 +64,16 @@ export async function main(deps: MainDeps): Promise<number> {
       ...(deps.faults ? { faults: deps.faults } : {}),
       argv: deps.argv,
     });
-    const program = await buildProgram(ctx, deps.argv);
+    const argv = helpArgv(deps.argv);
+    const program = await buildProgram(ctx, argv);
     globalOpts = () => program.opts();
     const route = (cmd: { commands: readonly unknown[] }): void => {
       const c = cmd as unknown as import('commander').Command;
       c.exitOverride();
       c.configureOutput({
+        // Help wraps to the terminal (or $COLUMNS, else 80), like every other output.
+        getOutHelpWidth: () => io.columns,
+        getErrHelpWidth: () => io.columns,
         writeOut: (s) => io.out(s),
         writeErr: (s) => io.err(s),
         outputError: (s) => {
@@ -83,7 +87,7 @@ export async function main(deps: MainDeps): Promise<number> {
       io.out(program.helpInformation());
       return EXIT.ok;
     }
-    await program.parseAsync(deps.argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -4,12 +4,14 @@ import type { Ctx } from './context.js';
 import type { AnyCommand } from './shared.js';
 
 type Loader = () => Promise<{ command(ctx: Ctx): AnyCommand }>;
+/** `hidden`: runs, but is not listed in --help (the completion scripts' helper). */
+type Entry = [string, Loader] | [string, Loader, { hidden: true }];
 
 /**
  * The top-level commands, in help order, each loaded on demand: a run loads only the group it
  * names (a few modules), not all fifty command files; help, a typo or no command load them all.
  */
-const COMMANDS: [string, Loader][] = [
+const COMMANDS: Entry[] = [
   ['client', () => import('./client/index.js')],
   ['log', () => import('./log/log.js')],
   ['recap', () => import('./recap/recap.js')],
@@ -30,7 +32,14 @@ const COMMANDS: [string, Loader][] = [
   ['undo', () => import('./undo/undo.js')],
   ['redo', () => import('./redo/redo.js')],
   ['cron', () => import('./cron/cron.js')],
+  ['report', () => import('./report/index.js')],
+  ['export', () => import('./export/export.js')],
+  ['import', () => import('./import/import.js')],
   ['db', () => import('./db/index.js')],
+  ['config', () => import('./config/index.js')],
+  ['completion', () => import('./completion/completion.js')],
+  ['demo', () => import('./demo/demo.js')],
+  ['__complete', () => import('./completion/complete.js'), { hidden: true }],
 ];
 
 /** What argv asks of the program before its command word: the command, and help or version flags. */
@@ -48,6 +57,17 @@ export function readGlobals(argv: readonly string[]): { command?: string | undef
   return { help, version };
 }
 
+/**
+ * `crm help invoice add` is `crm invoice add --help`: commander's own help command takes one word,
+ * so a nested command's page would need `crm invoice help add`. Global options before `help` stay.
+ */
+export function helpArgv(argv: readonly string[]): string[] {
+  let k = 0;
+  while (k < argv.length && argv[k]?.startsWith('-')) k += argv[k] === '--db' ? 2 : 1;
+  if (argv[k] !== 'help') return [...argv];
+  return [...argv.slice(0, k), ...argv.slice(k + 1), '--help'];
+}
+
 export const VERSION = '0.1.0';
 
 /** The program, with the command `argv` names loaded (every command when argv names none it knows). */
@@ -60,8 +80,10 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[] = []): Prom
     .showSuggestionAfterError(true)
     .showHelpAfterError(false)
     .enablePositionalOptions(false)
-    // Every command runs with the config checked and one zone and clock resolved (ctx.init).
-    .hook('preAction', () => ctx.init())
+    // Every command runs with the config checked and one zone and clock resolved (ctx.init) —
+    // except the completion scripts' helper, which runs on every Tab press, needs neither, and
+    // must stay quiet (no zod, no config error printed into the shell).
+    .hook('preAction', (_program, action) => (action.name() === '__complete' ? undefined : ctx.init()))
     .addHelpText(
       'after',
       `
@@ -78,7 +100,8 @@ Exit codes: 0 ok, 1 failure (database, disk), 2 bad input (nothing written), 130
   // --version` needs none; anything else only the one it names.
   const { command, help, version } = readGlobals(argv);
   const named = COMMANDS.filter(([n]) => n === command);
-  const load = help || (named.length === 0 && !(version && command === undefined)) ? COMMANDS : named;
-  for (const [, loader] of load) program.addCommand((await loader()).command(ctx));
+  // `crm completion` prints a script made from the whole tree, so it loads every command too.
+  const load = help || command === 'completion' || (named.length === 0 && !(version && command === undefined)) ? COMMANDS : named;
+  for (const [, loader, opts] of load) program.addCommand((await loader()).command(ctx), opts);
   return program;
 }

@@ -15,6 +15,7 @@ const REASONS: Record<string, string> = {
   ELOOP: 'too many symbolic links',
   ENAMETOOLONG: 'the path is too long',
   EISDIR: 'it is a folder',
+  EEXIST: 'it already exists',
 };
 
 /** `what` failed because of `e`, said in one line; rethrows what is not a file-system error. */

@@ -74,7 +74,7 @@ describe('crm log wizard', () => {
     ]);
     expect(await crmJson(['remind', 'list'], { db })).toEqual([]);
     // Relative answers are echoed with what they resolved to.
-    expect(await screen.getFullOutput()).toContain(`When? (now, yesterday, 2026-11-20 14:30 …) now → ${localMinute(NOW)}`);
+    expect(await screen.getFullOutput()).toContain(`When? (now, 15:00, yesterday 15:00, 2026-11-20 14:30 …) now → ${localMinute(NOW)}`);
   });
 
   it('records an incident, a change request, a dispute, a referral and a follow-up in one session; recap shows what the client should see', async () => {

@@ -45,8 +45,13 @@ async function commandPaths(): Promise<string[][]> {
   return paths;
 }
 
+/** Hidden helpers live beside the command they serve. */
+const HIDDEN: Record<string, string> = { __complete: path.join('completion', 'complete.ts') };
+
 /** Where a command lives: a group's index.ts, a verb's <group>/<verb>.ts, a top-level leaf's <name>/<name>.ts. */
 function fileOf(p: string[], isGroup: boolean): string {
+  const hidden = HIDDEN[p.join(' ')];
+  if (hidden !== undefined) return path.join(SRC, 'cli', hidden);
   if (isGroup) return path.join(SRC, 'cli', ...p, 'index.ts');
   if (p.length === 1) return path.join(SRC, 'cli', p[0]!, `${p[0]!}.ts`);
   return path.join(SRC, 'cli', ...p.slice(0, -1), `${p.at(-1)!}.ts`);

@@ -11,7 +11,7 @@ export function editCommand() {
       .description('change a recorded record, validated as when it was recorded; the previous values stay in the audit trail')
       .argument('<ref>', 'the record: interaction:12, invoice:INV-0007, payment:31, dispute:4, change:9, incident:3, referral:2, delivery:5, reminder:8')
       .option('--client <client>', 'move it to another client (name, prefix or id)')
-      .option('--at <datetime>', 'interaction: when it happened')
+      .option('--at <datetime>', "interaction: when it happened (15:00, 'yesterday 15:00', 2026-11-20 14:30)")
       .option('--channel <channel>', "interaction: email, phone, video, in-person or chat ('' clears)")
       .option('--direction <dir>', 'interaction: in or out')
       .option('--summary <text>', "interaction, change: what was discussed or changed ('-' reads stdin)")

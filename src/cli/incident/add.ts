@@ -24,7 +24,7 @@ export function command(ctx: Ctx): AnyCommand {
   return examples(
     new Command('add').description('record an incident').argument('<client>', 'name, prefix or id')
       .option('--kind <kind>', INCIDENT_KINDS.join(', ') + ' (required)')
-      .option('--on <datetime>', 'when (default now)')
+      .option('--on <datetime>', "when: now (default), 15:00, 'yesterday 15:00', 2026-11-20 14:30")
       .option('--severity <level>', 'low, medium or high (default medium)')
       .option('--note <text>', "what happened ('-' reads stdin)")
       .option('--note-file <file>', 'read the note from a file')

@@ -21,7 +21,7 @@ export function command(ctx: Ctx): AnyCommand {
     new Command('log')
       .description('record a call, email or meeting, and print a recap to paste into an email')
       .argument('[client]', 'name, prefix or id (asked for on a terminal)')
-      .option('--at <datetime>', 'when it happened (default now)')
+      .option('--at <datetime>', "when it happened: now (default), 15:00, 'yesterday 15:00', 2026-11-20 14:30")
       .option('--channel <channel>', "email, phone, video, in-person or chat (default: the client's preferred)")
       .option('--direction <dir>', 'in = the client reached out, out = you did (default out)')
       .option('--summary <text>', "what was discussed ('-' reads stdin)")

@@ -75,7 +75,7 @@ async function askConversation(ask: Prompter, ctx: Ctx, client: Client | null, f
     ],
   });
   a.at ??= await ask.input({
-    message: 'When? (now, yesterday, 2026-11-20 14:30 …)',
+    message: 'When? (now, 15:00, yesterday 15:00, 2026-11-20 14:30 …)',
     default: 'now',
     check: (answer) => parsePastDateTime(answer, ctx.now(), ctx.zone(), 'when'),
     show: (answer) => `${answer} → ${toLocalMinute(parsePastDateTime(answer, ctx.now(), ctx.zone(), 'when'), ctx.zone())}`,
