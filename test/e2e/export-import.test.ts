@@ -253,9 +253,15 @@ describe('crm import', () => {
   });
 
   describe('refuses a bad file with exit 2, naming the line and field, and writes nothing', () => {
-    async function refused(text: string, said: RegExp, setup: string[][] = [['client', 'add', 'Delta GmbH']]) {
-      const mine = tempDb();
-      await seed(mine, setup);
+    // Refusals write nothing, so one database serves them all (unless a test needs its own setup).
+    let shared: string | undefined;
+    async function refused(text: string, said: RegExp, setup?: string[][]) {
+      let mine = setup === undefined ? shared : undefined;
+      if (mine === undefined) {
+        mine = tempDb();
+        await seed(mine, setup ?? [['client', 'add', 'Delta GmbH']]);
+        if (setup === undefined) shared = mine;
+      }
       const before = snapshot(mine);
       const r = await crm(['import', importFile(text)], { db: mine });
       expect(r.stderr).toMatch(said);
