@@ -2,7 +2,7 @@
 // command tree, and turns every outcome into one exit code and at most one line on stderr.
 import { CommanderError } from '@commander-js/extra-typings';
 import { createCtx, type Ctx } from './cli/context.js';
-import { buildProgram, helpArgv } from './cli/program.js';
+import { buildProgram, checkHelpTopic, helpArgv } from './cli/program.js';
 import { decideColor, terminalColumns, type IO } from './io/io.js';
 import { styleFor } from './render/style.js';
 import { EXIT, UsageError, CrmError, CancelledError } from './domain/errors.js';
@@ -64,8 +64,9 @@ export async function main(deps: MainDeps): Promise<number> {
       ...(deps.faults ? { faults: deps.faults } : {}),
       argv: deps.argv,
     });
-    const argv = helpArgv(deps.argv);
+    const { argv, topic } = helpArgv(deps.argv);
     const program = await buildProgram(ctx, argv);
+    if (topic) checkHelpTopic(program, topic);
     globalOpts = () => program.opts();
     const route = (cmd: { commands: readonly unknown[] }): void => {
       const c = cmd as unknown as import('commander').Command;

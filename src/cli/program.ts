@@ -2,6 +2,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import type { AnyCommand } from './shared.js';
+import { UsageError, quote } from '../domain/errors.js';
 
 type Loader = () => Promise<{ command(ctx: Ctx): AnyCommand }>;
 /** `hidden`: runs, but is not listed in --help (the completion scripts' helper). */
@@ -60,12 +61,27 @@ export function readGlobals(argv: readonly string[]): { command?: string | undef
 /**
  * `crm help invoice add` is `crm invoice add --help`: commander's own help command takes one word,
  * so a nested command's page would need `crm invoice help add`. Global options before `help` stay.
+ * `topic`: the command words asked about, when argv asks for help this way.
  */
-export function helpArgv(argv: readonly string[]): string[] {
+export function helpArgv(argv: readonly string[]): { argv: string[]; topic?: string[] } {
   let k = 0;
   while (k < argv.length && argv[k]?.startsWith('-')) k += argv[k] === '--db' ? 2 : 1;
-  if (argv[k] !== 'help') return [...argv];
-  return [...argv.slice(0, k), ...argv.slice(k + 1), '--help'];
+  if (argv[k] !== 'help') return { argv: [...argv] };
+  const rest = argv.slice(k + 1);
+  return { argv: [...argv.slice(0, k), ...rest, '--help'], topic: rest.filter((w) => !w.startsWith('-')) };
+}
+
+/** `crm help <topic…>` names commands that exist; else a usage error, as a mistyped command gets. */
+export function checkHelpTopic(program: { commands: readonly AnyCommand[] }, topic: readonly string[]): void {
+  let here: { commands: readonly AnyCommand[] } = program;
+  for (const [k, word] of topic.entries()) {
+    const next = here.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!next) {
+      const where = ['crm', ...topic.slice(0, k)].join(' ');
+      throw new UsageError(`unknown command ${quote([...topic.slice(0, k + 1)].join(' '))}; \`${where} --help\` lists the commands`);
+    }
+    here = next;
+  }
 }
 
 export const VERSION = '0.1.0';

@@ -42,7 +42,7 @@ export function editCommand() {
       .option('--no-referred', 'referral: it brought in no client (that crm knows)')
       .option('--text <text>', "reminder: what to do ('-' reads stdin)")
       .option('--json', 'print the edited record as JSON, with its changes')
-      .addHelpText('after', `\nWhat each record takes:\n${RECORD_TYPES.map((t) => `  ${t.padEnd(12)} ${EDIT_FLAGS[t].join(' ')}`).join('\n')}`),
+      .addHelpText('after', `\nWhat each record takes:\n${RECORD_TYPES.map((t) => flagLine(t, EDIT_FLAGS[t])).join('\n')}`),
     [
       'crm edit invoice:INV-0007 --amount 1,000',
       'crm edit interaction:12 --client globex',
@@ -53,3 +53,14 @@ export function editCommand() {
 }
 
 export type EditOptions = ReturnType<ReturnType<typeof editCommand>['opts']>;
+
+/** `  invoice      --client --amount …`, wrapped under its flags to stay within 80 columns. */
+function flagLine(type: string, flags: readonly string[]): string {
+  const lines = [`  ${type.padEnd(12)}`];
+  for (const flag of flags) {
+    const last = lines.length - 1;
+    if ((lines[last] ?? '').length + 1 + flag.length > 80) lines.push(' '.repeat(14));
+    lines[lines.length - 1] += ` ${flag}`;
+  }
+  return lines.join('\n');
+}
