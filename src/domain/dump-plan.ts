@@ -177,7 +177,9 @@ export function planImport(file: readonly Located[], db: readonly DumpRecord[]):
     }
     // Keep the file's id where the table has it free; the others come after the highest id in use.
     const kept = new Set(unmatched.filter((u) => !takenIds.has(u.record.id)).map((u) => u.record.id));
-    let next = Math.max(0, ...takenIds, ...kept) + 1;
+    // (A loop, not Math.max(...ids): spreading a large table's ids would overflow the stack.)
+    let next = 1;
+    for (const n of [takenIds, kept]) for (const i of n) if (i >= next) next = i + 1;
     for (const u of unmatched) {
       const newId = kept.has(u.record.id) ? u.record.id : next++;
       maps[type].set(u.located.record.id, newId);
