@@ -11,8 +11,15 @@ const selectOf = (field: Field): string =>
     : // A payment's or dispute's currency is its invoice's.
       `(SELECT currency FROM invoices WHERE id = t.invoice_id) AS "${field.key}"`;
 
-/** Every record, in the dump's order: types in dependency order, each by id. */
+/**
+ * Every record, in the dump's order: types in dependency order, each by id. Read in one transaction,
+ * so a write committed meanwhile by another crm is wholly in the dump or wholly out of it.
+ */
 export function readDump(db: DB): DumpRecord[] {
+  return db.transaction(() => readAll(db)).deferred();
+}
+
+function readAll(db: DB): DumpRecord[] {
   const out: DumpRecord[] = [];
   for (const spec of SPECS) {
     const sql = `SELECT ${spec.fields.map(selectOf).join(', ')} FROM ${spec.table} t ORDER BY t.id`;
