@@ -23,7 +23,10 @@ export function renderInvoiceList(style: Style, invoices: Invoice[], today: Date
       i.balance > 0 ? formatMoney(i.balance, i.currency) : '—', i.issuedOn, i.dueOn, status,
     ];
   });
-  const list = table(style, ['NUMBER', 'CLIENT', 'PROJECT', 'AMOUNT', 'BALANCE', 'ISSUED', 'DUE', 'STATUS'], rows, { styled: true, width, flex: [2, 1], drop: [5, 3, 6] });
+  // A PROJECT column with nothing in it is the first to go on a narrow terminal, before NUMBER or CLIENT is cut.
+  const noProjects = invoices.every((i) => !i.project);
+  const list = table(style, ['NUMBER', 'CLIENT', 'PROJECT', 'AMOUNT', 'BALANCE', 'ISSUED', 'DUE', 'STATUS'], rows,
+    { styled: true, width, flex: [2, 1], drop: noProjects ? [2, 5, 3, 6] : [5, 3, 6] });
   // Totals of the invoices listed (so the filters apply), per currency, in a table of their own: on a
   // narrow terminal the list drops its AMOUNT column, but what was invoiced still shows here.
   const head = ['TOTAL', 'INVOICES', 'INVOICED', 'OUTSTANDING'];

@@ -8,9 +8,38 @@ import { wrap } from './fit.js';
 import { alignRight, aside, bare, cash } from './reports.js';
 
 const GAP = 2;
-const NAME = 14; // a client's name heads a column of the month table: cut to this
+const NAME = 14; // a client's name heads a column of the month table: cut to this…
+const NAME_MAX = 24; // …or longer, up to this, where two names would otherwise head alike
 
-const pct = (share: number): string => `${Math.round(share * 100)}%`;
+/** A share as a whole percentage; a client who paid something never shows 0%, nor one of several 100%. */
+function pct(part: Money, whole: Money): string {
+  const p = Math.round((part.amount / whole.amount) * 100);
+  if (p === 0 && part.amount > 0) return '<1%';
+  if (p === 100 && part.amount < whole.amount) return '>99%';
+  return `${p}%`;
+}
+
+const repeated = (labels: string[]): Set<string> => new Set(labels.filter((l, i) => labels.indexOf(l) !== i));
+
+/**
+ * Column heads for the clients: each name cut to NAME columns, longer where that would head two
+ * columns alike ("Acme Corporat…" twice), and told apart by id where even NAME_MAX is not enough.
+ */
+function headLabels(clients: IncomeClient[]): string[] {
+  const labels = clients.map((c) => clip(c.client.name, NAME));
+  for (let w = NAME + 1, dups = repeated(labels); dups.size > 0 && w <= NAME_MAX; w++, dups = repeated(labels)) {
+    clients.forEach((c, i) => {
+      if (dups.has(labels[i] ?? '')) labels[i] = clip(c.client.name, w);
+    });
+  }
+  const dups = repeated(labels);
+  return clients.map((c, i) => {
+    const label = labels[i] ?? '';
+    if (!dups.has(label)) return label;
+    const tag = ` #${c.client.id}`;
+    return clip(c.client.name, NAME_MAX - tag.length) + tag;
+  });
+}
 
 export interface IncomeRenderOptions {
   style: Style;
@@ -29,7 +58,7 @@ export function renderIncome(report: IncomeReport, { style, review, width = Infi
   for (const cur of report.currencies) {
     out.push('', style.bold(`${cur.currency}: ${bare(cur.total)}`) + style.dim(` from ${cur.clients.length} client${cur.clients.length === 1 ? '' : 's'}`));
     const head = ['CLIENT', 'RECEIVED', 'SHARE'];
-    const rows = cur.clients.map((c) => [clip(c.client.name, 40), bare(c.total), pct(c.share)]);
+    const rows = cur.clients.map((c) => [clip(c.client.name, 40), bare(c.total), pct(c.total, cur.total)]);
     alignRight(head, rows, [1, 2]);
     out.push(table(style, head, rows, { styled: true, width, flex: [0] }).trimEnd(), '');
     out.push(monthTable(style, report.months, cur, width));
@@ -46,7 +75,9 @@ function monthTable(style: Style, months: string[], cur: IncomeCurrency, width: 
   const colWidth = (label: string, cells: Money[]): number => Math.max(displayWidth(label), ...cells.map((m) => displayWidth(cash(m))));
   const cellsOf = (byMonth: Record<string, Money>): Money[] => months.map((m) => byMonth[m] ?? { amount: 0, currency: cur.currency });
   const fixed = 7 + GAP + colWidth('TOTAL', cellsOf(cur.byMonth));
-  const widthOf = (c: IncomeClient): number => colWidth(clip(c.client.name, NAME), cellsOf(c.byMonth));
+  const labels = new Map(headLabels(cur.clients).map((l, i) => [cur.clients[i], l]));
+  const label = (c: IncomeClient): string => labels.get(c) ?? '';
+  const widthOf = (c: IncomeClient): number => colWidth(label(c), cellsOf(c.byMonth));
   const fits = (k: number): boolean => {
     const others = k < cur.clients.length ? GAP + colWidth(`OTHERS (${cur.clients.length - k})`, cellsOf(cur.byMonth)) : 0;
     return fixed + cur.clients.slice(0, k).reduce((a, c) => a + GAP + widthOf(c), 0) + others <= width;
@@ -55,7 +86,7 @@ function monthTable(style: Style, months: string[], cur: IncomeCurrency, width: 
   while (k > 0 && !fits(k)) k--;
   const shown = cur.clients.slice(0, k);
   const rest = cur.clients.slice(k);
-  const head = ['MONTH', 'TOTAL', ...shown.map((c) => clip(c.client.name, NAME)), ...(rest.length && k > 0 ? [`OTHERS (${rest.length})`] : [])];
+  const head = ['MONTH', 'TOTAL', ...shown.map(label), ...(rest.length && k > 0 ? [`OTHERS (${rest.length})`] : [])];
   const rows = months.map((m) => {
     const sum = (cs: IncomeClient[]) => ({ amount: cs.reduce((a, c) => a + (c.byMonth[m]?.amount ?? 0), 0), currency: cur.currency });
     return [m, cash(sum(cur.clients)), ...shown.map((c) => cash(c.byMonth[m] ?? sum([]))), ...(rest.length && k > 0 ? [cash(sum(rest))] : [])];
