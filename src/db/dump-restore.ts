@@ -130,8 +130,11 @@ function replace(dbFile: string, temp: string, busyTimeoutMs: number): string {
 }
 
 /** Replace `dbFile` with the content of `backup` (see the module comment). */
-export function restoreDatabase(backup: string, dbFile: string, busyTimeoutMs = 5000): Restored {
-  if (statFile(dbFile) !== undefined && fs.existsSync(backup) && fs.realpathSync(backup) === fs.realpathSync(dbFile)) {
+export function restoreDatabase(backup: string, dbPath: string, busyTimeoutMs = 5000): Restored {
+  // A database reached through a symlink (a synced folder, dotfiles) is replaced where it is: the
+  // link stays a link, and the copy of the replaced one is kept beside the real file.
+  const dbFile = statFile(dbPath) === undefined ? dbPath : fs.realpathSync(dbPath);
+  if (statFile(dbFile) !== undefined && fs.existsSync(backup) && fs.realpathSync(backup) === dbFile) {
     throw new UsageError(`${quote(backup)} is the database itself; give a backup of it`);
   }
   judgeBackup(backup);

@@ -194,7 +194,9 @@ export function toJsonDocument(schemaVersion: number, records: readonly DumpReco
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────────
 
 const INSTANT_RE = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/;
-const MAX_TEXT = 1_000_000;
+// crm takes a text of up to 1 MiB (a note from a file or standard input); a text is refused only
+// far beyond anything crm stores, so every export of a crm database imports.
+const MAX_TEXT = 16 * 1024 * 1024;
 
 const dateSchema = z.string().refine(isDate, { error: 'expected a date YYYY-MM-DD' });
 const jsonValue: z.ZodType<unknown> = z.lazy(() =>
@@ -210,7 +212,7 @@ function fieldSchema(t: FieldKind): z.ZodType<unknown> {
     case 'ref':
       return nullable(z.number().int().min(1, { error: 'expected the id of a record earlier in the file' }), t.nullable);
     case 'text': {
-      let s = z.string().max(MAX_TEXT);
+      let s = z.string({ error: 'expected a text (a JSON string)' }).max(MAX_TEXT, { error: 'expected a text of at most 16 MiB' });
       if (t.nonEmpty) s = s.refine((v) => v.trim().length > 0, { error: 'expected a text that is not empty' });
       return nullable(s, t.nullable);
     }

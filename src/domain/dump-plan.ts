@@ -3,7 +3,7 @@
 // a row whose every field is the same once the file's ids are mapped to the database's, each row
 // claimed once. What does not match is inserted, keeping its id when the table has it free.
 import { nameKey, validateName } from './names.js';
-import { UsageError } from './errors.js';
+import { UsageError, quote } from './errors.js';
 import { DUMP_TYPES, RECORD_DUMP_TYPE, SPEC_OF, type DumpRecord, type DumpType, type Field } from './dump-format.js';
 
 /** A record of the file and where it is (`line 12`, `record 11`), for messages. */
@@ -21,6 +21,11 @@ export interface ImportPlan {
   existing: Counts;
   /** Clients that were already there and gain status changes: their current status is brought up to date. */
   statusTouched: number[];
+  /**
+   * Clients of the file added as new although a client of the database has the same email or phone:
+   * most often one client renamed in one database, which matching by name cannot know.
+   */
+  lookalikes: { name: string; like: string; same: 'email' | 'phone' }[];
 }
 
 /** Why the file cannot be imported: where, which field, what. */
@@ -118,6 +123,40 @@ function checkWithinFile(records: readonly Located[]): void {
   }
 }
 
+const contact = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : null);
+
+/** A client of the database with the file client's email (or else phone), other than by name. */
+function lookalike(r: DumpRecord, theirs: readonly DumpRecord[]): { like: string; same: 'email' | 'phone' } | undefined {
+  for (const same of ['email', 'phone'] as const) {
+    const mine = contact(r[same]);
+    const found = mine === null ? undefined : theirs.find((t) => contact(t[same]) === mine);
+    if (found !== undefined) return { like: String(found.name), same };
+  }
+  return undefined;
+}
+
+/**
+ * Why an invoice of the file cannot be merged with the database's of the same number: another
+ * client (most often, the client was renamed in one database and so did not match by name), or
+ * which details differ.
+ */
+function clashMessage(record: DumpRecord, fileClientId: unknown, clash: DumpRecord, file: readonly Located[], db: readonly DumpRecord[], matched: Set<number>): string {
+  const head = `invoice ${String(record.number)} is already in the database with different details`;
+  if (record.clientId !== clash.clientId) {
+    const found = db.find((r) => r.type === 'client' && r.id === clash.clientId);
+    const theirs = found === undefined ? `client ${String(clash.clientId)}` : String(found.name);
+    const mine = file.find((l) => l.record.type === 'client' && l.record.id === fileClientId)?.record;
+    const fileName = String(mine?.name ?? fileClientId);
+    if (matched.has(record.clientId as number)) {
+      return `${head}: the client is ${quote(theirs)} there but ${quote(fileName)} in the file; rename one of the two invoices`;
+    }
+    return `${head}: the client is ${quote(theirs)} there but ${quote(fileName)} in the file, a name the database does not have — ` +
+      `renamed in one of them? Give the client one name in both (crm client edit ${quote(theirs)} --name ${quote(fileName)}) and import again`;
+  }
+  const differ = SPEC_OF.invoice.fields.filter((f) => f.key !== 'id' && f.key !== 'clientId' && record[f.key] !== clash[f.key]).map((f) => f.key);
+  return `${head} (${differ.join(', ')}); rename one of the two invoices`;
+}
+
 /**
  * Plan importing `file` into a database holding `db` (both in the dump's shape). Throws PlanProblem
  * for a file that contradicts itself or the database (an invoice number taken by another invoice).
@@ -126,7 +165,7 @@ export function planImport(file: readonly Located[], db: readonly DumpRecord[]):
   const ordered = [...file].sort((a, b) => (TYPE_RANK.get(a.record.type) ?? 0) - (TYPE_RANK.get(b.record.type) ?? 0) || a.record.id - b.record.id);
   checkWithinFile(ordered);
   const maps = Object.fromEntries(DUMP_TYPES.map((t) => [t, new Map<number, number>()])) as IdMaps;
-  const plan: ImportPlan = { inserts: [], added: zeroCounts(), existing: zeroCounts(), statusTouched: [] };
+  const plan: ImportPlan = { inserts: [], added: zeroCounts(), existing: zeroCounts(), statusTouched: [], lookalikes: [] };
   const matchedClients = new Set<number>();
   for (const type of DUMP_TYPES) {
     const mine = ordered.filter((l) => l.record.type === type);
@@ -148,7 +187,11 @@ export function planImport(file: readonly Located[], db: readonly DumpRecord[]):
           maps.client.set(l.record.id, found);
           matchedClients.add(found);
           plan.existing.client++;
-        } else unmatched.push({ located: l, record: { ...l.record, name } });
+        } else {
+          unmatched.push({ located: l, record: { ...l.record, name } });
+          const like = lookalike(l.record, theirs);
+          if (like !== undefined) plan.lookalikes.push({ name, ...like });
+        }
       }
     } else {
       const byContent = new Map<string, number[]>();
@@ -168,9 +211,7 @@ export function planImport(file: readonly Located[], db: readonly DumpRecord[]):
           continue;
         }
         const clash = numbers?.get(foldAscii(String(record.number)));
-        if (clash !== undefined) {
-          throw new PlanProblem(l.where, 'number', `invoice ${String(record.number)} is already in the database with different details (crm invoice show ${String(clash.number)}); rename one of them`);
-        }
+        if (clash !== undefined) throw new PlanProblem(l.where, 'number', clashMessage(record, l.record.clientId, clash, file, db, matchedClients));
         if (type === 'status' && matchedClients.has(record.clientId as number)) plan.statusTouched.push(record.clientId as number);
         unmatched.push({ located: l, record });
       }

@@ -1,5 +1,6 @@
 // `crm export [--format jsonl|json] [-o FILE]`: everything in the database, lossless and in a fixed
 // order, so the same database always gives the same bytes (docs/EXPORT-FORMAT.md). Reads only.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
 import { readDump } from '../../db/dump.js';
@@ -13,7 +14,20 @@ export interface DumpOptions {
   output?: string;
 }
 
+const isFolder = (file: string): boolean => {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false; // writing it will say what is wrong
+  }
+};
+
 export function exportDump(ctx: Ctx, o: DumpOptions): void {
+  // A wrong -o is bad input (exit 2), said before anything is read.
+  if (o.output === '') throw new UsageError(`-o needs a file name (-o - writes to standard output)`);
+  if (o.output !== undefined && o.output !== '-' && isFolder(o.output)) {
+    throw new UsageError(`-o ${quote(o.output)} is a folder; give a file in it, e.g. -o ${quote(path.join(o.output, 'crm.jsonl'))}`);
+  }
   const records = readDump(ctx.read().db);
   const text = o.format === 'json' ? toJsonDocument(LATEST_VERSION, records) : toJsonLines(LATEST_VERSION, records);
   if (o.output === undefined || o.output === '-') {

@@ -64,6 +64,12 @@ export async function importDump(ctx: Ctx, file: string, o: DumpImportOptions): 
       return p;
     });
   }
+  for (const l of result.lookalikes) {
+    ctx.io.err(
+      `crm: note: ${quote(l.name)} ${o.dryRun ? 'would be' : 'was'} added as a new client, but ${quote(l.like)} has the same ${l.same}; ` +
+        `if it is one client renamed, ${o.dryRun ? '' : 'crm undo, then '}give it one name in both (crm client edit ${quote(l.like)} --name ${quote(l.name)}) and import again\n`,
+    );
+  }
   const summary = { name, dryRun: o.dryRun, added: result.added, existing: result.existing };
   if (o.json) return printJson(ctx, { file: file === '-' ? '-' : path.resolve(file), dryRun: o.dryRun, added: result.added, existing: result.existing });
   ctx.io.out(renderSummary(ctx.style, summary));
