@@ -16,9 +16,10 @@ export function command(ctx: Ctx): AnyCommand {
       .description('print a completion script for bash, zsh or fish (commands, flags, values, client names); it edits no file')
       .argument('<shell>', SHELLS.join(', ')),
     [
-      'source <(crm completion bash)        # in ~/.bashrc',
+      'crm completion bash > ~/.local/share/bash-completion/completions/crm',
       'crm completion zsh > ~/.zfunc/_crm   # with fpath+=~/.zfunc before compinit in ~/.zshrc',
       'crm completion fish > ~/.config/fish/completions/crm.fish',
+      'source <(crm completion bash)        # or this line in ~/.bashrc',
     ],
   ).action((shell, _o, cmd) => run(ctx, shell, cmd.parent ?? cmd));
 }
