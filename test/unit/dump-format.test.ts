@@ -72,7 +72,7 @@ describe('reading', () => {
     expect(problem({ ...call(1, 1), id: 0 })).toEqual(['id', 'expected a positive whole number']);
     expect(problem({ ...client(1, 'Acme'), name: '  ' })).toEqual(['name', 'expected a text that is not empty']);
     expect(problem({ ...reminder(1, 1, null), doneOn: '2026-02-30' })).toEqual(['doneOn', 'expected a date YYYY-MM-DD']);
-    expect(problem([1, 2])).toEqual([null, 'expected a JSON object']);
+    expect(problem([1, 2] as unknown as Record<string, unknown>)).toEqual([null, 'expected a JSON object']);
   });
 });
 
