@@ -46,7 +46,7 @@ describe('crm db restore', () => {
     const backupBytes = snapshot(backup);
     const beforeRestore = await ok(db, 'export');
     const out = await ok(db, 'db', 'restore', backup);
-    expect(out).toBe(`Restored ${db} from ${backup} (1 client, 1 interaction, 1 invoice).\nThe database it replaced is kept as ${db}.before-restore\n`);
+    expect(out).toBe(`Restored ${db} from ${backup} (1 client, 1 interaction, 1 invoice).\nThe database it replaced is kept as ${db}.before-restore (to go back: crm db restore ${db}.before-restore)\n`);
     expect(await ok(db, 'export')).toBe(atBackup);
     expect(await ok(db, 'history', 'Acme Corp', '--all', '--json')).toBe(history);
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);

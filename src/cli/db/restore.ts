@@ -2,7 +2,7 @@
 // is a sound crm database; the database it replaces is kept as `<db>.before-restore`.
 import path from 'node:path';
 import { Command } from '@commander-js/extra-typings';
-import type { Ctx } from '../context.js';
+import { commandLine, type Ctx } from '../context.js';
 import { type AnyCommand, examples } from '../shared.js';
 import { restoreDatabase } from '../../db/dump-restore.js';
 import { LATEST_VERSION } from '../../db/migrations.js';
@@ -28,5 +28,6 @@ export function run(ctx: Ctx, args: { file: string }): void {
   const what = `${plural(clients, 'client', 'clients')}, ${plural(interactions, 'interaction', 'interactions')}, ${plural(invoices, 'invoice', 'invoices')}`;
   const older = r.schemaVersion < LATEST_VERSION ? `; schema ${r.schemaVersion}, brought up to date the next time crm opens it` : '';
   ctx.io.out(`Restored ${db} from ${file} (${what}${older}).\n`);
-  ctx.io.out(r.keptAs === null ? 'There was no database before; nothing else was changed.\n' : `The database it replaced is kept as ${r.keptAs}\n`);
+  ctx.io.out(r.keptAs === null ? 'There was no database before; nothing else was changed.\n'
+    : `The database it replaced is kept as ${r.keptAs} (to go back: ${commandLine(['db', 'restore', r.keptAs])})\n`);
 }
