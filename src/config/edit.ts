@@ -17,6 +17,7 @@ export function readRaw(file: string): Obj {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new CrmError(`cannot read config ${file}: ${(e as Error).message}`);
   }
+  if (text.trim() === '') return {}; // an empty file (touch, > file) says no more than a missing one
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -27,9 +28,28 @@ export function readRaw(file: string): Obj {
   return raw;
 }
 
+/**
+ * The file a path names once symlinks are followed (it may not exist yet): a config.json linked
+ * from a dotfiles repository is written there, rather than the link replaced by a file.
+ */
+function followLinks(file: string): string {
+  let target = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      link = fs.readlinkSync(target);
+    } catch {
+      return target; // not a link (or not there): this is the file
+    }
+    target = path.resolve(path.dirname(target), link);
+  }
+  throw new CrmError(`cannot write config ${file}: too many levels of symbolic links`);
+}
+
 function writeRaw(file: string, raw: Obj): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  writeFileAtomic(file, JSON.stringify(raw, null, 2) + '\n', { mode: 0o600, what: `cannot write config ${file}` });
+  const target = followLinks(file);
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+  writeFileAtomic(target, JSON.stringify(raw, null, 2) + '\n', { mode: 0o600, what: `cannot write config ${file}` });
 }
 
 export interface Change {

@@ -202,7 +202,7 @@ export function parseValue(key: string, text: string): unknown {
     // As --terms and --cadence read them: 1w = 7 days, 1m = 30.
     const dur = isDays(key) ? /^(\d{1,5})\s*([dwm])$/i.exec(t) : null;
     if (dur) return Number(dur[1]) * ({ d: 1, w: 7, m: 30 }[(dur[2] ?? 'd').toLowerCase()] ?? 1);
-    if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(t)) throw refuse(key, text);
+    if (!/^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) throw refuse(key, text);
     return Number(t);
   }
   if (type === 'array') {

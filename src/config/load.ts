@@ -18,6 +18,7 @@ export function loadConfig(file: string): Config {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return defaultConfig();
     throw new CrmError(`cannot read config ${file}: ${(e as Error).message}`);
   }
+  if (text.trim() === '') return defaultConfig(); // empty: as good as missing
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RulesConfigSchema } from '../rules/config.js';
 import { canonicalZone } from '../domain/client-input.js';
-import { isCurrency } from '../domain/currencies.js';
+import { CURRENCIES, isCurrency } from '../domain/currencies.js';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm (24-hour)');
 
@@ -17,7 +17,8 @@ export const WorkingHoursSchema = z
 
 export const ConfigSchema = z
   .object({
-    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),
+    // A code invoices can be in: the same list --currency checks (so XYZ is refused here, not at the next invoice).
+    currency: z.enum([...CURRENCIES] as [string, ...string[]], { error: 'not an ISO 4217 currency code, such as USD or EUR' }).default('USD'),
     cadenceDays: z.number().int().min(1).max(3650).default(14),
     paymentTermsDays: z.number().int().min(0).max(3650).default(30),
     /** IANA time zone for working hours; null = the system's (TZ). */
