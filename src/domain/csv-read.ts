@@ -69,11 +69,42 @@ interface Parsed {
   info: { bytes: number };
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * Parse `buf` (UTF-8, a BOM allowed). Rows with every cell blank are left out (spreadsheets
- * write them); a malformed file (an unclosed quote) is a UsageError naming the line.
+ * The file as UTF-8 bytes. UTF-16 with its byte order mark (Excel's "Unicode Text") is converted;
+ * anything else must be UTF-8 already: a legacy encoding (Windows-1252, Latin-1, as older Excel
+ * saves "CSV") is refused naming the first line that is not UTF-8, never imported as mojibake.
  */
-export function readCsv(buf: Uint8Array, name: string, delimiter?: string): CsvTable {
+export function asUtf8(buf: Uint8Array, name: string): Uint8Array {
+  for (const [bom, encoding] of [[[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']] as const) {
+    if (buf[0] === bom[0] && buf[1] === bom[1]) return Buffer.from(new TextDecoder(encoding).decode(buf.subarray(2)), 'utf8');
+  }
+  try {
+    UTF8.decode(buf);
+    return buf;
+  } catch {
+    const starts = lineStarts(buf);
+    const line = starts.findIndex((s, i) => {
+      try {
+        UTF8.decode(buf.subarray(s, starts[i + 1] ?? buf.length));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const [file, copy] = /^[\w./-]+$/.test(name) ? [name, name.replace(/(\.\w+)?$/, '-utf8$1')] : ['FILE', 'FILE-utf8.csv'];
+    throw new UsageError(`${name} is not UTF-8 text (line ${line + 1}); save it as "CSV UTF-8", or convert it, e.g. iconv -f windows-1252 -t utf-8 ${file} > ${copy}`);
+  }
+}
+
+/**
+ * Parse `buf` (UTF-8, a BOM allowed; UTF-16 with a BOM converted). Rows with every cell blank are
+ * left out (spreadsheets write them); a malformed file (an unclosed quote) or one that is not
+ * UTF-8 is a UsageError naming the line.
+ */
+export function readCsv(bytes: Uint8Array, name: string, delimiter?: string): CsvTable {
+  const buf = asUtf8(bytes, name);
   const text = Buffer.from(buf).toString('utf8');
   const sep = delimiter ?? detectDelimiter(text);
   let parsed: Parsed[];
