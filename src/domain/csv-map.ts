@@ -15,15 +15,50 @@ const fieldKey = (s: string): string => s.trim().toLowerCase().replace(/[-_\s]/g
 const BY_KEY = new Map(CSV_FIELDS.map((f) => [fieldKey(f), f]));
 const columnKey = (s: string): string => s.normalize('NFC').trim().toLowerCase();
 
+const QUOTED_HINT = 'a column whose name has a comma goes in double quotes: client="Name, first"';
+
+/** Split `a=B,c="D, E"` at the commas outside double quotes; `""` inside quotes is a quote. */
+function pairs(text: string): { name: string; column: string; eq: boolean }[] {
+  const out: { name: string; column: string; eq: boolean }[] = [];
+  let name: string | null = null;
+  let buf = '';
+  let quoted = false;
+  let wasQuoted = false;
+  const end = (): void => {
+    const column = name === null ? '' : wasQuoted ? buf : buf.trim();
+    if (name !== null || buf.trim() !== '') out.push({ name: name ?? buf, column, eq: name !== null });
+    name = null;
+    buf = '';
+    wasQuoted = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quoted) {
+      if (c !== '"') buf += c;
+      else if (text.charAt(i + 1) === '"') buf += text.charAt(i++);
+      else quoted = false;
+    } else if (c === '"' && name !== null && buf.trim() === '') {
+      quoted = wasQuoted = true;
+      buf = '';
+    } else if (c === '=' && name === null) {
+      name = buf;
+      buf = '';
+    } else if (c === ',') end();
+    else buf += c;
+  }
+  if (quoted) throw new UsageError(`--map: a double quote is not closed; ${QUOTED_HINT}`);
+  end();
+  return out;
+}
+
 export function parseMap(text: string): FieldMap {
   const map: FieldMap = {};
-  for (const pair of text.split(',')) {
-    if (pair.trim() === '') continue;
-    const eq = pair.indexOf('=');
-    const name = eq < 0 ? pair : pair.slice(0, eq);
-    const column = eq < 0 ? '' : pair.slice(eq + 1).trim();
+  for (const [i, { name, column, eq }] of pairs(text).entries()) {
     const field = BY_KEY.get(fieldKey(name));
-    if (!field) throw new UsageError(`--map: ${quote(name.trim())} is not a field; fields are ${CSV_FIELDS.join(', ')}`);
+    if (!field) {
+      const hint = !eq && i > 0 ? ` (${QUOTED_HINT})` : '';
+      throw new UsageError(`--map: ${quote(name.trim())} is not a field; fields are ${CSV_FIELDS.join(', ')}${hint}`);
+    }
     if (column === '') throw new UsageError(`--map: ${field} needs a column name, e.g. ${field}=Total`);
     if (map[field] !== undefined) throw new UsageError(`--map names ${field} twice`);
     map[field] = column;
