@@ -20,20 +20,25 @@ const TOKEN_RE: Record<(typeof TOKENS)[number], string> = {
 // Tools often write a time after the date ("2026-03-12 14:30", "12/03/2026 2:30 PM"): the date is what counts.
 const TIME_TAIL = '(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s?[AaPp][Mm])?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
 
-/** Compile a --date-format (tokens YYYY YY MM M DD D, anything else but letters and digits literal). */
+/** Compile a --date-format (tokens YYYY YY MM M DD D, in either case; anything else but letters and digits literal). */
 export function parseDateFormat(format = 'YYYY-MM-DD', field = '--date-format'): DateReader {
   const accepted = 'a pattern of YYYY or YY, MM or M, DD or D with separators, e.g. DD/MM/YYYY, MM/DD/YYYY, D.M.YYYY or YYYY-MM-DD';
+  if (format.includes('%')) throw new UsageError(`${field} ${quote(format)}: %-codes are not used here; write the pattern with letters, e.g. %d/%m/%Y is DD/MM/YYYY`);
+  // dd/mm/yyyy means DD/MM/YYYY: only the letters y, m and d are read regardless of case.
+  const spec = format.replace(/[ymd]/g, (c) => c.toUpperCase());
   let re = '';
   const order: ('y' | 'yy' | 'm' | 'd')[] = [];
-  for (let i = 0; i < format.length;) {
-    const token = TOKENS.find((t) => format.startsWith(t, i));
+  for (let i = 0; i < spec.length;) {
+    const token = TOKENS.find((t) => spec.startsWith(t, i));
     if (token) {
-      re += TOKEN_RE[token];
+      // MM and DD take 5 as well as 05 where a separator follows (2026-1-5); packed (YYYYMMDD) they need two digits.
+      const packed = /[YMD]/.test(spec.charAt(i + token.length)) || /[YMD]/.test(spec.charAt(i - 1));
+      re += (token === 'MM' || token === 'DD') && !packed ? '(\\d{1,2})' : TOKEN_RE[token];
       order.push(token === 'YYYY' ? 'y' : token === 'YY' ? 'yy' : token.startsWith('M') ? 'm' : 'd');
       i += token.length;
       continue;
     }
-    const c = format.charAt(i);
+    const c = spec.charAt(i);
     if (/[\p{L}\p{N}]/u.test(c)) throw new UsageError(`${field} ${quote(format)} has ${quote(c)}, which is not a date part; expected ${accepted}`);
     re += c === ' ' ? '\\s+' : c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
     i += 1;
@@ -49,7 +54,9 @@ export function parseDateFormat(format = 'YYYY-MM-DD', field = '--date-format'):
       if (!m) throw new UsageError(`${shown} is not a date in the form ${format}`);
       const part: Record<string, number> = {};
       order.forEach((k, n) => (part[k] = Number(m[n + 1])));
-      const year = part.y ?? 2000 + (part.yy ?? 0);
+      // Two-digit years as spreadsheets read them: 00–29 are 2000–2029, 30–99 are 1930–1999.
+      const yy = part.yy ?? 0;
+      const year = part.y ?? (yy < 30 ? 2000 + yy : 1900 + yy);
       const date = `${String(year).padStart(4, '0')}-${String(part.m).padStart(2, '0')}-${String(part.d).padStart(2, '0')}`;
       if (!isDate(date) || year < 1900) throw new UsageError(`${shown} is not a real calendar date (read as ${format})`);
       return date;
@@ -66,8 +73,11 @@ export function parseDecimalMark(value: string | undefined): DecimalMark {
 }
 
 // Symbols and codes a tool may print around a number; a code must then match the row's currency.
-const SYMBOLS: Record<string, string | null> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '$': null, 'US$': 'USD', 'CHF': 'CHF', 'kr': null, 'zł': 'PLN' };
-const AFFIX = '(US\\$|[€£¥₹$]|[A-Z]{3}|kr|zł)';
+const SYMBOLS: Record<string, string | null> = {
+  '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '$': null, 'US$': 'USD', 'CA$': 'CAD', 'C$': 'CAD', 'A$': 'AUD',
+  'AU$': 'AUD', 'NZ$': 'NZD', 'HK$': 'HKD', 'S$': 'SGD', 'R$': 'BRL', 'CHF': 'CHF', 'kr': null, 'zł': 'PLN',
+};
+const AFFIX = '((?:US|CA|AU|NZ|HK|[CASR])\\$|[€£¥₹$]|[A-Z]{3}|kr|zł)';
 const AFFIX_RE = new RegExp(`^(?:${AFFIX}\\s*)?(.*?)(?:\\s*${AFFIX})?$`, 'u');
 
 /**
@@ -77,7 +87,10 @@ const AFFIX_RE = new RegExp(`^(?:${AFFIX}\\s*)?(.*?)(?:\\s*${AFFIX})?$`, 'u');
  */
 export function parseCsvAmount(text: string, currency: string, decimal: DecimalMark, field = 'amount'): number {
   const shown = `${field} ${quote(text)}`;
-  const m = AFFIX_RE.exec(text.trim().replace(/\u2212/g, '-'));
+  // Accountants write a credit as (120.00) or -$120.00: the sign or brackets may sit outside the symbol.
+  const t = text.trim().replace(/\u2212/g, '-');
+  const outer = /^\((.*)\)$|^-(.*)$/su.exec(t);
+  const m = AFFIX_RE.exec((outer ? outer[1] ?? outer[2] ?? '' : t).trim());
   let body = (m?.[2] ?? '').trim();
   for (const affix of [m?.[1], m?.[3]]) {
     if (affix === undefined) continue;
@@ -85,7 +98,7 @@ export function parseCsvAmount(text: string, currency: string, decimal: DecimalM
     if (code === undefined) throw new UsageError(`${shown} is not a number`);
     if (code !== null && code !== currency) throw new UsageError(`${shown} is in ${code}, but the row's currency is ${currency}`);
   }
-  const negative = /^-|-$|^\(.*\)$/.test(body);
+  const negative = outer !== null || /^-|-$|^\(.*\)$/.test(body);
   body = body.replace(/^[-(]\s*|\s*[-)]$/g, '');
   const thousands = decimal === '.' ? "[,'\\s\\u00a0\\u202f]" : "[.'\\s\\u00a0\\u202f]";
   const d = decimal === '.' ? '\\.' : ',';

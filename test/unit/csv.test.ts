@@ -56,7 +56,8 @@ describe('parseDateFormat', () => {
     ['YYYY-MM-DD', '2026-04-03T23:59:00-08:00', '2026-04-03'],
     ['DD/MM/YY', '29/02/24', '2024-02-29'],
     ['YYYYMMDD', '20260403', '2026-04-03'],
-    ['MM/DD/YYYY', '4/3/2026 2:30 PM', null],
+    ['MM/DD/YYYY', '4/3/2026 2:30 PM', '2026-04-03'], // one digit where a separator follows
+    ['YYYYMMDD', '2026043', null], // packed: two digits each
     ['M/D/YYYY', '4/3/2026 2:30 PM', '2026-04-03'],
     ['DD MM YYYY', '03 04 2026', '2026-04-03'],
   ] as const)('%s reads %s as %s', (format, text, date) => {
@@ -70,7 +71,8 @@ describe('parseDateFormat', () => {
     expect(() => parseDateFormat('DD/MM/YY').read('29/02/25', 'due')).toThrow(/not a real calendar date/);
     expect(() => parseDateFormat('DD/MM')).toThrow(/needs a year, a month and a day once each/);
     expect(() => parseDateFormat('DD/MM/YYYY/YY')).toThrow(/once each/);
-    expect(() => parseDateFormat('dd/mm/yyyy')).toThrow(/'d', which is not a date part/);
+    expect(parseDateFormat('dd/mm/yyyy').read('03/04/2026', 'due')).toBe('2026-04-03');
+    expect(() => parseDateFormat('DD/MM/YYYY hh')).toThrow(/'h', which is not a date part/);
   });
 
   it('a paid cell: yes/no words, a date, or an amount', () => {
