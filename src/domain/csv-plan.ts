@@ -71,7 +71,7 @@ type Cells = (field: CsvField) => string | undefined;
 export function planImport(rows: readonly CsvRow[], cols: ColumnMap, opts: ImportOptions, state: ImportState): ImportPlan {
   const plan: ImportPlan = { invoices: [], payments: [], newClients: new Map(), existing: 0, rejected: [] };
   const byKey = new Map(state.clients.map((c) => [nameKey(c.name), c]));
-  const seen = new Map<string, number>();
+  const seen = new Map<string, Seen>();
   for (const row of rows) {
     const cell: Cells = (f) => {
       const i = cols[f];
@@ -87,12 +87,18 @@ export function planImport(rows: readonly CsvRow[], cols: ColumnMap, opts: Impor
   return plan;
 }
 
+/** A number's first row: its line, and what it says once it was planned (undefined if refused). */
+interface Seen {
+  line: number;
+  values?: string;
+}
+
 interface Scope {
   plan: ImportPlan;
   opts: ImportOptions;
   state: ImportState;
   byKey: Map<string, ClientRef>;
-  seen: Map<string, number>;
+  seen: Map<string, Seen>;
 }
 
 const required = (cell: Cells, field: CsvField): string => {
@@ -104,8 +110,9 @@ const required = (cell: Cells, field: CsvField): string => {
 function planRow(line: number, cell: Cells, { plan, opts, state, byKey, seen }: Scope): void {
   const number = validateNumber(required(cell, 'number'), 'number');
   const first = seen.get(number.toUpperCase());
-  if (first !== undefined) throw new UsageError(`number ${quote(number)} is on line ${first} already; a number is one invoice`);
-  seen.set(number.toUpperCase(), line);
+  const repeated = (): UsageError => new UsageError(`number ${quote(number)} is on line ${first?.line} already${first?.values === undefined ? '' : ' with other values'}; a number is one invoice`);
+  if (first === undefined) seen.set(number.toUpperCase(), { line });
+  else if (first.values === undefined) throw repeated();
   const clientName = validateName(required(cell, 'client'), 'client');
   const key = nameKey(clientName);
   const issuedOn = opts.dates.read(required(cell, 'issued'), 'issued');
@@ -120,6 +127,14 @@ function planRow(line: number, cell: Cells, { plan, opts, state, byKey, seen }: 
   const dueOn = dueText !== undefined ? opts.dates.read(dueText, 'due') : addDays(issuedOn, opts.termsDays);
   if (dueOn < issuedOn) throw new UsageError(`due ${dueOn} is before issued ${issuedOn}`);
   const paid = paidOf(cell, amount, currency, issuedOn, opts);
+  // Tools that export one row per line item (Xero, FreshBooks) repeat the invoice's number, client,
+  // total and dates on each: a row saying the same again is the same invoice, not a new one.
+  const values = JSON.stringify([key, currency, amount, issuedOn, dueOn, paid.amount, paid.on]);
+  if (first !== undefined) {
+    if (first.values === values) return;
+    throw repeated();
+  }
+  const done = (): void => void seen.set(number.toUpperCase(), { line, values });
 
   if (known) {
     const differs = [
@@ -139,7 +154,7 @@ function planRow(line: number, cell: Cells, { plan, opts, state, byKey, seen }: 
       plan.payments.push({ line, invoiceId: known.id, number: known.number, amount: more, on: paid.on });
     }
     plan.existing += 1;
-    return;
+    return done();
   }
   if (!client && !opts.createClients) throw new UsageError(`client ${quote(clientName)} is not in crm; add it first, or use --create-clients`);
   if (paid.amount > 0 && paid.on === null) throw noDate(paid.amount, currency);
@@ -148,6 +163,7 @@ function planRow(line: number, cell: Cells, { plan, opts, state, byKey, seen }: 
     line, number, client: client ? { id: client.id } : { key }, project: cell('project') ?? null,
     amount, currency, issuedOn, dueOn, payment: paid.amount > 0 && paid.on !== null ? { amount: paid.amount, on: paid.on } : null,
   });
+  done();
 }
 
 const noDate = (amount: number, currency: string): UsageError =>
