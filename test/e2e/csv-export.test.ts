@@ -60,7 +60,7 @@ describe('invoices', () => {
     });
     expect(got[1]).toMatchObject({ client: 'Bob "The Builder" Ltd', project: 'Kitchen\nextension, phase "2"', paid: '0.00', balance: '300.00', status: 'open', paid_on: '', due: '2026-03-03' });
     expect(got[2]).toMatchObject({ client: 'Café Zoë', project: '', status: 'disputed', balance: '800.00' });
-    expect(got[3]).toMatchObject({ amount: '500.00', paid: '100.00', conceded: '400.00', balance: '0.00', status: 'written-off', paid_on: '' });
+    expect(got[3]).toMatchObject({ amount: '500.00', paid: '100.00', conceded: '400.00', balance: '0.00', status: 'written-off', paid_on: '2026-04-02' });
     expect(got[4]).toMatchObject({ client: '東京 KK', amount: '120000', currency: 'JPY', paid: '50000', conceded: '0', balance: '70000', status: 'open' });
   });
 

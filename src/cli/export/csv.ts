@@ -26,7 +26,9 @@ const TABLES: Record<CsvExportOptions['type'], (db: DB, r: DateRange) => Table> 
     rows: invoiceRows(db, r).map((i) => [
       i.number, i.client, i.project, i.issuedOn, i.dueOn, toDecimal(i.amount, i.currency), i.currency,
       toDecimal(i.paid, i.currency), toDecimal(i.conceded, i.currency), toDecimal(i.balance, i.currency), i.status,
-      i.status === 'paid' ? i.lastPaidOn : null,
+      // The last payment's date whenever something was paid: with `paid` it is what an import
+      // needs to bring a partly paid invoice back (crm import --map …,paid=paid,paidOn=paid_on).
+      i.paid > 0 ? i.lastPaidOn : null,
     ]),
   }),
   payments: (db, r) => ({
