@@ -28,8 +28,15 @@ export function loadConfig(file: string): Config {
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
+    if (first?.code === 'unrecognized_keys') {
+      const key = [...first.path.map(String), first.keys[0] ?? ''].join('.');
+      throw new UsageError(`config ${file}: key ${key}: not a config key; crm config unset ${key} removes it`);
+    }
     const where = first ? issuePath(first) : '?';
-    throw new UsageError(`config ${file}: key ${where}: ${first?.message ?? 'invalid'}`);
+    // The key `crm config set` takes: a list's item (workingHours.days.0) is set as the whole list.
+    const key = where.split('.').filter((part) => !/^\d+$/.test(part)).join('.');
+    const fix = first && first.path.length > 0 ? `; crm config set ${key} VALUE fixes it (crm config unset ${key}: the default)` : '';
+    throw new UsageError(`config ${file}: key ${where}: ${first?.message ?? 'invalid'}${fix}`);
   }
   return parsed.data;
 }

@@ -69,7 +69,8 @@ describe('config values at their bounds', () => {
     fs.writeFileSync(file, '{"currency":"XYZ"}');
     const due = await crm(['due'], withConfig(file, tempDb()));
     expect(due.code).toBe(2);
-    expect(due.stderr).toMatch(/^crm: config .*: key currency: not an ISO 4217 currency code, such as USD or EUR\n$/);
+    expect(due.stderr).toMatch(/^crm: config .*: key currency: not an ISO 4217 currency code, such as USD or EUR; crm config set currency VALUE fixes it/);
+    expect(due.stderr.trimEnd().split('\n')).toHaveLength(1);
     // …and config set repairs it.
     expect((await crm(['config', 'set', 'currency', 'gbp'], withConfig(file))).stdout).toBe('currency = GBP (was XYZ)\n');
   });
@@ -89,6 +90,23 @@ describe('config values at their bounds', () => {
     expect((await set('cadenceDays', '3.65e3')).stdout).toBe('cadenceDays = 3650 (was 14, the default)\n');
     expect((await set('workingHours.days', 'sat,sun')).stdout).toBe('workingHours.days = [6,7] (was [1,2,3,4,5], the default)\n');
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ rates: { EUR: 1e9, USD: 0.92 }, cadenceDays: 3650, workingHours: { days: [6, 7] } });
+  });
+});
+
+describe('a hand-edited file with mistakes', () => {
+  it('names each mistake with the command that repairs it, one at a time, until crm runs again', async () => {
+    const file = path.join(tempDir(), 'config.json');
+    fs.writeFileSync(file, JSON.stringify({ cadence: 7, workingHours: { days: [1, 8] } }));
+    const db = tempDb();
+    let r = await crm(['due'], withConfig(file, db));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/key workingHours\.days\.1: .*; crm config set workingHours\.days VALUE fixes it \(crm config unset workingHours\.days: the default\)\n$/);
+    expect((await crm(['config', 'set', 'workingHours.days', 'mon-fri'], withConfig(file))).code).toBe(0);
+    r = await crm(['due'], withConfig(file, db));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/key cadence: not a config key; crm config unset cadence removes it\n$/);
+    expect((await crm(['config', 'unset', 'cadence'], withConfig(file))).code).toBe(0);
+    expect((await crm(['due'], withConfig(file, db))).code).toBe(0);
   });
 });
 
