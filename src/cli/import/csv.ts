@@ -17,7 +17,7 @@ import { safeText } from '../../domain/text.js';
 import { applyImport, importState } from '../../db/csv-import.js';
 import type { DB } from '../../db/store.js';
 
-/** The flags import.ts hands over (spelled out here: importing its type would make a cycle). */
+/** The flags import.ts hands over. */
 export interface CsvImportFlags {
   map: string;
   dateFormat?: string;

@@ -4,17 +4,10 @@ import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
 import { type AnyCommand, examples } from '../shared.js';
 import { UsageError } from '../../domain/errors.js';
+import type { CsvImportFlags } from './csv.js';
 
-export interface ImportFlags {
-  map?: string;
-  dateFormat?: string;
-  decimal?: string;
-  delimiter?: string;
-  createClients?: boolean;
-  allowPartial?: boolean;
-  dryRun?: boolean;
-  json?: boolean;
-}
+/** The flags of both kinds of import; --map is what makes it a CSV import. */
+export type ImportFlags = Omit<CsvImportFlags, 'map'> & { map?: string };
 
 /** Flags that only make sense for a CSV import. */
 const CSV_ONLY: [keyof ImportFlags, string][] = [
