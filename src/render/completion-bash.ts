@@ -42,22 +42,66 @@ _crm_arg_kind() {
   printf '%s' "\${kinds[n]}"
 }
 
+# A word as crm will get it: quotes and backslashes taken off (an unclosed quote too, as while
+# typing), and a leading ~/ made $HOME/. Sets _crm_word (no subshell: this runs on every Tab).
+_crm_unquote() {
+  local s=$1 c q='' out=''
+  while [[ -n $s ]]; do
+    c=\${s:0:1} s=\${s:1}
+    if [[ $q == "'" ]]; then
+      if [[ $c == "'" ]]; then q=''; else out+=$c; fi
+    elif [[ $c == '\\' ]]; then
+      # Inside double quotes a backslash only escapes \\ " $ and \`.
+      if [[ -n $q && $s != [\\\\\\"\\$\\\`]* ]]; then out+=$c; fi
+      out+=\${s:0:1} s=\${s:1}
+    elif [[ $c == '"' ]]; then
+      if [[ -n $q ]]; then q=''; else q=$c; fi
+    elif [[ $c == "'" && -z $q ]]; then
+      q=$c
+    else
+      out+=$c
+    fi
+  done
+  [[ $1 == '~/'* ]] && out=$HOME/\${out#'~/'}
+  _crm_word=$out
+}
+
 _crm() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} cmdpath='' pending='' w kind
-  local -i i npos=0 dashdash=0
-  local -a db=()
+  local cur cmdpath='' pending='' w kind line strip='' rest sep _crm_word
+  local -i i npos=0 dashdash=0 glue=0 plain=0
+  local -a db=() words=() names=()
   COMPREPLY=()
-  _crm_node ''
-  for ((i = 1; i < COMP_CWORD; i++)); do
+  # bash splits the line at = and : as well (COMP_WORDBREAKS): --db=FILE and --at 15:00 come in
+  # three words each. Put back together what the line holds without a space between.
+  rest=$COMP_LINE
+  for ((i = 0; i <= COMP_CWORD && i < \${#COMP_WORDS[@]}; i++)); do
     w=\${COMP_WORDS[i]}
+    sep=' '
+    if [[ -n $w ]]; then sep=\${rest%%"$w"*} rest=\${rest#*"$w"}; fi
+    if ((i > 0)) && [[ -z $sep ]] && { ((glue)) || [[ $w == [=:] ]]; }; then
+      words[\${#words[@]} - 1]+=$w
+    else
+      words+=("$w")
+    fi
+    glue=0
+    [[ $w == [=:] ]] && glue=1
+  done
+  cur=\${words[\${#words[@]} - 1]}
+  # What readline replaces is only the part after the last = or : (the piece bash split off).
+  w=\${COMP_WORDS[COMP_CWORD]}
+  [[ $w == [=:] ]] && w=''
+  strip=\${cur%"$w"}
+  _crm_node ''
+  for ((i = 1; i < \${#words[@]} - 1; i++)); do
+    w=\${words[i]}
     if ((dashdash)); then npos+=1; continue; fi
     case $w in
       --) dashdash=1 ;;
-      --db=*) db=(--db "\${w#--db=}") ;;
+      --db=*) _crm_unquote "\${w#--db=}"; db=(--db "$_crm_word") ;;
       -*)
         if [[ $_crm_vals == *" $w="* ]]; then
-          if ((i + 1 == COMP_CWORD)); then pending=$w; else i+=1; fi
-          [[ $w == --db ]] && db=(--db "\${COMP_WORDS[i]}")
+          if ((i + 2 == \${#words[@]})); then pending=$w; else i+=1; fi
+          [[ $w == --db ]] && _crm_unquote "\${words[i]}" && db=(--db "$_crm_word")
         fi ;;
       *)
         if ((npos == 0)) && [[ " $_crm_subs " == *" $w "* ]]; then
@@ -68,9 +112,15 @@ _crm() {
         fi ;;
     esac
   done
-  # A name typed with a quote or a backslash-escaped space: match on the name itself.
-  cur=\${cur#[\\"\\']}
-  cur=\${cur//\\\\ / }
+  # --flag=VALUE: complete the value, after the = (readline keeps --flag= as it is).
+  if ((!dashdash)) && [[ -z $pending && $cur == --*=* && $_crm_vals == *" \${cur%%=*}="* ]]; then
+    pending=\${cur%%=*}
+    cur=\${cur#*=}
+    strip=\${strip#"$pending="}
+  fi
+  # A name typed with quotes or backslashes: match on the name itself.
+  _crm_unquote "$cur"
+  cur=$_crm_word
   if [[ -n $pending ]]; then
     kind=\${_crm_vals#* $pending=}
     kind=\${kind%% *}
@@ -85,15 +135,29 @@ _crm() {
   fi
   case $kind in
     w:*)
-      local words=\${kind#w:}
-      COMPREPLY+=($(compgen -W "\${words//,/ }" -- "$cur")) ;;
+      local values=\${kind#w:}
+      COMPREPLY+=($(compgen -W "\${values//,/ }" -- "$cur")) ;;
     c)
-      local line
-      # Names with spaces or accents stay one word; readline quotes them (-o filenames).
-      compopt -o filenames 2>/dev/null
       while IFS= read -r line; do
-        [[ -n $line ]] && COMPREPLY+=("$line")
-      done < <(command crm "\${db[@]}" __complete clients -- "$cur" 2>/dev/null) ;;
+        # readline keeps what comes before a : in the word; a name not spelled so cannot follow it.
+        [[ -n $line && $line == "$strip"* ]] || continue
+        names+=("\${line#"$strip"}")
+        # readline would take a name that is also a folder here for the folder (adding a /), and
+        # list only what follows a / in a name: then the names are quoted here instead.
+        [[ $line == */* || -d \${line#"$strip"} ]] && plain=1
+      done < <(command crm "\${db[@]}" __complete clients -- "$cur" 2>/dev/null)
+      if ((plain)); then
+        # Inside a quote the name goes in as it is; outside, escaped for the shell.
+        if [[ \${COMP_WORDS[COMP_CWORD]} == [\\"\\']* ]]; then
+          COMPREPLY+=("\${names[@]}")
+        else
+          for line in "\${names[@]}"; do COMPREPLY+=("$(printf '%q' "$line")"); done
+        fi
+      elif ((\${#names[@]})); then
+        # Names with spaces or accents stay one word; readline quotes them (-o filenames).
+        compopt -o filenames 2>/dev/null
+        COMPREPLY+=("\${names[@]}")
+      fi ;;
     f)
       compopt -o filenames 2>/dev/null
       local IFS=$'\\n'

@@ -45,7 +45,9 @@ end
 
 function __crm_complete
     set -l tokens (commandline -opc)
-    set -l cur (commandline -ct)
+    # The token as crm will get it: quotes and backslashes off ('acme c, O\\'B).
+    set -l cur (commandline -ct | string unescape)
+    set -l pre ''
     set -l cmdpath ''
     set -l pending ''
     set -l npos 0
@@ -80,6 +82,15 @@ function __crm_complete
         set i (math $i + 1)
     end
     set -l kind ''
+    # --flag=VALUE: the values, each after the --flag= fish keeps in the token.
+    if test -z "$pending" -a $dashdash = 0; and string match -q -- '--*=*' "$cur"
+        set -l flag (string split -m 1 = -- $cur)[1]
+        if __crm_kind $flag >/dev/null
+            set pending $flag
+            set pre $flag=
+            set cur (string replace -- $pre '' $cur)
+        end
+    end
     if test -n "$pending"
         set kind (__crm_kind $pending)
     else if test $dashdash = 0; and string match -q -- '-*' "$cur"
@@ -96,11 +107,11 @@ function __crm_complete
     end
     switch "$kind"
         case 'w:*'
-            string split , -- (string sub -s 3 -- $kind)
+            string split , -- (string sub -s 3 -- $kind) | string replace -r -- '^' $pre
         case c
-            command crm $db __complete clients -- "$cur" 2>/dev/null
+            command crm $db __complete clients -- "$cur" 2>/dev/null | string replace -r -- '^' $pre
         case f
-            __fish_complete_path "$cur"
+            __fish_complete_path "$cur" | string replace -r -- '^' $pre
     end
     return 0
 end

@@ -36,6 +36,11 @@ _crm() {
         fi ;;
     esac
   done
+  # --flag=VALUE: complete the value, after the =.
+  if (( ! dashdash )) && [[ -z $pending && $cur == --*=* && $_crm_vals == *" \${cur%%=*}="* ]]; then
+    pending=\${cur%%=*}
+    compset -P "$pending="
+  fi
   if [[ -n $pending ]]; then
     kind=\${_crm_vals#* $pending=}
     kind=\${kind%% *}
@@ -56,7 +61,9 @@ _crm() {
     (c)
       # Matched by crm (accents and case aside), so added as they are (-U); zsh quotes spaces.
       names=(\${(f)"$(command crm $db __complete clients -- "\${(Q)PREFIX}" 2>/dev/null)"})
-      (( $#names )) && compadd -U -- $names ;;
+      # -U drops what compset moved aside (--flag=): -i puts it back.
+      [[ -n $IPREFIX ]] && kinds=(-i "$IPREFIX") || kinds=()
+      (( $#names )) && compadd -U $kinds -- $names ;;
     (f) _files ;;
   esac
 }
