@@ -263,6 +263,8 @@ interface ParsedDateTime {
   at: InstantStr;
   /** Given as a calendar date alone (12:00 local that day), not as a time. */
   dateOnly: boolean;
+  /** Given as a time alone (`15:00`: today), no date. */
+  timeOnly?: boolean;
 }
 
 /** `yesterday 15:00`, `15:00` (today), `2026-11-20 9:30`: a wall-clock time in `zone`. */
@@ -279,7 +281,7 @@ function parseTypedTime(m: RegExpExecArray, input: string, now: Date, zone: stri
     throw notReal();
   }
   inRange(date, input, field);
-  return { at: zonedInstant(date, h, min, 0, zone, `${field} ${quote(input)}`), dateOnly: false };
+  return { at: zonedInstant(date, h, min, 0, zone, `${field} ${quote(input)}`), dateOnly: false, timeOnly: datePart === undefined };
 }
 
 function parseDateTimeDetailed(input: string, now: Date, zone: string, field: string): ParsedDateTime {
@@ -325,11 +327,13 @@ export function parseDateTime(input: string, now: Date, zone: string, field = 'd
  * day, or now when that is today and noon has not come yet.
  */
 export function parsePastDateTime(input: string, now: Date, zone: string, field: string): InstantStr {
-  const { at, dateOnly } = parseDateTimeDetailed(input, now, zone, field);
+  const { at, dateOnly, timeOnly } = parseDateTimeDetailed(input, now, zone, field);
   if (Date.parse(at) <= now.getTime()) return at;
   if (dateOnly && localDate(at, zone) === localDate(now, zone)) return now.toISOString();
+  // Logging last evening's call just after midnight: a time alone means today, so say how to name yesterday.
+  const hint = timeOnly ? `; for yesterday, type 'yesterday ${input.trim()}'` : '';
   throw new UsageError(
-    `${field} ${quote(input)} is in the future (now is ${toLocalMinute(now.toISOString(), zone)} ${zone}); what already happened cannot be dated later than now`,
+    `${field} ${quote(input)} is in the future (now is ${toLocalMinute(now.toISOString(), zone)} ${zone}); what already happened cannot be dated later than now${hint}`,
   );
 }
 

@@ -79,6 +79,8 @@ function levenshtein(a: string, b: string): number {
 export function nearestNames(ref: string, clients: readonly ClientRef[], max = 3): string[] {
   // Folded, so that a typo in an unaccented "cafe zoee" still suggests "Café Zoë".
   const key = foldName(ref);
+  // Nothing left to compare (a reference of accents alone): every name would "contain" it.
+  if (key === '') return [];
   return clients
     .map((c) => {
       const k = foldName(c.name);
@@ -93,7 +95,8 @@ export function nearestNames(ref: string, clients: readonly ClientRef[], max = 3
 
 function ambiguous(ref: string, matches: readonly ClientRef[]): UsageError {
   const names = matches.slice(0, 8).map((c) => `${c.name} (#${c.id})`).join(', ');
-  return new UsageError(`client ${quote(ref)} is ambiguous: it matches ${names}`);
+  const more = matches.length > 8 ? ` and ${matches.length - 8} more; type more of the name` : '';
+  return new UsageError(`client ${quote(ref)} is ambiguous: it matches ${names}${more}`);
 }
 
 /**
