@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { refusedUnchanged } from '../helpers/checks.js';
 import { ROOT, crm, crmJson, seed, tempDb, tempDir } from '../helpers/cli.js';
 import { dump } from '../reliability/harness.js';
 
@@ -26,16 +27,7 @@ const run = (...args: string[]) => crm(args, { db });
 const invoices = async () => crmJson(['invoice', 'list'], { db });
 const byNumber = async () => Object.fromEntries((await invoices()).map((i: any) => [i.number, i]));
 
-/** Refused with exit 2: nothing on stdout, the database byte for byte as before. */
-async function refused(args: string[], ...said: (string | RegExp)[]) {
-  const before = dump(db);
-  const r = await run(...args);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  for (const s of said) expect(r.stderr).toMatch(s);
-  expect(dump(db)).toBe(before);
-  return r.stderr;
-}
+const refused = (args: string[], ...said: (string | RegExp)[]) => refusedUnchanged(db, args, ...said);
 
 const EU_MAP = 'number=Invoice No,client=Client,project=Project,issued=Invoice Date,due=Due Date,currency=Currency,amount=Total,paid=Paid,paidOn=Payment Date';
 const EU = (f: string, ...more: string[]) => ['import', f, '--map', EU_MAP, '--date-format', 'DD.MM.YYYY', '--decimal', ',', ...more];

@@ -1,14 +1,14 @@
 // Reviewer stories for `crm import FILE.csv --map …` and `crm export --format csv`: files as other
 // tools really write them (Xero's row per line item, QuickBooks' "$1,234.56" and (120.00), a German
 // Excel file, a Windows-1252 or UTF-16 file, Wave's CA$), the edges of --map, --date-format and
-// --decimal, 10,000 rows, importing again as the other tool's history grows, and crm's own CSV
+// --decimal, 2,000 rows, importing again as the other tool's history grows, and crm's own CSV
 // export brought back into a fresh database. In-process, against temp databases.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { refusedUnchanged } from '../helpers/checks.js';
 import { crm, crmJson, seed, tempDb, tempDir } from '../helpers/cli.js';
-import { dump } from '../reliability/harness.js';
 
 // NOW (helpers) is 2026-11-22T10:00:00Z; config: USD, 30 days' terms.
 let db: string;
@@ -26,16 +26,7 @@ const file = (name: string, content: string | Buffer): string => {
 const run = (...args: string[]) => crm(args, { db });
 const byNumber = async (on = db) => Object.fromEntries((await crmJson(['invoice', 'list'], { db: on })).map((i: any) => [i.number, i]));
 
-/** Refused with exit 2: one line per bad row at most, nothing on stdout, the database as before. */
-async function refused(args: string[], ...said: (string | RegExp)[]) {
-  const before = dump(db);
-  const r = await run(...args);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  for (const s of said) expect(r.stderr).toMatch(s);
-  expect(dump(db)).toBe(before);
-  return r.stderr;
-}
+const refused = (args: string[], ...said: (string | RegExp)[]) => refusedUnchanged(db, args, ...said);
 
 describe('files as other tools write them', () => {
   it('Xero: one row per line item, the invoice total repeated on each, is one invoice', async () => {

@@ -24,3 +24,19 @@ export function fileTree(dir: string): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * `crm args` against `db`, refused with exit 2: nothing on stdout, stderr saying each of `said`,
+ * and the database's content as before. Returns stderr.
+ */
+export async function refusedUnchanged(db: string, args: string[], ...said: (string | RegExp)[]): Promise<string> {
+  const { crm } = await import('./cli.js');
+  const { dump } = await import('../reliability/harness.js');
+  const before = dump(db);
+  const r = await crm(args, { db });
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  for (const s of said) expect(r.stderr).toMatch(s);
+  expect(dump(db)).toBe(before);
+  return r.stderr;
+}
