@@ -66,8 +66,15 @@ const cases = [
   ...(has('due') ? [['due', ['due']], ['due --cron', ['due', '--cron']]] : []),
   ...(has('review') ? [['review <client>', ['review', 'Client 0100']], ['review --all', ['review', '--all']]] : []),
   ['log (write)', ['log', 'Client 0001', '--summary', 'bench', '--no-recap']],
+  ...(has('report') ? [['report aging', ['report', 'aging']], ['report income', ['report', 'income']]] : []),
+  ...(has('export') ? [['export (jsonl)', ['export', '-o', path.join(dir, 'export.jsonl')]],
+    ['export --format csv', ['export', '--format', 'csv', '--type', 'invoices', '-o', path.join(dir, 'invoices.csv')]],
+    ['import (nothing new)', ['import', path.join(dir, 'dump.jsonl')]]] : []),
+  ...(has('completion') ? [['__complete clients', ['__complete', 'clients', 'Client 01']]] : []),
 ];
 const env = { ...process.env, CRM_DB: dbFile, CRM_NOW: NOW, NO_COLOR: '1', TZ: 'UTC' };
+// What `import (nothing new)` reads: this database's own export, so every record is already there.
+if (has('export')) spawnSync(process.execPath, [bin, 'export', '-o', path.join(dir, 'dump.jsonl')], { env });
 const times = new Map(cases.map(([label]) => [label, []]));
 const other = new Map(cases.map(([label]) => [label, []]));
 const timeOne = (which, args) => {
