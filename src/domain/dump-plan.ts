@@ -4,6 +4,7 @@
 // claimed once. What does not match is inserted, keeping its id when the table has it free.
 import { nameKey, validateName } from './names.js';
 import { UsageError, quote } from './errors.js';
+import { formatMoney } from './money.js';
 import { DUMP_TYPES, RECORD_DUMP_TYPE, SPEC_OF, type DumpRecord, type DumpType, type Field } from './dump-format.js';
 
 /** A record of the file and where it is (`line 12`, `record 11`), for messages. */
@@ -167,6 +168,7 @@ export function planImport(file: readonly Located[], db: readonly DumpRecord[]):
   const maps = Object.fromEntries(DUMP_TYPES.map((t) => [t, new Map<number, number>()])) as IdMaps;
   const plan: ImportPlan = { inserts: [], added: zeroCounts(), existing: zeroCounts(), statusTouched: [], lookalikes: [] };
   const matchedClients = new Set<number>();
+  const wheres = new Map<DumpRecord, string>();
   for (const type of DUMP_TYPES) {
     const mine = ordered.filter((l) => l.record.type === type);
     const theirs = db.filter((r) => r.type === type);
@@ -224,10 +226,40 @@ export function planImport(file: readonly Located[], db: readonly DumpRecord[]):
     for (const u of unmatched) {
       const newId = kept.has(u.record.id) ? u.record.id : next++;
       maps[type].set(u.located.record.id, newId);
-      plan.inserts.push({ ...u.record, id: newId });
+      const inserted = { ...u.record, id: newId };
+      wheres.set(inserted, u.located.where);
+      plan.inserts.push(inserted);
       plan.added[type]++;
     }
   }
   plan.statusTouched = [...new Set(plan.statusTouched)].sort((a, b) => a - b);
+  checkMoney(plan.inserts, db, wheres);
   return plan;
+}
+
+/**
+ * The money the import would leave: no live invoice paid and conceded beyond its amount, as no
+ * command lets it be. A file crm wrote always passes; a hand-edited one may not. Throws PlanProblem
+ * at the line that tips an invoice over.
+ */
+function checkMoney(inserts: readonly DumpRecord[], db: readonly DumpRecord[], wheres: ReadonlyMap<DumpRecord, string>): void {
+  const all = [...db, ...inserts];
+  const invoices = new Map(all.filter((r) => r.type === 'invoice').map((r) => [r.id, r]));
+  const settled = new Map<number, number>();
+  const last = new Map<number, DumpRecord>();
+  for (const r of all) {
+    if ((r.type !== 'payment' && r.type !== 'dispute') || r.voidedOn !== null) continue;
+    const id = r.invoiceId as number;
+    settled.set(id, (settled.get(id) ?? 0) + ((r.type === 'payment' ? r.amount : r.conceded) as number));
+    if (wheres.has(r)) last.set(id, r);
+  }
+  for (const [id, sum] of settled) {
+    const invoice = invoices.get(id);
+    if (invoice === undefined || invoice.voidedOn !== null || sum <= (invoice.amount as number)) continue;
+    const culprit = last.get(id) ?? (wheres.has(invoice) ? invoice : undefined);
+    if (culprit === undefined) continue; // the database's own state, not this file's doing
+    const money = (n: unknown) => formatMoney(n as number, String(invoice.currency));
+    throw new PlanProblem(wheres.get(culprit) ?? '', culprit.type === 'invoice' ? 'amount' : culprit.type === 'payment' ? 'amount' : 'conceded',
+      `would leave invoice ${String(invoice.number)} paid and conceded ${money(sum)}, more than its amount ${money(invoice.amount)}`);
+  }
 }

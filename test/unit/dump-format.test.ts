@@ -117,6 +117,28 @@ describe('planning', () => {
     expect(again.existing).toMatchObject({ client: 1, interaction: 1, reminder: 1, correction: 1 });
   });
 
+  it('refuses money no command would leave: a live invoice paid and conceded beyond its amount, at the line that tips it', () => {
+    const invoice = (id: number, amount: number, voidedOn: string | null = null): DumpRecord => ({
+      type: 'invoice', id, number: `INV-${id}`, clientId: 1, project: null, amount, currency: 'EUR', issuedOn: '2026-01-01', dueOn: '2026-01-31', voidedOn, voidReason: null,
+    });
+    const payment = (id: number, invoiceId: number, amount: number, voidedOn: string | null = null): DumpRecord => ({
+      type: 'payment', id, invoiceId, amount, currency: 'EUR', paidOn: '2026-01-20', voidedOn, voidReason: null,
+    });
+    // Paid in full, a voided overpayment, and a voided invoice's payments are all fine.
+    expect(planImport(at([client(1, 'Acme'), invoice(1, 1000), payment(1, 1, 600), payment(2, 1, 400), payment(3, 1, 900, '2026-02-01')]), []).added.payment).toBe(3);
+    expect(planImport(at([client(1, 'Acme'), invoice(1, 1000, '2026-02-01'), payment(1, 1, 1500)]), []).added.payment).toBe(1);
+    // Ten times the amount (a hand-edited file): refused at the payment's line.
+    expect(() => planImport(at([client(1, 'Acme'), invoice(1, 1000), payment(1, 1, 10000)]), [])).toThrow(/would leave invoice INV-1 paid and conceded 100\.00 EUR, more than its amount 10\.00 EUR/);
+    try {
+      planImport(at([client(1, 'Acme'), invoice(1, 1000), payment(1, 1, 10000)]), []);
+    } catch (e) {
+      expect((e as PlanProblem).where).toBe('line 4');
+    }
+    // Two machines that each recorded the same payment on different days: merged, it would be paid twice.
+    const desktop = [client(1, 'Acme'), invoice(1, 1000), { ...payment(1, 1, 800), paidOn: '2026-01-21' }];
+    expect(() => planImport(at([client(1, 'Acme'), invoice(1, 1000), payment(1, 1, 800)]), desktop)).toThrow(/paid and conceded 16\.00 EUR/);
+  });
+
   it('refuses a reference to a record not in the file, and a name twice', () => {
     expect(() => planImport(at([client(1, 'Acme'), call(1, 2)]), [])).toThrow(PlanProblem);
     expect(() => planImport(at([client(1, 'Acme'), call(1, 2)]), [])).toThrow('names client 2, which is not in the file');
