@@ -1,6 +1,7 @@
 // Money received by client and calendar month (`crm report income`): payments + window in, the
 // report model out. PURE: no SQL, no clock, no I/O. Which payments count is src/db's business.
-import { addDays, addMonths, monthKey } from './dates.js';
+import { addMonths, monthKey } from './dates.js';
+import { incomeYear } from './income-year.js';
 import type { ClientRef, DateStr, Money } from './types.js';
 
 /** A live payment on a live invoice, in the invoice's currency. */
@@ -51,7 +52,7 @@ export function incomeWindow(today: DateStr, months: number): { from: DateStr; t
  * src/rules/context.ts). The report counts whole calendar months instead, so it can show each one.
  */
 export function reviewIncomeWindow(today: DateStr): { from: DateStr; to: DateStr } {
-  return { from: addDays(today, -364), to: today };
+  return incomeYear(today);
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

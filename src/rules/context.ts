@@ -8,6 +8,7 @@ import type {
 import type { RulesConfig } from './config.js';
 import { addDays, daysBetween, localParts, minDate, type LocalParts } from '../domain/dates.js';
 import { exponentOf } from '../domain/currencies.js';
+import { incomeYear } from '../domain/income-year.js';
 
 export interface WorkingHours { start: string; end: string; days: number[] }
 
@@ -185,7 +186,7 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
     asOf, config, timeZone, workingHours, client: facts.client, invoices, incidents, interactions,
     // Income lists stay whole (and shared): read them through incomeBetween(…, from, asOf).
     changes, referrals, deliveries, clientIncome: facts.clientIncome, portfolioIncome: facts.portfolioIncome,
-    since, age, recency, fresh: (date: DateStr) => date > cutoff(config.halfLifeDays), yearStart: addDays(asOf, -364),
+    since, age, recency, fresh: (date: DateStr) => date > cutoff(config.halfLifeDays), yearStart: incomeYear(asOf).from,
     rates: opts.rates ?? {},
   };
 }
