@@ -15,6 +15,7 @@ import { createOnSuccess, isBlank } from '../db/first-write.js';
 import { resolveConfigPath, resolveDbPath } from '../config/paths.js';
 import { localDate } from '../domain/dates.js';
 import { UsageError, CrmError, quote } from '../domain/errors.js';
+import { shellQuote } from '../domain/shell.js';
 
 export interface Ctx {
   io: IO;
@@ -65,8 +66,7 @@ const MAX_TEXT = 1024 * 1024;
 
 /** `crm invoice pay INV-7 --amount 500`, quoted as a shell would need it, for the journal. */
 export function commandLine(argv: readonly string[]): string {
-  const quoteArg = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
-  return ['crm', ...argv.map(quoteArg)].join(' ');
+  return ['crm', ...argv.map(shellQuote)].join(' ');
 }
 
 export function createCtx(init: CtxInit): Ctx {

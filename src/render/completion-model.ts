@@ -1,6 +1,7 @@
 // What a completion script knows about the command tree: each command's subcommands, flags and
 // arguments, and what may follow each (words, client names, files). Built from the real commander
 // tree by src/cli/completion/tree.ts; the scripts (completion-bash/zsh/fish.ts) only print it.
+import { singleQuote } from '../domain/shell.js';
 
 /** What completes in a place: listed words, client names (asked of `crm __complete clients`), files, or nothing. */
 export type Values = { kind: 'words'; words: readonly string[] } | { kind: 'clients' } | { kind: 'files' } | { kind: 'none' };
@@ -35,7 +36,7 @@ export function code(v: Values | null): string {
 /** Single-quoted for sh, bash, zsh and fish (fish escapes ' and \ inside single quotes). */
 export function shQuote(s: string, fish = false): string {
   if (fish) return `'${s.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-  return `'${s.replaceAll("'", `'\\''`)}'`;
+  return singleQuote(s);
 }
 
 /** One node's data, the same in every script: subcommands, flag spellings, `flag=kind` for flags taking values, argument kinds. */

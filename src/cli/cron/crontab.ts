@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, quote } from '../../domain/errors.js';
+import { shellQuote } from '../../domain/shell.js';
 
 export interface CrontabSpec {
   node: string;
@@ -24,8 +25,7 @@ export interface CrontabSpec {
  * Plain paths stay unquoted so the line reads naturally.
  */
 export function cronQuote(word: string): string {
-  const sh = /^[A-Za-z0-9_./:=@+,%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-  return sh.replace(/%/g, '\\%');
+  return shellQuote(word).replace(/%/g, '\\%');
 }
 
 export function crontabEntry(s: CrontabSpec): string {

@@ -10,6 +10,7 @@ import { commandLine, type Ctx } from '../context.js';
 import { type AnyCommand, examples } from '../shared.js';
 import { CrmError, UsageError, quote } from '../../domain/errors.js';
 import { demoStory } from '../../domain/demo-story.js';
+import { shellQuote } from '../../domain/shell.js';
 import { parseCurrency } from '../../domain/money.js';
 import { isBlank } from '../../db/first-write.js';
 import { openStore, type Store } from '../../db/store.js';
@@ -86,6 +87,6 @@ export async function run(ctx: Ctx, o: { db?: string | undefined }): Promise<voi
     + `  ${counts.clients} made-up clients, ${counts.invoices} invoices, ${counts.conversations} conversations, ${counts.reminders} reminders,\n`
     + `  about two years of history up to today. Your own database was not touched.\n\n`
     + `Try next:\n${lines.map(([cmd, why]) => `  ${cmd.padEnd(width)}   # ${why}`).join('\n')}\n`
-    + (folder !== null ? `\nWhen you are done: rm -r ${commandLine([folder]).slice('crm '.length)}\n` : ''),
+    + (folder !== null ? `\nWhen you are done: rm -r ${shellQuote(folder)}\n` : ''),
   );
 }
