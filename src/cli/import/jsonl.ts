@@ -1,7 +1,6 @@
 // `crm import FILE [--dry-run]` of a file crm export wrote: checked line by line, matched against the
 // database by content (so importing twice adds nothing), and written all or nothing in one journaled
 // transaction (`crm undo` takes an import back). docs/EXPORT-FORMAT.md says how records match.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
 import { printJson } from '../shared.js';
@@ -11,6 +10,7 @@ import { readDumpText } from '../../domain/dump-read.js';
 import { PlanProblem, planImport, type ImportPlan, type Located } from '../../domain/dump-plan.js';
 import { CrmError, UsageError, quote } from '../../domain/errors.js';
 import { renderSummary } from './dump-summary.js';
+import { readInput, type Refusal } from '../../io/read-input.js';
 
 export interface DumpImportOptions {
   dryRun: boolean;
@@ -18,22 +18,17 @@ export interface DumpImportOptions {
 }
 
 /** The file's text; `-` reads standard input. A file that cannot be read is bad input (exit 2). */
-async function readInput(ctx: Ctx, file: string): Promise<string> {
-  if (file === '-') {
-    if (ctx.io.stdinIsTTY) throw new UsageError(`import '-' reads standard input, but it is a terminal; pipe an export in (crm export | crm import -)`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${quote(file)} does not exist; give the file crm export wrote`);
-    if (code === 'EISDIR') throw new UsageError(`${quote(file)} is a folder; give the file crm export wrote`);
-    if (code === 'EACCES') throw new UsageError(`${quote(file)} cannot be read (permission denied)`);
-    throw new CrmError(`cannot read ${file}: ${(e as Error).message}`);
-  }
+async function readText(ctx: Ctx, file: string): Promise<string> {
+  const refuse = (why: Refusal): Error => {
+    switch (why) {
+      case 'terminal': return new UsageError(`import '-' reads standard input, but it is a terminal; pipe an export in (crm export | crm import -)`);
+      case 'ENOENT': return new UsageError(`${quote(file)} does not exist; give the file crm export wrote`);
+      case 'EISDIR': return new UsageError(`${quote(file)} is a folder; give the file crm export wrote`);
+      case 'EACCES': return new UsageError(`${quote(file)} cannot be read (permission denied)`);
+      case 'too-large': return new CrmError(`${file} is too large to read`); // no limit is set
+    }
+  };
+  return (await readInput(ctx.io, file, { maxBytes: Infinity, refuse })).toString('utf8');
 }
 
 function plan(records: Located[], db: DB, name: string): ImportPlan {
@@ -48,7 +43,7 @@ function plan(records: Located[], db: DB, name: string): ImportPlan {
 
 export async function importDump(ctx: Ctx, file: string, o: DumpImportOptions): Promise<void> {
   const name = file === '-' ? 'standard input' : file;
-  const { records } = readDumpText(await readInput(ctx, file), name);
+  const { records } = readDumpText(await readText(ctx, file), name);
   if (file !== '-' && path.resolve(file) === path.resolve(ctx.dbPath())) {
     throw new UsageError(`${quote(file)} is the database itself; import a file crm export wrote`);
   }
