@@ -1,42 +1,21 @@
 // What a CSV import needs to know about crm (clients, their currencies, invoices by number), and
 // writing its plan: new clients, invoices and payments. Run inside one transaction by the caller.
-// Every invoice is read once, with its totals, into a map, and each insert is one prepared
-// statement: a file of 10,000 rows into a database of 10,000 invoices stays linear (a lookup per
-// row through the per-invoice balance query would scan every invoice for every row).
+// Every invoice is read once, with its totals (src/db/invoices.ts), into a map, and each insert is
+// one prepared statement: a file of 10,000 rows into a database of 10,000 invoices stays linear (a
+// lookup per row through the per-invoice balance query would scan every invoice for every row).
 import type { DB } from './store.js';
 import type { ClientFields } from '../domain/records.js';
-import type { DateStr, InvoiceStatus } from '../domain/types.js';
+import type { DateStr } from '../domain/types.js';
 import type { ImportPlan, ImportState, KnownInvoice } from '../domain/csv-plan.js';
 import { insertClient, listClients } from './clients.js';
+import { listAllInvoices } from './invoices.js';
 
 /** Invoice numbers are unique `COLLATE NOCASE`: SQLite folds ASCII letters only. */
 const numberKey = (number: string): string => number.replace(/[a-z]+/g, (s) => s.toUpperCase());
 
-interface Row extends Omit<KnownInvoice, 'status'> {
-  conceded: number;
-  disputed: number;
-  writtenOff: number;
-}
-
 /** Every invoice, voided too (a voided one cannot be imported again), with its live totals. */
 function knownInvoices(db: DB): Map<string, KnownInvoice> {
-  const rows = db.prepare(`
-    SELECT i.id, i.number, c.name AS clientName, i.amount, i.currency, i.issued_on AS issuedOn, i.due_on AS dueOn,
-      i.voided_on AS voidedOn, coalesce(p.paid, 0) AS paid, coalesce(d.conceded, 0) AS conceded,
-      coalesce(d.disputed, 0) AS disputed, coalesce(d.writtenOff, 0) AS writtenOff,
-      i.amount - coalesce(p.paid, 0) - coalesce(d.conceded, 0) AS balance
-    FROM invoices i JOIN clients c ON c.id = i.client_id
-    LEFT JOIN (SELECT invoice_id, sum(amount) AS paid FROM payments WHERE voided_on IS NULL GROUP BY invoice_id) p
-      ON p.invoice_id = i.id AND i.voided_on IS NULL
-    LEFT JOIN (SELECT invoice_id, sum(conceded) AS conceded, max(resolved_on IS NULL) AS disputed,
-        max(outcome = 'written-off') AS writtenOff FROM disputes WHERE voided_on IS NULL GROUP BY invoice_id) d
-      ON d.invoice_id = i.id AND i.voided_on IS NULL`).all() as Row[];
-  const map = new Map<string, KnownInvoice>();
-  for (const { conceded: _c, disputed, writtenOff, ...r } of rows) {
-    const status: InvoiceStatus = writtenOff ? 'written-off' : disputed ? 'disputed' : r.balance <= 0 ? 'paid' : 'open';
-    map.set(numberKey(r.number), { ...r, status });
-  }
-  return map;
+  return new Map(listAllInvoices(db).map((i) => [numberKey(i.number), i]));
 }
 
 export function importState(db: DB): ImportState {

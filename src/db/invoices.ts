@@ -43,6 +43,11 @@ export function getInvoice(db: DB, id: number): Invoice | undefined {
   return db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Invoice | undefined;
 }
 
+/** Every invoice, voided too (with no live totals then), in one statement: for matching a whole file against crm. */
+export function listAllInvoices(db: DB): Invoice[] {
+  return db.prepare(SELECT).all() as Invoice[];
+}
+
 export function getInvoiceByNumber(db: DB, number: string): Invoice | undefined {
   return db.prepare(`${SELECT} WHERE i.number = ? COLLATE NOCASE`).get(number) as Invoice | undefined;
 }
