@@ -1,6 +1,6 @@
 // Human and JSON views of `crm report aging` (and the helpers the income report shares). Returns
 // strings and plain objects; never prints, never reads the clock.
-import type { AgingClient, AgingReport, Buckets } from '../domain/aging.js';
+import { BUCKETS, type AgingClient, type AgingReport, type Buckets } from '../domain/aging.js';
 import { formatMoney } from '../domain/money.js';
 import type { Money } from '../domain/types.js';
 import type { Style } from './style.js';
@@ -35,10 +35,9 @@ export function alignRight(head: string[], rows: string[][], columns: number[]):
 }
 
 const BUCKET_HEADS = ['CURRENT', '1–30', '31–60', '61–90', '90+'];
-const KEYS = ['current', 'days1to30', 'days31to60', 'days61to90', 'days90plus'] as const;
 
 function bucketCells(b: Buckets): string[] {
-  return [...KEYS.map((k) => cash(b[k])), cash(b.total)];
+  return [...BUCKETS.map((k) => cash(b[k])), cash(b.total)];
 }
 
 function note(c: AgingClient): string {
@@ -58,7 +57,7 @@ export function renderAging(style: Style, report: AgingReport, width = Infinity)
     alignRight(head, rows, [1, 2, 3, 4, 5, 6]);
     disputes ||= noted;
     // On a narrow terminal, bucket columns with nothing in them go first: the totals show them empty anyway.
-    const empty = KEYS.map((k, x) => (cur.totals[k].amount === 0 ? x + 1 : -1)).filter((x) => x > 0);
+    const empty = BUCKETS.map((k, x) => (cur.totals[k].amount === 0 ? x + 1 : -1)).filter((x) => x > 0);
     const styled = rows.map((r, y) => (y === rows.length - 1 ? r.map((c) => style.bold(c)) : r));
     out.push('', style.bold(`${cur.currency}`) + style.dim(` (${cur.clients.length} client${cur.clients.length === 1 ? '' : 's'})`));
     out.push(table(style, head, styled, { styled: true, width, flex: [0, 7], drop: empty }).trimEnd());
