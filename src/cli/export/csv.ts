@@ -50,5 +50,5 @@ export function exportCsv(ctx: Ctx, o: CsvExportOptions): void {
   const text = toCsv(header, rows);
   if (o.output === undefined) return ctx.io.out(text);
   writeFileAtomic(o.output, text, { what: `cannot write ${o.output}` });
-  ctx.io.out(`Wrote ${rows.length} ${o.type === 'clients' ? 'client' : o.type.slice(0, -1)}${rows.length === 1 ? '' : 's'} to ${o.output}\n`);
+  ctx.io.out(`Wrote ${rows.length} ${rows.length === 1 ? o.type.slice(0, -1) : o.type} to ${o.output}\n`);
 }
