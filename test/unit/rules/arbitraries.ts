@@ -197,6 +197,12 @@ const incidentEvent = (kind: IncidentKind) => ev({
   apply: (c, s) => same(c, add(c, { incidents: [buildIncident({ ...s, kind }, pick(c.facts.interactions, s.link))] })),
 });
 
+const changeEvent = (unbilled: boolean) => ev({
+  name: unbilled ? 'an unbilled change request' : 'a billed change request',
+  spec: fc.record({ on: pastDay(), project: fc.constantFrom(null, 'Site', 'App') }),
+  apply: (c, s) => same(c, add(c, { changes: [{ id: nextId(), on: s.on, project: s.project, hours: null, unbilled }] })),
+});
+
 const disputeOn = (inv: InvoiceFact, d: Omit<DisputeFact, 'id' | 'reason'>): InvoiceFact =>
   ({ ...inv, disputes: [...inv.disputes, { id: nextId(), reason: 'haggling', ...d }] });
 
@@ -306,11 +312,7 @@ export const BAD_EVENTS: EventKind<unknown>[] = [
         : disputeOn(inv, { openedOn, ...writeOff })));
     },
   }),
-  ev({
-    name: 'an unbilled change request',
-    spec: fc.record({ on: pastDay(), project: fc.constantFrom(null, 'Site', 'App') }),
-    apply: (c, s) => same(c, add(c, { changes: [{ id: nextId(), on: s.on, project: s.project, hours: null, unbilled: true }] })),
-  }),
+  changeEvent(true),
   ev({
     name: 'an inbound phone call after hours',
     spec: fc.record({ on: pastDay(), hour: fc.integer({ min: 0, max: 23 }) }),
@@ -341,11 +343,7 @@ export const GOOD_EVENTS: EventKind<unknown>[] = [
 ];
 
 export const NEUTRAL_EVENTS: EventKind<unknown>[] = [
-  ev({
-    name: 'a billed change request',
-    spec: fc.record({ on: pastDay(), project: fc.constantFrom(null, 'Site', 'App') }),
-    apply: (c, s) => same(c, add(c, { changes: [{ id: nextId(), on: s.on, project: s.project, hours: null, unbilled: false }] })),
-  }),
+  changeEvent(false),
   ev({
     name: 'an outbound email',
     spec: fc.record({ on: pastDay(), hour: fc.integer({ min: 0, max: 23 }) }),
