@@ -23,8 +23,8 @@ export interface Ctx {
   /** The node binary running crm. */
   execPath: string;
   style: Style;
-  /** Check the config and resolve the zone and the clock, once, before any action. `configMayBeBroken`: a bad config is passed over (`crm config set|unset|path` repair it). */
-  init(opts?: { configMayBeBroken?: boolean }): Promise<void>;
+  /** Check the config and resolve the zone and the clock, once, before any action, as far as the command needs (`needsInit`). */
+  init(need?: InitNeed): Promise<void>;
   /** The user's IANA time zone: config `timezone`, else TZ (empty = unset), else the system's. */
   zone(): string;
   now(): Date;
@@ -64,6 +64,21 @@ export interface CtxInit {
 
 const MAX_TEXT = 1024 * 1024;
 
+/**
+ * What a command needs of `ctx.init()`, which the program runs before every action: `all` (the
+ * default) the config checked and the zone and clock resolved; `config-may-be-broken` the same,
+ * passing over a bad config (for the commands that repair one); `none` nothing (the completion
+ * scripts' helper, run on every Tab press: no zod, no config error printed into the shell).
+ */
+export type InitNeed = 'all' | 'config-may-be-broken' | 'none';
+const initNeeds = new WeakMap<object, InitNeed>();
+/** Declares what `cmd` needs of init; a command that declares nothing needs `all`. */
+export function needsInit<C extends object>(cmd: C, need: InitNeed): C {
+  initNeeds.set(cmd, need);
+  return cmd;
+}
+export const initNeed = (cmd: object): InitNeed => initNeeds.get(cmd) ?? 'all';
+
 /** `crm invoice pay INV-7 --amount 500`, quoted as a shell would need it, for the journal. */
 export function commandLine(argv: readonly string[]): string {
   return ['crm', ...argv.map(shellQuote)].join(' ');
@@ -89,11 +104,11 @@ export function createCtx(init: CtxInit): Ctx {
   };
   const ctx: Ctx = {
     ...init,
-    async init(opts) {
-      if (resolved) return;
+    async init(need = 'all') {
+      if (resolved || need === 'none') return;
       // A config file that exists is checked as a whole before any command runs, so every command
       // refuses a bad one the same way. No file: the defaults, and nothing to load.
-      const passOver = (e: unknown): null => { if (opts?.configMayBeBroken && e instanceof UsageError) return null; throw e; };
+      const passOver = (e: unknown): null => { if (need === 'config-may-be-broken' && e instanceof UsageError) return null; throw e; };
       const timezone = fs.existsSync(ctx.configPath()) ? await ctx.config().then((c) => c.timezone, passOver) : null;
       const zone = resolveZone(timezone, init.env.TZ, init.systemZone);
       resolved = { zone, clock: clockFromEnv(init.env, zone, init.systemNow) };

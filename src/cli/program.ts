@@ -1,6 +1,6 @@
 // The command tree. Each command group lives in its own folder and is registered here, loaded on use.
 import { Command, Option } from '@commander-js/extra-typings';
-import type { Ctx } from './context.js';
+import { initNeed, type Ctx } from './context.js';
 import type { AnyCommand } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 
@@ -96,10 +96,9 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[] = []): Prom
     .showSuggestionAfterError(true)
     .showHelpAfterError(false)
     .enablePositionalOptions(false)
-    // Every command runs with the config checked and one zone and clock resolved (ctx.init) —
-    // except the completion scripts' helper, which runs on every Tab press, needs neither, and
-    // must stay quiet (no zod, no config error printed into the shell).
-    .hook('preAction', (_program, action) => (action.name() === '__complete' ? undefined : ctx.init()))
+    // Every command runs with the config checked and one zone and clock resolved (ctx.init), as
+    // far as it declares it needs them (needsInit).
+    .hook('preAction', (_program, action) => ctx.init(initNeed(action)))
     .addHelpText(
       'after',
       `

@@ -2,18 +2,22 @@
 // one a line, for a <client> argument or a --client flag. Loads almost nothing and never fails
 // loudly: no database, a foreign file or an unknown question → no output, exit 0.
 import { Command } from '@commander-js/extra-typings';
-import type { Ctx } from '../context.js';
+import { needsInit, type Ctx } from '../context.js';
 import type { AnyCommand } from '../shared.js';
 import { clientNamesForCompletion } from '../../db/completion.js';
 import { foldName } from '../../domain/names.js';
 
 export function command(ctx: Ctx): AnyCommand {
-  return new Command('__complete')
-    .description('answers the completion scripts (crm completion)')
-    .argument('<what>', 'clients')
-    .argument('[prefix]', 'what is typed so far')
-    .allowExcessArguments()
-    .action((what, prefix) => run(ctx, what, prefix ?? ''));
+  // Runs on every Tab press: needs no config, zone or clock, and must stay quiet.
+  return needsInit(
+    new Command('__complete')
+      .description('answers the completion scripts (crm completion)')
+      .argument('<what>', 'clients')
+      .argument('[prefix]', 'what is typed so far')
+      .allowExcessArguments()
+      .action((what, prefix) => run(ctx, what, prefix ?? '')),
+    'none',
+  );
 }
 
 /**

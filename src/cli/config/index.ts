@@ -9,9 +9,6 @@ import * as set from './set.js';
 import * as unset from './unset.js';
 import * as configPath from './path.js';
 
-/** What still works with a broken config file, so it can be found and repaired. */
-const REPAIRS = new Set(['path', 'set', 'unset']);
-
 export function command(ctx: Ctx): AnyCommand {
   const config = examples(new Command('config').description('show and change your defaults (config.json), validated'), [
     'crm config list',
@@ -19,11 +16,6 @@ export function command(ctx: Ctx): AnyCommand {
     'crm config set workingHours.days mon-fri',
     'crm config unset cadenceDays',
   ]);
-  // Runs before the program's preAction hook (which refuses a broken config): path, set and unset
-  // start without it, and set/unset check the file they write.
-  config.hook('preSubcommand', async (_config, sub) => {
-    if (REPAIRS.has(sub.name())) await ctx.init({ configMayBeBroken: true });
-  });
   config.addCommand(list.command(ctx));
   config.addCommand(get.command(ctx));
   config.addCommand(set.command(ctx));

@@ -1,27 +1,31 @@
 // `crm config set KEY VALUE`: one key into config.json, the whole file validated before it is
 // written; only what you set is written, everything else keeps following the defaults.
 import { Command } from '@commander-js/extra-typings';
-import type { Ctx } from '../context.js';
+import { needsInit, type Ctx } from '../context.js';
 import { type AnyCommand, examples } from '../shared.js';
 import { setKey, type Change } from '../../config/edit.js';
 import { showValue } from '../../config/keys.js';
 
 export function command(ctx: Ctx): AnyCommand {
-  return examples(
-    new Command('set')
-      .description('set one key (validated with the whole file; a bad value changes nothing)')
-      .argument('<key>', 'a dotted key, such as paymentTermsDays or rules.thresholds.watch (crm config list shows them)')
-      .argument('<value>', 'a number, a duration for the *Days keys (2w), a time (09:00), days (mon-fri), a code (EUR), or null'),
-    [
-      'crm config set paymentTermsDays 14',
-      'crm config set cadenceDays 3w',
-      'crm config set currency eur',
-      'crm config set timezone Europe/Oslo',
-      'crm config set workingHours.days mon-fri',
-      'crm config set rules.thresholds.watch 30',
-      'crm config set rates.USD 0.92',
-    ],
-  ).action((key, value) => run(ctx, key, value));
+  // A broken config file does not stop it: it repairs one (and checks the whole file it writes).
+  return needsInit(
+    examples(
+      new Command('set')
+        .description('set one key (validated with the whole file; a bad value changes nothing)')
+        .argument('<key>', 'a dotted key, such as paymentTermsDays or rules.thresholds.watch (crm config list shows them)')
+        .argument('<value>', 'a number, a duration for the *Days keys (2w), a time (09:00), days (mon-fri), a code (EUR), or null'),
+      [
+        'crm config set paymentTermsDays 14',
+        'crm config set cadenceDays 3w',
+        'crm config set currency eur',
+        'crm config set timezone Europe/Oslo',
+        'crm config set workingHours.days mon-fri',
+        'crm config set rules.thresholds.watch 30',
+        'crm config set rates.USD 0.92',
+      ],
+    ).action((key, value) => run(ctx, key, value)),
+    'config-may-be-broken',
+  );
 }
 
 /** "(was 14, the default)" / "(was 21)" / "(unchanged)". */
