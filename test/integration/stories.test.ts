@@ -11,6 +11,7 @@ import path from 'node:path';
 import '@inquirer/testing/vitest'; // swaps the prompts' terminal for a virtual one (test/helpers/wizard.ts drives it)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crm, crmJson, seed, tempDb, tempDir } from '../helpers/cli.js';
+import { addDays, addMonths, isoWeekday } from '../../src/domain/dates.js';
 import { answer, choose } from '../helpers/wizard.js';
 
 type Verdict = 'keep' | 'watch' | 'fire';
@@ -62,18 +63,6 @@ beforeAll(() => {
 
 const TODAY = '2026-11-22';
 
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-function addMonths(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 /** `count` dates `every` months apart, starting at `first`. */
 function dates(first: string, count: number, every = 1): string[] {
   return Array.from({ length: count }, (_, i) => addMonths(first, i * every));
@@ -124,8 +113,8 @@ const add = (client: string, ...flags: string[]): string[] => ['client', 'add', 
 
 /** The last 12 months' first weekdays of each month (check-ins, for a steady relationship). */
 const MONTHLY = dates('2025-12-01', 12).map((d) => {
-  const day = new Date(`${d}T00:00:00Z`).getUTCDay();
-  return addDays(d, day === 0 ? 1 : day === 6 ? 2 : 0);
+  const day = isoWeekday(d);
+  return addDays(d, day === 7 ? 1 : day === 6 ? 2 : 0);
 });
 
 const review = (name: string, db: string, now?: string): Promise<Review> => crmJson<Review>(['review', name], { db, env, now });
