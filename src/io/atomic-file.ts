@@ -8,8 +8,6 @@ import { fsFailure, makeFolders } from '../db/files.js';
 export interface AtomicOptions {
   /** The new file's mode (default 0600: crm's files hold private business data). */
   mode?: number;
-  /** Refuse when the target exists (default: replace it). */
-  exclusive?: boolean;
   /** What the one-line error says failed, e.g. "cannot write the export". */
   what?: string;
 }
@@ -19,7 +17,6 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: A
   const target = path.resolve(file);
   const what = opts.what ?? `cannot write ${target}`;
   makeFolders(path.dirname(target));
-  if (opts.exclusive && fs.existsSync(target)) throw fsFailure(what, Object.assign(new Error('exists'), { code: 'EEXIST' }));
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
