@@ -19,12 +19,17 @@ function knownInvoices(db: DB): Map<string, KnownInvoice> {
 }
 
 export function importState(db: DB): ImportState {
-  const rows = db.prepare('SELECT DISTINCT client_id AS id, currency FROM live_invoices ORDER BY client_id, currency').all() as {
+  // The order of invoiceCurrenciesOf (src/db/invoices.ts), for every client at once.
+  const rows = db.prepare('SELECT client_id AS id, currency FROM live_invoices ORDER BY client_id, issued_on DESC, id DESC').all() as {
     id: number;
     currency: string;
   }[];
   const clientCurrencies = new Map<number, string[]>();
-  for (const r of rows) clientCurrencies.set(r.id, [...(clientCurrencies.get(r.id) ?? []), r.currency]);
+  for (const r of rows) {
+    const list = clientCurrencies.get(r.id);
+    if (list) list.push(r.currency);
+    else clientCurrencies.set(r.id, [r.currency]);
+  }
   const invoices = knownInvoices(db);
   return { clients: listClients(db), clientCurrencies, invoice: (number) => invoices.get(numberKey(number)) };
 }

@@ -2,6 +2,7 @@
 // them), payments on invoices crm already has, new clients, and the rows refused with their line
 // and reason. Pure: what crm already holds comes in as `ImportState`; nothing here writes.
 import { UsageError, quote } from './errors.js';
+import { ownCurrency } from './client-currency.js';
 import { addDays } from './dates.js';
 import { formatMoney, parseCurrency } from './money.js';
 import { nameKey, validateName } from './names.js';
@@ -38,7 +39,7 @@ export interface KnownInvoice {
 
 export interface ImportState {
   clients: readonly ClientRef[];
-  /** The currencies of each client's live invoices. */
+  /** The currency of each of a client's live invoices, the latest first (as `invoiceCurrenciesOf`). */
   clientCurrencies: ReadonlyMap<number, readonly string[]>;
   invoice(number: string): KnownInvoice | undefined;
 }
@@ -169,10 +170,10 @@ function planRow(line: number, cell: Cells, { plan, opts, state, byKey, seen }: 
 const noDate = (amount: number, currency: string): UsageError =>
   new UsageError(`paid ${formatMoney(amount, currency)} but no payment date: map paidOn=<column> (or put the date in the paid column)`);
 
-/** A client's own currency when all their invoices are in one; else the configured default. */
+/** A client's own currency when all their invoices are in one; else (none, or several) the configured default. */
 function currencyOfClient(client: ClientRef | undefined, state: ImportState, fallback: string): string {
-  const own = client ? state.clientCurrencies.get(client.id) : undefined;
-  return own?.length === 1 && own[0] !== undefined ? own[0] : fallback;
+  const own = client ? ownCurrency(state.clientCurrencies.get(client.id) ?? []) : undefined;
+  return own?.seen.length === 1 ? own.currency : fallback;
 }
 
 /** How much the row says was paid, and when. */

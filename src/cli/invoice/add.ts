@@ -6,6 +6,7 @@ import { nullable, validateNumber } from '../../domain/parse.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { formatMoney, parseCurrency, parseMoney } from '../../domain/money.js';
 import { addDays, parseDate, parseDuration, parsePastDate } from '../../domain/dates.js';
+import { ownCurrency } from '../../domain/client-currency.js';
 import { formatRef } from '../../domain/refs.js';
 import { safeText } from '../../domain/text.js';
 import { getInvoiceByNumber, insertInvoice, invoiceCurrenciesOf, nextInvoiceNumber } from '../../db/invoices.js';
@@ -50,11 +51,11 @@ export interface CurrencyPick {
  * the currency of the latest; a client with no invoices gets the configured default.
  */
 export function pickCurrency(flag: string | undefined, clientCurrencies: string[], configured: () => string): CurrencyPick {
-  const seen = [...new Set(clientCurrencies)].sort();
+  const own = ownCurrency(clientCurrencies);
+  const seen = own?.seen ?? [];
   if (flag !== undefined) return { currency: flag, from: 'flag', seen };
-  const [latest] = clientCurrencies;
-  if (latest === undefined) return { currency: configured(), from: 'config', seen };
-  return { currency: latest, from: seen.length === 1 ? 'client' : 'latest', seen };
+  if (own === undefined) return { currency: configured(), from: 'config', seen };
+  return { currency: own.currency, from: seen.length === 1 ? 'client' : 'latest', seen };
 }
 
 /** "in EUR, like Acme's other invoices": why an invoice is not in the currency the user configured. */
