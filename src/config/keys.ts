@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ConfigSchema, defaultConfig } from './schema.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { canonicalZone } from '../domain/client-input.js';
+import { levenshtein } from '../domain/names.js';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -53,16 +54,6 @@ export function knownKeys(): string[] {
 }
 
 export type KeyKind = 'leaf' | 'group' | 'rate';
-
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
 
 /** The known keys closest to `key`: those containing it (or its last part), then by edit distance. */
 export function nearestKeys(key: string, max = 3): string[] {

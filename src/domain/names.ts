@@ -61,7 +61,8 @@ export function validateName(name: string, field = 'name'): string {
   return n;
 }
 
-function levenshtein(a: string, b: string): number {
+/** Edit distance in characters (code points), for the "did you mean" of names and config keys. */
+export function levenshtein(a: string, b: string): number {
   const A = [...a];
   const B = [...b];
   let prev = Array.from({ length: B.length + 1 }, (_, i) => i);
