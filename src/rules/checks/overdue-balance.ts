@@ -12,7 +12,7 @@ import { makeFinding } from '../finding.js';
 export const SLOW_TO_PAY = 'slow to pay';
 
 /** 1–30 days overdue → 1, 31–60 → 2, 61–90 → 3, 91 or more → 4: the buckets of an aging report. */
-export const overdueBucket = (days: number): number => Math.min(4, Math.ceil(days / 30));
+const overdueBucket = (days: number): number => Math.min(4, Math.ceil(days / 30));
 
 export const overdueBalance: Rule = {
   meta: {

@@ -11,7 +11,7 @@ import { incidentEvidence, interactionEvidence, plural, when } from '../evidence
 import { incidentsOf, incidentWeight, makeFinding } from '../finding.js';
 
 /** Channels that ask for an answer now; email can wait for the morning. */
-export const DEMANDING: ReadonlySet<Channel> = new Set<Channel>(['phone', 'video', 'in-person', 'chat']);
+const DEMANDING: ReadonlySet<Channel> = new Set<Channel>(['phone', 'video', 'in-person', 'chat']);
 
 /**
  * Outside working hours. An overnight span (start after end, e.g. 22:00–06:00) belongs to the day
