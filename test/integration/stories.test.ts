@@ -92,6 +92,11 @@ function contact(client: string, at: string, channel: string, summary = 'Needs s
   return ['log', client, '--at', at, '--channel', channel, '--direction', 'in', '--summary', summary, '--no-recap'];
 }
 
+/** Inbound contacts on each of `days` at the same wall-clock `time` in the freelancer's zone. */
+function contacts(client: string, days: string[], time: string, channel: string, summary?: string): string[][] {
+  return days.map((d) => contact(client, `${d} ${time}`, channel, summary));
+}
+
 /** A check-in you made (an outbound email in working hours), one per date. */
 function checkIns(client: string, days: string[]): string[][] {
   return days.map((d) => ['log', client, '--at', `${d} 10:00`, '--channel', 'email', '--summary', 'Check-in', '--no-recap']);
@@ -579,7 +584,7 @@ const stories: Story[] = [
     setup: [
       add('Harbor & Finch', '--timezone', 'America/New_York'),
       ...invoices('Harbor & Finch', 'HF', dates('2026-03-15', 8), 3000),
-      ...['2026-09-01', '2026-09-08', '2026-09-15', '2026-09-22', '2026-09-29', '2026-10-06', '2026-10-13', '2026-10-20', '2026-10-27', '2026-11-03', '2026-11-10', '2026-11-17'].map((d) => contact('Harbor & Finch', `${d} 21:30`, 'email')),
+      ...contacts('Harbor & Finch', ['2026-09-01', '2026-09-08', '2026-09-15', '2026-09-22', '2026-09-29', '2026-10-06', '2026-10-13', '2026-10-20', '2026-10-27', '2026-11-03', '2026-11-10', '2026-11-17'], '21:30', 'email'),
     ],
     notRules: ['unreasonable-demands'],
   },
@@ -591,7 +596,7 @@ const stories: Story[] = [
     setup: [
       add('Hudson Analytics', '--timezone', 'America/New_York'),
       ...invoices('Hudson Analytics', 'HA', dates('2026-04-15', 7), 2800),
-      ...['2026-09-09', '2026-09-23', '2026-10-07', '2026-10-21', '2026-11-04', '2026-11-18'].map((d) => contact('Hudson Analytics', `${d} 20:00`, 'phone')),
+      ...contacts('Hudson Analytics', ['2026-09-09', '2026-09-23', '2026-10-07', '2026-10-21', '2026-11-04', '2026-11-18'], '20:00', 'phone'),
     ],
     notRules: ['unreasonable-demands'],
   },
@@ -603,7 +608,7 @@ const stories: Story[] = [
     setup: [
       add('Bay Street Capital', '--timezone', 'America/New_York'),
       ...invoices('Bay Street Capital', 'BS', dates('2026-05-15', 6), 3500),
-      ...['2026-09-16', '2026-09-30', '2026-10-14', '2026-10-28', '2026-11-11'].map((d) => contact('Bay Street Capital', `${d} 09:00`, 'phone')),
+      ...contacts('Bay Street Capital', ['2026-09-16', '2026-09-30', '2026-10-14', '2026-10-28', '2026-11-11'], '09:00', 'phone'),
     ],
     notRules: ['unreasonable-demands'],
   },
@@ -615,7 +620,7 @@ const stories: Story[] = [
     setup: [
       add('Empire Ventures', '--timezone', 'America/New_York'),
       ...invoices('Empire Ventures', 'EV', dates('2026-05-15', 6), 3500),
-      ...['2026-11-05', '2026-11-12', '2026-11-19'].map((d) => contact('Empire Ventures', `${d} 03:00`, 'phone', 'Wants changes tonight')),
+      ...contacts('Empire Ventures', ['2026-11-05', '2026-11-12', '2026-11-19'], '03:00', 'phone', 'Wants changes tonight'),
     ],
     rules: ['unreasonable-demands'],
   },
@@ -627,7 +632,7 @@ const stories: Story[] = [
     setup: [
       add('Lange Elektro'),
       ...invoices('Lange Elektro', 'LE', dates('2026-02-15', 9), 1200),
-      ...dates('2026-01-14', 10).map((d) => contact('Lange Elektro', `${d} 23:00`, 'email')),
+      ...contacts('Lange Elektro', dates('2026-01-14', 10), '23:00', 'email'),
     ],
     notRules: ['unreasonable-demands'],
   },
@@ -639,7 +644,7 @@ const stories: Story[] = [
     setup: [
       add('Schmitt Gastro'),
       ...invoices('Schmitt Gastro', 'SG', dates('2026-05-15', 6), 700),
-      ...['2026-11-04', '2026-11-11', '2026-11-18'].map((d) => contact('Schmitt Gastro', `${d} 03:00`, 'phone', 'A new business idea')),
+      ...contacts('Schmitt Gastro', ['2026-11-04', '2026-11-11', '2026-11-18'], '03:00', 'phone', 'A new business idea'),
     ],
     rules: ['unreasonable-demands'],
   },
@@ -651,7 +656,7 @@ const stories: Story[] = [
     setup: [
       add('Horn Fitness', '--timezone', 'Europe/Berlin'),
       ...invoices('Horn Fitness', 'HF', dates('2026-01-15', 10), 900),
-      ...['2025-12-03', '2026-01-07', '2026-02-04', '2026-03-04', '2026-04-08', '2026-05-06', '2026-06-03', '2026-07-08', '2026-08-05', '2026-09-02', '2026-10-07', '2026-11-04'].map((d) => contact('Horn Fitness', `${d} 03:00`, 'phone')),
+      ...contacts('Horn Fitness', ['2025-12-03', '2026-01-07', '2026-02-04', '2026-03-04', '2026-04-08', '2026-05-06', '2026-06-03', '2026-07-08', '2026-08-05', '2026-09-02', '2026-10-07', '2026-11-04'], '03:00', 'phone'),
     ],
     rules: ['unreasonable-demands'],
   },
@@ -779,7 +784,7 @@ const stories: Story[] = [
       incident('Arnold Media', 'ignored-advice', '2026-03-10 10:00'),
       incident('Arnold Media', 'ignored-advice', '2026-08-18 10:00'),
       ...['2026-04-14', '2026-06-16', '2026-09-15'].map((d) => incident('Arnold Media', 'missed-deadline', `${d} 10:00`)),
-      ...['2026-05-06', '2026-07-08', '2026-10-07'].map((d) => contact('Arnold Media', `${d} 03:00`, 'phone')),
+      ...contacts('Arnold Media', ['2026-05-06', '2026-07-08', '2026-10-07'], '03:00', 'phone'),
     ],
     rules: ['ignored-advice', 'missed-commitments', 'unreasonable-demands'],
   },
@@ -1051,7 +1056,7 @@ describe('story corpus: review --all puts the worst first', () => {
         ...changes('Two Signs Loyal', ['2026-01-20', '2026-03-17', '2026-05-19', '2026-07-21', '2026-09-22'], true),
         incident('Two Signs Loyal', 'competitor-leverage', '2026-10-20 10:00'),
         add('Night Caller'),
-        ...['2026-11-04', '2026-11-11', '2026-11-18'].map((d) => contact('Night Caller', `${d} 03:00`, 'phone')),
+        ...contacts('Night Caller', ['2026-11-04', '2026-11-11', '2026-11-18'], '03:00', 'phone'),
       ],
       { env },
     );
