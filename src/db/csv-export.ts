@@ -1,6 +1,7 @@
 // The rows of the accountant's CSV: live invoices with their totals, live payments, clients.
 // Voided records are left out (an accountant wants what stands). Amounts stay minor units here.
 import type { DB } from './store.js';
+import { listInvoicesIssued } from './invoices.js';
 import type { DateStr, InvoiceStatus } from '../domain/types.js';
 
 export interface DateRange {
@@ -27,24 +28,15 @@ const between = (column: string): string =>
   `(@from IS NULL OR ${column} >= @from) AND (@to IS NULL OR ${column} <= @to)`;
 const range = (r: DateRange) => ({ from: r.from ?? null, to: r.to ?? null });
 
+/** The live invoices issued in the range, with their totals (src/db/invoices.ts) and their last payment's date. */
 export function invoiceRows(db: DB, r: DateRange): InvoiceRow[] {
-  return db.prepare(`
-    WITH t AS (
-      SELECT i.id,
-        coalesce((SELECT sum(amount) FROM live_payments p WHERE p.invoice_id = i.id), 0) AS paid,
-        (SELECT max(paid_on) FROM live_payments p WHERE p.invoice_id = i.id) AS lastPaidOn,
-        coalesce((SELECT sum(conceded) FROM live_disputes d WHERE d.invoice_id = i.id), 0) AS conceded,
-        EXISTS (SELECT 1 FROM live_disputes d WHERE d.invoice_id = i.id AND d.resolved_on IS NULL) AS disputed,
-        EXISTS (SELECT 1 FROM live_disputes d WHERE d.invoice_id = i.id AND d.outcome = 'written-off') AS writtenOff
-      FROM live_invoices i
-    )
-    SELECT i.number, c.name AS client, i.project, i.issued_on AS issuedOn, i.due_on AS dueOn, i.amount, i.currency,
-      t.paid, t.conceded, i.amount - t.paid - t.conceded AS balance, t.lastPaidOn,
-      CASE WHEN t.writtenOff THEN 'written-off' WHEN t.disputed THEN 'disputed'
-           WHEN i.amount - t.paid - t.conceded <= 0 THEN 'paid' ELSE 'open' END AS status
-    FROM live_invoices i JOIN t ON t.id = i.id JOIN clients c ON c.id = i.client_id
-    WHERE ${between('i.issued_on')}
-    ORDER BY i.issued_on, i.number`).all(range(r)) as InvoiceRow[];
+  const lastPaid = new Map((db.prepare('SELECT invoice_id AS id, max(paid_on) AS paidOn FROM live_payments GROUP BY invoice_id')
+    .all() as { id: number; paidOn: DateStr }[]).map((p) => [p.id, p.paidOn]));
+  const { from, to } = range(r);
+  return listInvoicesIssued(db, from, to).map((i) => ({
+    number: i.number, client: i.clientName, project: i.project, issuedOn: i.issuedOn, dueOn: i.dueOn, amount: i.amount,
+    currency: i.currency, paid: i.paid, conceded: i.conceded, balance: i.balance, status: i.status, lastPaidOn: lastPaid.get(i.id) ?? null,
+  }));
 }
 
 export interface PaymentRow {

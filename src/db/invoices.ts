@@ -38,6 +38,12 @@ export function listInvoices(db: DB, f: InvoiceFilter = {}): Invoice[] {
   return db.prepare(sql).all({ clientId: f.clientId, overdueBefore: f.overdueBefore }) as Invoice[];
 }
 
+/** Live invoices issued from `from` to `to` (both included, either open-ended), by issue date: the accountant's export. */
+export function listInvoicesIssued(db: DB, from: DateStr | null, to: DateStr | null): Invoice[] {
+  return db.prepare(`${SELECT} WHERE i.voided_on IS NULL AND (@from IS NULL OR i.issued_on >= @from) AND (@to IS NULL OR i.issued_on <= @to)
+    ORDER BY i.issued_on, i.number`).all({ from, to }) as Invoice[];
+}
+
 /** An invoice by id, voided or not, with its live totals. */
 export function getInvoice(db: DB, id: number): Invoice | undefined {
   return db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Invoice | undefined;
