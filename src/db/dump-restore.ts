@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { CrmError, UsageError, quote } from '../domain/errors.js';
 import { checkIdentity, judgeFile } from './identity.js';
 import { LATEST_VERSION } from './migrations.js';
-import { fsFailure, makeFolders, statFile } from './files.js';
+import { freeName, fsFailure, makeFolders, statFile } from './files.js';
 import { backupTo } from './store.js';
 
 export interface Restored {
@@ -86,11 +86,7 @@ function sealedCopy(backup: string, temp: string): Pick<Restored, 'schemaVersion
 }
 
 /** `<db>.before-restore`, or `.before-restore.1`, `.2`… when that exists. */
-function keepName(dbFile: string): string {
-  let target = `${dbFile}.before-restore`;
-  for (let n = 1; fs.existsSync(target); n++) target = `${dbFile}.before-restore.${n}`;
-  return target;
-}
+const keepName = (dbFile: string): string => freeName((n) => (n === 0 ? `${dbFile}.before-restore` : `${dbFile}.before-restore.${n}`));
 
 /**
  * Take the database for ourselves (every other connection gone, the WAL folded in and removed, an

@@ -77,6 +77,13 @@ export function createPrivateFile(file: string, { exclusive = false, what = `can
   }
 }
 
+/** The first of `name(0)`, `name(1)`, … that nothing is at yet: a copy crm keeps never replaces an older one. */
+export function freeName(name: (n: number) => string): string {
+  let target = name(0);
+  for (let n = 1; fs.existsSync(target); n++) target = name(n);
+  return target;
+}
+
 /** Block this thread for `ms` (a lock or a file another crm is creating; never on a prompt). */
 export function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

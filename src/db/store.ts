@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { CrmError } from '../domain/errors.js';
 import { MIGRATIONS, latestVersion, type Migration } from './migrations.js';
 import { APPLICATION_ID, checkIdentity, judgeFile } from './identity.js';
-import { createPrivateFile, sleepSync, statFile } from './files.js';
+import { createPrivateFile, freeName, sleepSync, statFile } from './files.js';
 import { closeEntry, openEntry, type JournalLabel } from './journal.js';
 
 export type DB = Database.Database;
@@ -208,8 +208,7 @@ export function openStore(file: string, opts: OpenOptions): Store {
  * connection: WAL lets it read the last committed state, which no one can change meanwhile.
  */
 function backupVersion(file: string, version: number): void {
-  let target = `${file}.v${version}.bak`;
-  for (let n = 1; fs.existsSync(target); n++) target = `${file}.v${version}.${n}.bak`;
+  const target = freeName((n) => (n === 0 ? `${file}.v${version}.bak` : `${file}.v${version}.${n}.bak`));
   const reader = new Database(file, { readonly: true, fileMustExist: true });
   try {
     backupTo(reader, target);
