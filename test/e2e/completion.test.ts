@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, crm, seed, tempDb, tempDir, testEnv } from '../helpers/cli.js';
+import { crm, seed, tempDb, tempDir, testEnv } from '../helpers/cli.js';
+import { hasShell as has, withCrmOnPath } from '../helpers/shells.js';
 import { matchNames } from '../../src/cli/completion/complete.js';
-
-const has = (shell: string): boolean => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+import { singleQuote } from '../../src/domain/shell.js';
 
 let db: string;
 let env: NodeJS.ProcessEnv;
@@ -17,9 +17,7 @@ let scripts: string;
 beforeAll(async () => {
   db = tempDb();
   await seed(db, [['client', 'add', 'Café Zoë'], ['client', 'add', 'Acme Corp'], ['client', 'add', 'Acme Labs'], ['client', 'archive', 'acme labs']]);
-  const bin = tempDir('crm-shim-');
-  fs.writeFileSync(path.join(bin, 'crm'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
-  env = { ...testEnv({ db }), PATH: `${bin}:${process.env.PATH ?? ''}` };
+  env = withCrmOnPath(testEnv({ db }));
   scripts = tempDir('crm-scripts-');
   fs.writeFileSync(path.join(scripts, 'crm.bash'), spawnSync('crm', ['completion', 'bash'], { env, encoding: 'utf8' }).stdout);
 });
@@ -30,7 +28,7 @@ beforeAll(async () => {
  */
 function bashComplete(line: string | string[], extraEnv: NodeJS.ProcessEnv = {}, fresh = false): string[] {
   const words = typeof line === 'string' ? line.split(' ') : line;
-  const arr = words.map((w) => `'${w.replaceAll("'", `'\\''`)}'`).join(' ');
+  const arr = words.map(singleQuote).join(' ');
   const load = fresh ? 'source <(crm completion bash)' : `source ${path.join(scripts, 'crm.bash')}`;
   const r = spawnSync('bash', ['-c', `${load}; COMP_WORDS=(${arr}); COMP_CWORD=${words.length - 1}; _crm; printf '%s\\n' "\${COMPREPLY[@]}"`], {
     env: { ...env, ...extraEnv }, encoding: 'utf8',

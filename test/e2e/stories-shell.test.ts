@@ -7,9 +7,10 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, crm, crmJson, seed, tempDb, tempDir, testEnv } from '../helpers/cli.js';
-
-const has = (shell: string): boolean => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+import { crm, crmJson, seed, tempDb, tempDir, testEnv } from '../helpers/cli.js';
+import { hasShell as has, withCrmOnPath } from '../helpers/shells.js';
+import { singleQuote as q } from '../../src/domain/shell.js';
+import { shQuote } from '../../src/render/completion-model.js';
 
 /**
  * A command line split as bash hands it to a completion function: at unquoted blanks, and at the
@@ -44,8 +45,6 @@ function bashWords(line: string): string[] {
   return words;
 }
 
-const q = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
-
 let db: string;
 let env: NodeJS.ProcessEnv;
 let scripts: string;
@@ -57,10 +56,8 @@ beforeAll(async () => {
     ['client', 'add', "O'Brien & Sons"], ['client', 'add', 'Café Zoë'], ['client', 'add', 'Cafe Nero'],
     ['client', 'add', 'Acme Corp'], ['client', 'add', 'Docs'], ['client', 'add', 'Studio:Nord'],
   ]);
-  const bin = tempDir('crm-shim-');
-  fs.writeFileSync(path.join(bin, 'crm'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
   // CRM_DB names another (missing) database: the names must come from the --db on the line.
-  env = { ...testEnv({ db: path.join(tempDir(), 'none.db') }), PATH: `${bin}:${process.env.PATH ?? ''}` };
+  env = withCrmOnPath(testEnv({ db: path.join(tempDir(), 'none.db') }));
   scripts = tempDir('crm-scripts-');
   for (const shell of ['bash', 'zsh', 'fish']) {
     fs.writeFileSync(path.join(scripts, `crm.${shell}`), spawnSync('crm', ['completion', shell], { env, encoding: 'utf8' }).stdout);
@@ -179,7 +176,7 @@ source ${q(path.join(scripts, 'crm.zsh'))}; words=(${words.map(q).join(' ')}); C
 
 describe.skipIf(!has('fish'))('fish: quotes and --flag=VALUE', () => {
   const fish = (line: string): string[] => {
-    const fq = (s: string): string => `'${s.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+    const fq = (s: string): string => shQuote(s, true);
     const r = spawnSync('fish', ['--no-config', '-c', `source ${fq(path.join(scripts, 'crm.fish'))}; complete -C ${fq(line)}`], { env, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t')[0] ?? '');
