@@ -1,6 +1,7 @@
 // Money received by client and calendar month (`crm report income`): payments + window in, the
 // report model out. PURE: no SQL, no clock, no I/O. Which payments count is src/db's business.
 import { addMonths, monthKey } from './dates.js';
+import { UsageError, quote } from './errors.js';
 import { incomeYear } from './income-year.js';
 import type { ClientRef, DateStr, Money } from './types.js';
 
@@ -38,6 +39,16 @@ export interface IncomeReport {
 }
 
 export const MAX_MONTHS = 120;
+
+/** `--months N`: 1 to MAX_MONTHS, 12 when not given. */
+export function parseMonths(input: string | undefined): number {
+  if (input === undefined) return 12;
+  const n = /^\s*\d+\s*$/.test(input) ? Number(input) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_MONTHS) {
+    throw new UsageError(`--months ${quote(input)} is not a whole number of months from 1 to ${MAX_MONTHS}`);
+  }
+  return n;
+}
 
 /** The last `months` calendar months, the current one (up to today) included. */
 export function incomeWindow(today: DateStr, months: number): { from: DateStr; to: DateStr; months: string[] } {

@@ -2,9 +2,8 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Ctx } from '../context.js';
 import { type AnyCommand, examples, printJson } from '../shared.js';
-import { UsageError, quote } from '../../domain/errors.js';
 import { readPayments } from '../../db/reports.js';
-import { MAX_MONTHS, incomeReport, incomeWindow, reviewIncomeWindow } from '../../domain/report-income.js';
+import { MAX_MONTHS, incomeReport, incomeWindow, parseMonths, reviewIncomeWindow } from '../../domain/report-income.js';
 import { incomeDto, renderIncome } from '../../render/report-income.js';
 
 export interface IncomeFlags {
@@ -20,15 +19,6 @@ export function command(ctx: Ctx): AnyCommand {
       .option('--json', 'print JSON'),
     ['crm report income', 'crm report income --months 3', 'crm report income --months 24 --json'],
   ).action((o) => run(ctx, o));
-}
-
-export function parseMonths(input: string | undefined): number {
-  if (input === undefined) return 12;
-  const n = /^\s*\d+\s*$/.test(input) ? Number(input) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_MONTHS) {
-    throw new UsageError(`--months ${quote(input)} is not a whole number of months from 1 to ${MAX_MONTHS}`);
-  }
-  return n;
 }
 
 export function run(ctx: Ctx, o: IncomeFlags): void {
