@@ -10,9 +10,9 @@ import {
 } from './types.js';
 import { DEL_C1, charClass } from './text.js';
 
-export const FORMAT_NAME = 'crm-export';
+const FORMAT_NAME = 'crm-export';
 /** The format's version. Any change to a record's fields is a new version; a crm reads every version up to its own. */
-export const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 1;
 
 /** Record types in dependency order: a record only refers to types before it (or, for a correction, to any). */
 export const DUMP_TYPES = [

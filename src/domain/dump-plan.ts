@@ -37,7 +37,7 @@ export class PlanProblem extends Error {
   }
 }
 
-export const zeroCounts = (): Counts => Object.fromEntries(DUMP_TYPES.map((t) => [t, 0])) as Counts;
+const zeroCounts = (): Counts => Object.fromEntries(DUMP_TYPES.map((t) => [t, 0])) as Counts;
 
 const TYPE_RANK = new Map(DUMP_TYPES.map((t, i) => [t, i]));
 
