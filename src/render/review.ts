@@ -6,6 +6,7 @@ import type { ClientRef } from '../domain/types.js';
 import { formatMoney } from '../domain/money.js';
 import { daysBetween, relativeDays } from '../domain/dates.js';
 import { formatRef } from '../domain/refs.js';
+import { pct, plural } from '../domain/words.js';
 import type { Evidence, Finding, RuleDescription, RulesConfig, Verdict, VerdictKind } from '../rules/index.js';
 import { table } from './table.js';
 import { hanging, wrap } from './fit.js';
@@ -35,7 +36,7 @@ function evidenceLine(e: Evidence, asOf: string): string {
         + (e.paidOn ? `paid ${e.paidOn}` : e.balance.amount > 0 ? `unpaid (${formatMoney(e.balance)} open)` : 'never paid in full')
         + (e.givenUp.amount > 0 ? `, you gave up ${formatMoney(e.givenUp)}` : '')
         + (e.paidOn && e.balance.amount > 0 ? ` but ${formatMoney(e.balance)}` : '')
-        + (e.daysLate !== null && e.daysLate > 0 ? `, ${e.daysLate} ${e.daysLate === 1 ? 'day' : 'days'} ${e.paidOn ? 'late' : 'overdue'}` : '');
+        + (e.daysLate !== null && e.daysLate > 0 ? `, ${plural(e.daysLate, 'day')} ${e.paidOn ? 'late' : 'overdue'}` : '');
     case 'dispute':
       return `${formatRef('dispute', e.id)} ${oneLine(e.invoice)} disputed ${e.openedOn}: “${oneLine(e.reason)}”`
         + (e.resolvedOn ? ` → ${e.outcome} ${e.resolvedOn}${e.conceded.amount ? `, gave up ${formatMoney(e.conceded)}` : ''}` : ' (still open)');
@@ -50,22 +51,22 @@ function evidenceLine(e: Evidence, asOf: string): string {
     case 'delivery':
       return `${formatRef('delivery', e.id)} delivered ${e.on}${e.project ? `: ${oneLine(e.project)}` : ''}`;
     case 'income':
-      return `${formatMoney(e.client)} of ${formatMoney(e.total)} (${Math.round(e.share * 100)}%), ${e.from} – ${asOf}`;
+      return `${formatMoney(e.client)} of ${formatMoney(e.total)} (${pct(e.share)}), ${e.from} – ${asOf}`;
   }
 }
 
 function duration(days: number): string {
   const years = Math.floor(days / 365.25);
   const months = Math.floor((days - years * 365.25) / 30.44);
-  if (years === 0 && months === 0) return `${days} ${days === 1 ? 'day' : 'days'}`;
-  return [years ? `${years} ${years === 1 ? 'year' : 'years'}` : '', months ? `${months} ${months === 1 ? 'month' : 'months'}` : '']
+  if (years === 0 && months === 0) return plural(days, 'day');
+  return [years ? plural(years, 'year') : '', months ? plural(months, 'month') : '']
     .filter(Boolean).join(' ');
 }
 
 function incomeLine(s: Verdict['stats']): string {
   if (!s.income12m.length) return 'none';
-  const each = s.income12m.map((i) => `${formatMoney(i.amount)} (${Math.round(i.share * 100)}% of your ${i.currency})`).join('; ');
-  if (s.income12mCombined !== null) return `${Math.round(s.income12mCombined * 100)}% of all you were paid: ${each}`;
+  const each = s.income12m.map((i) => `${formatMoney(i.amount)} (${pct(i.share)} of your ${i.currency})`).join('; ');
+  if (s.income12mCombined !== null) return `${pct(s.income12mCombined)} of all you were paid: ${each}`;
   return s.currencies12m > 1 ? `${each}; you are paid in ${s.currencies12m} currencies` : each;
 }
 
@@ -107,7 +108,7 @@ export function renderReview(client: ClientRef, v: Verdict, { style, explain, ev
   const out: string[] = [];
   const status = v.stats.status.status === 'active' ? '' : `  ${style.dim(`(${v.stats.status.status}${v.stats.status.on ? ` ${v.stats.status.on}` : ''})`)}`;
   out.push(`${style.bold(oneLine(client.name))}  ${verdictLabel(style, v.verdict)}  score ${v.score}/100  ${style.dim(`as of ${v.asOf}`)}${status}`);
-  if (v.basis.low) out.push(style.yellow(`little history yet: ${v.basis.invoices} ${v.basis.invoices === 1 ? 'invoice' : 'invoices'}, ${duration(v.basis.days)}`));
+  if (v.basis.low) out.push(style.yellow(`little history yet: ${plural(v.basis.invoices, 'invoice')}, ${duration(v.basis.days)}`));
   const reasons = v.findings.filter((f) => f.severity !== 'info');
   const problems = reasons.filter((f) => f.severity !== 'positive');
   const good = reasons.filter((f) => f.severity === 'positive');

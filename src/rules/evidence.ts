@@ -2,6 +2,7 @@
 // Pure helpers shared by the rule files; no judgement lives here.
 import type { Money } from '../domain/types.js';
 import { weekdayName } from '../domain/dates.js';
+import { pct, plural } from '../domain/words.js';
 import type { InvoiceState, KnownIncident, KnownInteraction } from './context.js';
 import type { ChangeFact, DeliveryFact, DisputeFact, ReferralFact } from './facts.js';
 import type { RuleContext } from './context.js';
@@ -56,11 +57,12 @@ export function when(ctx: Pick<RuleContext, 'age' | 'config'>, dates: string[], 
   return `in the last ${inWords(Math.min(span, windowDays))}`;
 }
 
+// The rules spell counts the way the cards do: one definition, in src/domain/words.ts.
+export { pct, plural };
+
 /** 1 → "once", 2 → "twice", n → "n times". */
 export const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
-export const pct = (share: number): string => `${Math.round(share * 100)}%`;
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 /** Rounds a measure so the explanation shows exactly the numbers that were summed. */
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
