@@ -76,7 +76,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * anything else must be UTF-8 already: a legacy encoding (Windows-1252, Latin-1, as older Excel
  * saves "CSV") is refused naming the first line that is not UTF-8, never imported as mojibake.
  */
-export function asUtf8(buf: Uint8Array, name: string): Uint8Array {
+function asUtf8(buf: Uint8Array, name: string): Uint8Array {
   for (const [bom, encoding] of [[[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']] as const) {
     if (buf[0] === bom[0] && buf[1] === bom[1]) return Buffer.from(new TextDecoder(encoding).decode(buf.subarray(2)), 'utf8');
   }

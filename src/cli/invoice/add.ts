@@ -39,7 +39,7 @@ export function command(ctx: Ctx): AnyCommand {
 }
 
 /** Where the currency of a new invoice came from, and so what to say about it. */
-export interface CurrencyPick {
+interface CurrencyPick {
   currency: string;
   from: 'flag' | 'config' | 'client' | 'latest';
   /** Every currency the client's live invoices are in, by code (for the note). */
@@ -50,7 +50,7 @@ export interface CurrencyPick {
  * --currency wins; else the client's own: the one currency of their live invoices, or with several
  * the currency of the latest; a client with no invoices gets the configured default.
  */
-export function pickCurrency(flag: string | undefined, clientCurrencies: string[], configured: () => string): CurrencyPick {
+function pickCurrency(flag: string | undefined, clientCurrencies: string[], configured: () => string): CurrencyPick {
   const own = ownCurrency(clientCurrencies);
   const seen = own?.seen ?? [];
   if (flag !== undefined) return { currency: flag, from: 'flag', seen };
