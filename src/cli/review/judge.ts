@@ -26,10 +26,10 @@ async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions
   return { asOf, config: config.rules, workingHours: config.workingHours, timeZone: ctx.zone(), rates: config.rates };
 }
 
-/** Scores at the last 11 month ends and at asOf: the same facts, judged as of each day. */
-function trend(facts: ClientFacts, opts: EvaluateOptions, today?: Verdict): { on: DateStr; score: number }[] {
-  const days = [...Array.from({ length: 11 }, (_, k) => monthEnd(opts.asOf, k - 11)), opts.asOf];
-  return days.map((on) => ({ on, score: on === opts.asOf && today ? today.score : scoreOf(facts, { ...opts, asOf: on }) }));
+/** Scores at the last 11 month ends, then asOf's (`today`, already judged): the same facts, judged as of each day. */
+function trend(facts: ClientFacts, opts: EvaluateOptions, today: Verdict): { on: DateStr; score: number }[] {
+  const ends = Array.from({ length: 11 }, (_, k) => monthEnd(opts.asOf, k - 11));
+  return [...ends.map((on) => ({ on, score: scoreOf(facts, { ...opts, asOf: on }) })), { on: opts.asOf, score: today.score }];
 }
 
 /** Worst first: fire, watch, keep; then the higher score; then by name. */
