@@ -1,7 +1,6 @@
 // What every command receives: IO, env, clock, zone, config and lazily opened stores. Built in
-// main.ts; tests build it from buffers and a fixed clock. `init()` runs before every command's
-// action: it checks the config file and resolves the user's time zone and "now" once, so every
-// command, the rules and the JSON share one zone.
+// main.ts; tests build it from buffers and a fixed clock. `init()` runs before each action, as far as
+// the command needs (init-need.ts): the config checked, the zone and "now" resolved once for all.
 import fs from 'node:fs';
 import type { IO } from '../io/io.js';
 import type { Style } from '../render/style.js';
@@ -16,6 +15,7 @@ import { resolveConfigPath, resolveDbPath } from '../config/paths.js';
 import { localDate } from '../domain/dates.js';
 import { UsageError, CrmError, quote } from '../domain/errors.js';
 import { shellQuote } from '../domain/shell.js';
+import type { InitNeed } from './init-need.js';
 
 export interface Ctx {
   io: IO;
@@ -63,21 +63,6 @@ export interface CtxInit {
 }
 
 const MAX_TEXT = 1024 * 1024;
-
-/**
- * What a command needs of `ctx.init()`, which the program runs before every action: `all` (the
- * default) the config checked and the zone and clock resolved; `config-may-be-broken` the same,
- * passing over a bad config (for the commands that repair one); `none` nothing (the completion
- * scripts' helper, run on every Tab press: no zod, no config error printed into the shell).
- */
-export type InitNeed = 'all' | 'config-may-be-broken' | 'none';
-const initNeeds = new WeakMap<object, InitNeed>();
-/** Declares what `cmd` needs of init; a command that declares nothing needs `all`. */
-export function needsInit<C extends object>(cmd: C, need: InitNeed): C {
-  initNeeds.set(cmd, need);
-  return cmd;
-}
-export const initNeed = (cmd: object): InitNeed => initNeeds.get(cmd) ?? 'all';
 
 /** `crm invoice pay INV-7 --amount 500`, quoted as a shell would need it, for the journal. */
 export function commandLine(argv: readonly string[]): string {

@@ -1,6 +1,7 @@
 // The command tree. Each command group lives in its own folder and is registered here, loaded on use.
 import { Command, Option } from '@commander-js/extra-typings';
-import { initNeed, type Ctx } from './context.js';
+import type { Ctx } from './context.js';
+import { initNeed } from './init-need.js';
 import type { AnyCommand } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 

@@ -2,7 +2,8 @@
 // one a line, for a <client> argument or a --client flag. Loads almost nothing and never fails
 // loudly: no database, a foreign file or an unknown question → no output, exit 0.
 import { Command } from '@commander-js/extra-typings';
-import { needsInit, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { needsInit } from '../init-need.js';
 import type { AnyCommand } from '../shared.js';
 import { clientNamesForCompletion } from '../../db/completion.js';
 import { foldName } from '../../domain/names.js';

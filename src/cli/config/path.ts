@@ -1,6 +1,7 @@
 // `crm config path`: the config file in use (CRM_CONFIG, else the XDG default); it may not exist.
 import { Command } from '@commander-js/extra-typings';
-import { needsInit, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { needsInit } from '../init-need.js';
 import { type AnyCommand, examples } from '../shared.js';
 
 export function command(ctx: Ctx): AnyCommand {

@@ -1,7 +1,8 @@
 // `crm config set KEY VALUE`: one key into config.json, the whole file validated before it is
 // written; only what you set is written, everything else keeps following the defaults.
 import { Command } from '@commander-js/extra-typings';
-import { needsInit, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { needsInit } from '../init-need.js';
 import { type AnyCommand, examples } from '../shared.js';
 import { setKey, type Change } from '../../config/edit.js';
 import { showValue } from '../../config/keys.js';

@@ -1,6 +1,7 @@
 // `crm config unset KEY`: remove a key from config.json, so it follows the default again.
 import { Command } from '@commander-js/extra-typings';
-import { needsInit, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { needsInit } from '../init-need.js';
 import { type AnyCommand, examples } from '../shared.js';
 import { unsetKey } from '../../config/edit.js';
 import { showValue } from '../../config/keys.js';
