@@ -1,6 +1,6 @@
 // evaluate(): facts + { asOf, config, working hours, time zone } → verdict, score, findings, advice.
 // PURE: no SQL, no I/O, no colour, never reads the clock. The verdict logic, exactly (README, "How crm judges"):
-//   signs  = Σ points of warnings and dealbreakers (each kept within its cap; 60 when it fires on its own;
+//   signs  = Σ points of warnings and dealbreakers (each kept within its cap; at least the fire threshold when it fires on its own;
 //            two rules reading one sign, such as paying late and money overdue, at most signCap together)
 //   relief = Σ good signs' points, at most reliefCap
 //   floor  = fire threshold if a dealbreaker, a sign that fires on its own, or two clear signs (each
