@@ -9,7 +9,7 @@ import type { DB } from '../../db/store.js';
 import { readDumpText } from '../../domain/dump-read.js';
 import { PlanProblem, planImport, type ImportPlan, type Located } from '../../domain/dump-plan.js';
 import { CrmError, UsageError, quote } from '../../domain/errors.js';
-import { renderSummary } from './dump-summary.js';
+import { renderSummary } from '../../render/dump-summary.js';
 import { readInput, type Refusal } from '../../io/read-input.js';
 
 export interface DumpImportOptions {

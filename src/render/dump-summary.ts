@@ -1,10 +1,9 @@
 // What `crm import` of a crm export says: one line, then per record type what was added and what
-// was already there. Pure string building (kept beside the import: the render layer is another
-// helper's for this issue).
-import type { Style } from '../../render/style.js';
-import { table } from '../../render/table.js';
-import { DUMP_TYPES, type DumpType } from '../../domain/dump-format.js';
-import type { Counts } from '../../domain/dump-plan.js';
+// was already there. Returns the string; src/cli/import/jsonl.ts prints it.
+import type { Style } from './style.js';
+import { table } from './table.js';
+import { DUMP_TYPES, type DumpType } from '../domain/dump-format.js';
+import type { Counts } from '../domain/dump-plan.js';
 
 const PLURAL: Record<DumpType, [string, string]> = {
   client: ['client', 'clients'], status: ['status change', 'status changes'], interaction: ['interaction', 'interactions'],
