@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { parseDate } from '../../domain/dates.js';
 import { toDecimal } from '../../domain/money.js';
+import { plural } from '../../domain/words.js';
 import { toCsv, type CsvValue } from '../../domain/csv-write.js';
 import { clientRows, invoiceRows, paymentRows, type DateRange } from '../../db/csv-export.js';
 import type { DB } from '../../db/store.js';
@@ -50,5 +51,5 @@ export function exportCsv(ctx: Ctx, o: CsvExportOptions): void {
   const text = toCsv(header, rows);
   if (o.output === undefined) return ctx.io.out(text);
   writeFileAtomic(o.output, text, { what: `cannot write ${o.output}` });
-  ctx.io.out(`Wrote ${rows.length} ${rows.length === 1 ? o.type.slice(0, -1) : o.type} to ${o.output}\n`);
+  ctx.io.out(`Wrote ${plural(rows.length, o.type.slice(0, -1))} to ${o.output}\n`);
 }

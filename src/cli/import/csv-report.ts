@@ -1,8 +1,8 @@
 // What a CSV import says: the one-line summary, the JSON document, and the refusal when bad rows
 // stop it. Counts come from the plan, so a dry run says exactly what the real run would do.
 import type { ImportPlan } from '../../domain/csv-plan.js';
+import { plural } from '../../domain/words.js';
 
-const n = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 function counts(p: ImportPlan) {
   const paid = p.invoices.filter((i) => i.payment?.amount === i.amount).length;
@@ -23,22 +23,22 @@ export function importSummary(p: ImportPlan, dryRun: boolean): string {
   const state = [c.paid && `${c.paid} paid`, c.partly && `${c.partly} partly paid`].filter(Boolean).join(', ');
   const parts: string[] = [];
   if (p.invoices.length > 0 || c.payments > 0 || p.existing === 0) {
-    parts.push(`${dryRun ? 'Would import' : 'Imported'} ${n(p.invoices.length, 'invoice')}${state ? ` (${state})` : ''}, `
-      + `${n(c.payments, 'payment')}, ${n(p.newClients.size, 'new client')}`);
+    parts.push(`${dryRun ? 'Would import' : 'Imported'} ${plural(p.invoices.length, 'invoice')}${state ? ` (${state})` : ''}, `
+      + `${plural(c.payments, 'payment')}, ${plural(p.newClients.size, 'new client')}`);
   }
   if (p.existing > 0) {
     const topUps = new Set(p.payments.map((x) => x.invoiceId)).size;
-    const there = `${parts.length ? '' : 'Nothing new: '}${n(p.existing, 'invoice')} already there`;
-    parts.push(there + (topUps ? ` (payments added to ${n(topUps, 'invoice')})` : ''));
+    const there = `${parts.length ? '' : 'Nothing new: '}${plural(p.existing, 'invoice')} already there`;
+    parts.push(there + (topUps ? ` (payments added to ${plural(topUps, 'invoice')})` : ''));
   }
-  if (p.rejected.length > 0) parts.push(`${n(p.rejected.length, 'row')} skipped (${lineWord(p)} ${lines(p)})`);
+  if (p.rejected.length > 0) parts.push(`${plural(p.rejected.length, 'row')} skipped (${lineWord(p)} ${lines(p)})`);
   return parts.join('; ') + (dryRun ? ' (dry run: nothing written)' : '');
 }
 
 export function blockedMessage(p: ImportPlan, dryRun: boolean): string {
   const good = p.invoices.length + p.existing;
-  return `${n(p.rejected.length, 'bad row')} (${lineWord(p)} ${lines(p)}); nothing ${dryRun ? 'would be' : 'was'} imported. `
-    + `Fix ${p.rejected.length === 1 ? 'it' : 'them'}${good > 0 ? `, or add --allow-partial to import the other ${n(good, 'row')}` : ''}`;
+  return `${plural(p.rejected.length, 'bad row')} (${lineWord(p)} ${lines(p)}); nothing ${dryRun ? 'would be' : 'was'} imported. `
+    + `Fix ${p.rejected.length === 1 ? 'it' : 'them'}${good > 0 ? `, or add --allow-partial to import the other ${plural(good, 'row')}` : ''}`;
 }
 
 export function importJson(file: string, dryRun: boolean, p: ImportPlan) {
