@@ -44,19 +44,25 @@ const COMMANDS: Entry[] = [
   ['__complete', () => import('./completion/complete.js'), { hidden: true }],
 ];
 
-/** What argv asks of the program before its command word: the command, and help or version flags. */
-export function readGlobals(argv: readonly string[]): { command?: string | undefined; help: boolean; version: boolean } {
-  let help = false;
-  let version = false;
+/** Where argv's command word is (argv.length when it has none), and crm's own flags before it (not --db's value, whatever it looks like). */
+function commandWord(argv: readonly string[]): { at: number; flags: string[] } {
+  const flags: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k] ?? '';
-    if (arg === '--db') k++; // its value, whatever it looks like
-    else if (arg === '-h' || arg === '--help') help = true;
-    else if (arg === '-V' || arg === '--version') version = true;
-    else if (arg === '--') return { command: argv[k + 1], help, version };
-    else if (!arg.startsWith('-')) return { command: arg, help, version };
+    if (arg === '--db') k++;
+    else if (arg === '--') return { at: k + 1, flags };
+    else if (!arg.startsWith('-')) return { at: k, flags };
+    else flags.push(arg);
   }
-  return { help, version };
+  return { at: argv.length, flags };
+}
+
+/** What argv asks of the program before its command word: the command, and help or version flags. */
+export function readGlobals(argv: readonly string[]): { command?: string | undefined; help: boolean; version: boolean } {
+  const { at, flags } = commandWord(argv);
+  const help = flags.includes('-h') || flags.includes('--help');
+  const version = flags.includes('-V') || flags.includes('--version');
+  return at < argv.length ? { command: argv[at], help, version } : { help, version };
 }
 
 /**
@@ -65,8 +71,7 @@ export function readGlobals(argv: readonly string[]): { command?: string | undef
  * `topic`: the command words asked about, when argv asks for help this way.
  */
 export function helpArgv(argv: readonly string[]): { argv: string[]; topic?: string[] } {
-  let k = 0;
-  while (k < argv.length && argv[k]?.startsWith('-')) k += argv[k] === '--db' ? 2 : 1;
+  const k = commandWord(argv).at;
   if (argv[k] !== 'help') return { argv: [...argv] };
   const rest = argv.slice(k + 1);
   return { argv: [...argv.slice(0, k), ...rest, '--help'], topic: rest.filter((w) => !w.startsWith('-')) };
