@@ -1,6 +1,7 @@
 // Human and JSON views of `crm report income`. Returns strings and plain objects; never prints.
 import type { IncomeClient, IncomeCurrency, IncomeReport } from '../domain/report-income.js';
 import type { DateStr, Money } from '../domain/types.js';
+import { plural } from '../domain/words.js';
 import type { Style } from './style.js';
 import { clip, table } from './table.js';
 import { displayWidth } from './width.js';
@@ -49,14 +50,13 @@ export interface IncomeRenderOptions {
 }
 
 export function renderIncome(report: IncomeReport, { style, review, width = Infinity }: IncomeRenderOptions): string {
-  const n = report.months.length;
-  const span = `${report.from} – ${report.to} (${n} month${n === 1 ? '' : 's'}, the current one so far)`;
+  const span = `${report.from} – ${report.to} (${plural(report.months.length, 'month')}, the current one so far)`;
   const footer = aside(style, `By payment date; voided payments left out. review's income share counts the 365 days to today `
     + `(${review.from} – ${review.to}) rather than whole calendar months, so its figures can differ from these.`, width);
   if (report.currencies.length === 0) return `No payments received ${report.from} – ${report.to}.\n`;
   const out: string[] = [wrap(style.bold('Money received') + style.dim(` ${span}`), width)];
   for (const cur of report.currencies) {
-    out.push('', style.bold(`${cur.currency}: ${bare(cur.total)}`) + style.dim(` from ${cur.clients.length} client${cur.clients.length === 1 ? '' : 's'}`));
+    out.push('', style.bold(`${cur.currency}: ${bare(cur.total)}`) + style.dim(` from ${plural(cur.clients.length, 'client')}`));
     const head = ['CLIENT', 'RECEIVED', 'SHARE'];
     const rows = cur.clients.map((c) => [clip(c.client.name, 40), bare(c.total), pct(c.total, cur.total)]);
     alignRight(head, rows, [1, 2]);

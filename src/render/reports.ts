@@ -2,6 +2,7 @@
 // strings and plain objects; never prints, never reads the clock.
 import { BUCKETS, type AgingClient, type AgingReport, type Buckets } from '../domain/aging.js';
 import { formatMoney } from '../domain/money.js';
+import { plural } from '../domain/words.js';
 import type { Money } from '../domain/types.js';
 import type { Style } from './style.js';
 import { clip, table } from './table.js';
@@ -59,7 +60,7 @@ export function renderAging(style: Style, report: AgingReport, width = Infinity)
     // On a narrow terminal, bucket columns with nothing in them go first: the totals show them empty anyway.
     const empty = BUCKETS.map((k, x) => (cur.totals[k].amount === 0 ? x + 1 : -1)).filter((x) => x > 0);
     const styled = rows.map((r, y) => (y === rows.length - 1 ? r.map((c) => style.bold(c)) : r));
-    out.push('', style.bold(`${cur.currency}`) + style.dim(` (${cur.clients.length} client${cur.clients.length === 1 ? '' : 's'})`));
+    out.push('', style.bold(`${cur.currency}`) + style.dim(` (${plural(cur.clients.length, 'client')})`));
     out.push(table(style, head, styled, { styled: true, width, flex: [0, 7], drop: empty }).trimEnd());
   }
   out.push('', aside(style, 'Current: not yet due, or due today. Balances are what is left after payments and concessions.', width));
