@@ -6,6 +6,7 @@ import { commandLine, type Ctx } from '../context.js';
 import { type AnyCommand, examples } from '../shared.js';
 import { restoreDatabase } from '../../db/dump-restore.js';
 import { LATEST_VERSION } from '../../db/migrations.js';
+import { plural } from '../../domain/words.js';
 
 export function command(ctx: Ctx): AnyCommand {
   return examples(
@@ -16,8 +17,6 @@ export function command(ctx: Ctx): AnyCommand {
   ).action((file) => run(ctx, { file }));
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 export function run(ctx: Ctx, args: { file: string }): void {
   const file = path.resolve(args.file);
   const db = path.resolve(ctx.dbPath());
@@ -25,7 +24,7 @@ export function run(ctx: Ctx, args: { file: string }): void {
   const busy = Number(ctx.env.CRM_BUSY_TIMEOUT_MS ?? '') || 5000;
   const r = restoreDatabase(file, db, busy);
   const { clients, interactions, invoices } = r.counts;
-  const what = `${plural(clients, 'client', 'clients')}, ${plural(interactions, 'interaction', 'interactions')}, ${plural(invoices, 'invoice', 'invoices')}`;
+  const what = `${plural(clients, 'client')}, ${plural(interactions, 'interaction')}, ${plural(invoices, 'invoice')}`;
   const older = r.schemaVersion < LATEST_VERSION ? `; schema ${r.schemaVersion}, brought up to date the next time crm opens it` : '';
   ctx.io.out(`Restored ${db} from ${file} (${what}${older}).\n`);
   ctx.io.out(r.keptAs === null ? 'There was no database before; nothing else was changed.\n'
