@@ -8,6 +8,7 @@ import { LATEST_VERSION } from '../../db/migrations.js';
 import { toJsonDocument, toJsonLines } from '../../domain/dump-format.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
 import { UsageError, quote } from '../../domain/errors.js';
+import { plural } from '../../domain/words.js';
 
 export interface DumpOptions {
   format: 'jsonl' | 'json';
@@ -37,5 +38,5 @@ export function exportDump(ctx: Ctx, o: DumpOptions): void {
   const file = path.resolve(o.output);
   if (file === path.resolve(ctx.dbPath())) throw new UsageError(`-o ${quote(o.output)} is the database itself; write the export to another file`);
   writeFileAtomic(file, text, { mode: 0o600, what: `cannot write the export ${file}` });
-  ctx.io.out(`Exported ${records.length} record${records.length === 1 ? '' : 's'} to ${file}\n`);
+  ctx.io.out(`Exported ${plural(records.length, 'record')} to ${file}\n`);
 }
