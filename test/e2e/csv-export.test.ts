@@ -126,6 +126,19 @@ describe('files and bad input', () => {
     expect(dump(db)).toBe(before);
   });
 
+  it('-o is checked as for any export: never the database itself (its bytes stay), never a folder; - is standard output', async () => {
+    const bytes = fs.readFileSync(db);
+    for (const [out, said] of [[db, /is the database itself/], [path.dirname(db), /is a folder; give a file in it, e\.g\. -o '.*invoices\.csv'/], ['', /-o needs a file name/]] as const) {
+      const r = await run('export', '--format', 'csv', '--type', 'invoices', '-o', out);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(said);
+    }
+    expect(fs.readFileSync(db).equals(bytes)).toBe(true);
+    const dash = await run('export', '--format', 'csv', '--type', 'invoices', '-o', '-');
+    expect(dash.stdout).toBe(await csv('--type', 'invoices'));
+  });
+
   it('before any database exists: a header alone, and no database created', async () => {
     const fresh = path.join(tempDir(), 'none.db');
     const r = await crm(['export', '--format', 'csv', '--type', 'payments'], { db: fresh });

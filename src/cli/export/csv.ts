@@ -16,7 +16,8 @@ export interface CsvExportOptions {
   type: 'invoices' | 'payments' | 'clients';
   from?: string;
   to?: string;
-  output?: string;
+  /** An absolute path export.ts checked; undefined for standard output. */
+  output?: string | undefined;
 }
 
 type Table = { header: string[]; rows: CsvValue[][] };
