@@ -133,6 +133,14 @@ describe('crm export', () => {
     expect(r.stderr).toMatch(/is the database itself/);
     expect(snapshot(rich)).toEqual(before);
   });
+
+  it('refuses to import the database into itself, saying so', async () => {
+    const before = snapshot(rich);
+    const r = await crm(['import', rich], { db: rich });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is the database itself; import a file crm export wrote/);
+    expect(snapshot(rich)).toEqual(before);
+  });
 });
 
 describe('crm import', () => {

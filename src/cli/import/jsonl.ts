@@ -43,10 +43,10 @@ function plan(records: Located[], db: DB, name: string): ImportPlan {
 
 export async function importDump(ctx: Ctx, file: string, o: DumpImportOptions): Promise<void> {
   const name = file === '-' ? 'standard input' : file;
-  const { records } = readDumpText(await readText(ctx, file), name);
   if (file !== '-' && path.resolve(file) === path.resolve(ctx.dbPath())) {
     throw new UsageError(`${quote(file)} is the database itself; import a file crm export wrote`);
   }
+  const { records } = readDumpText(await readText(ctx, file), name);
   // Planned first on what is there (a dry run stops here, and a file that adds nothing writes nothing),
   // then again inside the write transaction, where nothing can change under it.
   let result = plan(records, ctx.read().db, name);
