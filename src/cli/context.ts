@@ -13,7 +13,8 @@ import { openStore } from '../db/store.js';
 import { createOnSuccess, isBlank } from '../db/first-write.js';
 import { resolveConfigPath, resolveDbPath } from '../config/paths.js';
 import { localDate } from '../domain/dates.js';
-import { UsageError, CrmError, quote } from '../domain/errors.js';
+import { UsageError, quote } from '../domain/errors.js';
+import { readFileInput, readStdin, type Refusal } from '../io/read-input.js';
 import { shellQuote } from '../domain/shell.js';
 import type { InitNeed } from './init-need.js';
 
@@ -123,32 +124,16 @@ export function createCtx(init: CtxInit): Ctx {
     },
     async text(value, field) {
       if (value !== '-') return value;
-      if (init.io.stdinIsTTY) throw new UsageError(`${field} '-' reads from standard input, but it is a terminal; pipe the text in`);
-      if (stdinUsed) throw new UsageError(`${field} '-': standard input was already read by another option`);
+      if (stdinUsed && !init.io.stdinIsTTY) throw new UsageError(`${field} '-': standard input was already read by another option`);
       stdinUsed = true;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of init.io.stdin) {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        size += buf.length;
-        if (size > MAX_TEXT) throw new UsageError(`${field} from standard input is larger than 1 MiB`);
-        chunks.push(buf);
-      }
-      return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+      const refuse = (why: Refusal): UsageError => new UsageError(why === 'terminal'
+        ? `${field} '-' reads from standard input, but it is a terminal; pipe the text in` : `${field} from standard input is larger than 1 MiB`);
+      return (await readStdin(init.io, { maxBytes: MAX_TEXT, refuse })).toString('utf8').replace(/\r?\n$/, '');
     },
     textFile(file, field) {
-      try {
-        const st = fs.statSync(file);
-        if (st.size > MAX_TEXT) throw new UsageError(`${field} ${quote(file)} is larger than 1 MiB`);
-        return fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
-      } catch (e) {
-        if (e instanceof UsageError) throw e;
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-          throw new UsageError(`${field} ${quote(file)} cannot be read (${code})`);
-        }
-        throw new CrmError(`cannot read ${file}: ${(e as Error).message}`);
-      }
+      const refuse = (why: Refusal): UsageError => new UsageError(why === 'too-large'
+        ? `${field} ${quote(file)} is larger than 1 MiB` : `${field} ${quote(file)} cannot be read (${why})`);
+      return readFileInput(file, { maxBytes: MAX_TEXT, refuse }).toString('utf8').replace(/\r?\n$/, '');
     },
     close() {
       store?.close();
