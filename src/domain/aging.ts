@@ -35,13 +35,14 @@ export interface AgingReport {
  * `crm due`), so "current" is not yet due or due today; 1–30, 31–60, 61–90, then 91 and more.
  */
 export function bucketOf(dueOn: DateStr, today: DateStr): Bucket {
-  const late = daysBetween(dueOn, today);
-  if (late <= 0) return 'current';
-  if (late <= 30) return 'days1to30';
-  if (late <= 60) return 'days31to60';
-  if (late <= 90) return 'days61to90';
-  return 'days90plus';
+  return BUCKETS[agingStep(daysBetween(dueOn, today))] ?? 'days90plus';
 }
+
+/**
+ * The 30-day step of a balance `daysLate` past due: 0 not yet late, 1 for 1–30 days, 2 for 31–60,
+ * 3 for 61–90, 4 for 91 or more. The aging report's buckets, and the weight the rules give overdue money.
+ */
+export const agingStep = (daysLate: number): number => (daysLate <= 0 ? 0 : Math.min(4, Math.ceil(daysLate / 30)));
 
 function emptyBuckets(currency: string): Buckets {
   const zero = (): Money => ({ amount: 0, currency });

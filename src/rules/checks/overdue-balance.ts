@@ -6,13 +6,12 @@ import type { Rule } from '../types.js';
 import type { InvoiceState } from '../context.js';
 import { invoiceEvidence, plural } from '../evidence.js';
 import { formatMoney, sumByCurrency } from '../../domain/money.js';
+import { agingStep } from '../../domain/aging.js';
 import { makeFinding } from '../finding.js';
 
 /** The seed's sign that this rule and late-payment both read: they count as one sign. */
 export const SLOW_TO_PAY = 'slow to pay';
 
-/** 1–30 days overdue → 1, 31–60 → 2, 61–90 → 3, 91 or more → 4: the buckets of an aging report. */
-const overdueBucket = (days: number): number => Math.min(4, Math.ceil(days / 30));
 
 export const overdueBalance: Rule = {
   meta: {
@@ -46,7 +45,7 @@ export const overdueBalance: Rule = {
         lost.length ? `${lost.map((m) => formatMoney(m)).join(' + ')} you gave up counts as money they never paid` : '',
       ].filter(Boolean).join('; ') + '.',
       evidence: overdue.map(invoiceEvidence),
-      measure: overdue.reduce((a, s) => a + (s.unpaid / s.fact.amount) * overdueBucket(days(s) - cfg.graceDays) * ctx.recency(s.fact.dueOn), 0),
+      measure: overdue.reduce((a, s) => a + (s.unpaid / s.fact.amount) * agingStep(days(s) - cfg.graceDays) * ctx.recency(s.fact.dueOn), 0),
       weight: cfg.weight,
     });
   },
