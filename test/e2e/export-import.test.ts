@@ -6,17 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { crm, crmJson, seed, snapshot, tempDb, tempDir } from '../helpers/cli.js';
+import { crm, crmJson, seed, snapshot, tempDb, tempDir, crmOk } from '../helpers/cli.js';
 import { dump } from '../reliability/harness.js';
 import { SPECS } from '../../src/domain/dump-format.js';
 import { tableColumns } from '../../src/db/dump.js';
 
 // NOW (helpers) is 2026-11-22T10:00:00Z.
-async function ok(db: string, ...args: string[]): Promise<string> {
-  const r = await crm(args, { db });
-  if (r.code !== 0) throw new Error(`crm ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-  return r.stdout;
-}
+const ok = crmOk;
 
 /** Every kind of record, recorded as a user would, with corrections of every kind. */
 async function richDb(): Promise<string> {

@@ -5,13 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { ROOT, crm, seed, snapshot, tempDb, tempDir } from '../helpers/cli.js';
+import { ROOT, crm, seed, snapshot, tempDb, tempDir, crmOk } from '../helpers/cli.js';
 
-async function ok(db: string, ...args: string[]): Promise<string> {
-  const r = await crm(args, { db });
-  if (r.code !== 0) throw new Error(`crm ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-  return r.stdout;
-}
+const ok = crmOk;
 
 async function story(): Promise<{ db: string; backup: string; atBackup: string; history: string }> {
   const db = tempDb();

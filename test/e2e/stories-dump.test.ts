@@ -4,13 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crm, seed, snapshot, tempDb, tempDir } from '../helpers/cli.js';
+import { crm, seed, snapshot, tempDb, tempDir, crmOk } from '../helpers/cli.js';
 
-async function ok(db: string, ...args: string[]): Promise<string> {
-  const r = await crm(args, { db });
-  if (r.code !== 0) throw new Error(`crm ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-  return r.stdout;
-}
+const ok = crmOk;
 
 /** Export `db` to a file in a temp folder; its path. */
 async function exportTo(db: string, name = 'export.jsonl', ...flags: string[]): Promise<string> {

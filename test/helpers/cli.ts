@@ -90,6 +90,13 @@ export async function crmJson<T = any>(args: string[], opts: RunOptions = {}): P
   return JSON.parse(r.stdout) as T;
 }
 
+/** Run crm in-process against `db` and return its stdout; fails loudly when it did not succeed. */
+export async function crmOk(db: string, ...args: string[]): Promise<string> {
+  const r = await crm(args, { db });
+  if (r.code !== 0) throw new Error(`crm ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return r.stdout;
+}
+
 /** Spawn the built binary (npm run build first). */
 export function spawnCrm(args: string[], opts: RunOptions & { rawEnv?: NodeJS.ProcessEnv } = {}): Result {
   const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
