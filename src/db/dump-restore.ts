@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import { CrmError, UsageError, quote } from '../domain/errors.js';
 import { checkIdentity, judgeFile } from './identity.js';
 import { LATEST_VERSION } from './migrations.js';
-import { freeName, fsFailure, makeFolders, statFile } from './files.js';
+import { freeName, statFile } from './files.js';
+import { fsFailure, makeFolders } from '../io/fs.js';
 import { backupTo } from './store.js';
 
 export interface Restored {

@@ -3,7 +3,8 @@
 // -shm and journal stay byte-for-byte as they were; then checked again through the open connection.
 import type Database from 'better-sqlite3';
 import { CrmError } from '../domain/errors.js';
-import { fsFailure, sleepSync } from './files.js';
+import { sleepSync } from './files.js';
+import { fsFailure } from '../io/fs.js';
 import { readFileHeader, type FileHeader, type Page1 } from './header.js';
 
 /** 'CRM1' — written to the SQLite header so crm recognises its own files. */

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fsFailure, makeFolders } from '../db/files.js';
+import { fsFailure, makeFolders } from './fs.js';
 
 export interface AtomicOptions {
   /** The new file's mode (default 0600: crm's files hold private business data). */
