@@ -34,6 +34,8 @@ export interface Ctx {
   /** config.json merged over the defaults; loaded (with zod) on first use. */
   config(): Promise<Config>;
   dbPath(): string;
+  /** How long a command waits for another crm's write lock (CRM_BUSY_TIMEOUT_MS, default 5 s). */
+  busyTimeoutMs: number;
   configPath(): string;
   /** For commands that only read: never creates a database file. */
   read(): Store;
@@ -103,6 +105,7 @@ export function createCtx(init: CtxInit): Ctx {
     now: () => ready().clock.now(),
     today: () => localDate(ready().clock.now(), ready().zone),
     config: () => (config ??= import('../config/load.js').then((m) => m.loadConfig(ctx.configPath()))),
+    busyTimeoutMs,
     dbPath: () => resolveDbPath(init.globalOpts().db, init.env),
     configPath: () => resolveConfigPath(init.env),
     read() {

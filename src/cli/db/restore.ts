@@ -21,8 +21,7 @@ export function run(ctx: Ctx, args: { file: string }): void {
   const file = path.resolve(args.file);
   const db = path.resolve(ctx.dbPath());
   ctx.close();
-  const busy = Number(ctx.env.CRM_BUSY_TIMEOUT_MS ?? '') || 5000;
-  const r = restoreDatabase(file, db, busy);
+  const r = restoreDatabase(file, db, ctx.busyTimeoutMs);
   const { clients, interactions, invoices } = r.counts;
   const what = `${plural(clients, 'client')}, ${plural(interactions, 'interaction')}, ${plural(invoices, 'invoice')}`;
   const older = r.schemaVersion < LATEST_VERSION ? `; schema ${r.schemaVersion}, brought up to date the next time crm opens it` : '';
