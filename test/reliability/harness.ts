@@ -56,8 +56,9 @@ export function crmBin(): string {
     fs.copyFileSync(path.join(ROOT, FAULT_ENTRY), path.join(dir, FAULT_ENTRY));
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
     const bin = path.join(dir, 'bin', path.basename(BIN));
-    // A copy taken in the middle of someone's rebuild may not load: check, and retry.
-    if (spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).status === 0) return (snapshotBin = bin);
+    // A copy taken in the middle of someone's rebuild may not load: check, and retry. `--help` loads
+    // every command's chunk (`--version` is answered from the entry chunk alone).
+    if (spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }).status === 0) return (snapshotBin = bin);
     if (attempt === 5) throw new Error('the built binary does not start: run npm run build');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
   }

@@ -49,9 +49,17 @@ export function crontabEntry(s: CrontabSpec): string {
   ].join('\n');
 }
 
-/** bin/crm.js, found from this module: src/cli/cron/ and dist/cli/cron/ are both three levels below the root. */
+/**
+ * bin/crm.js, the nearest one found upward from this module: src/cli/cron/ when run from source,
+ * dist/chunks/ in the bundle (scripts/build.mjs decides that depth, not this file).
+ */
 export function crmBinPath(moduleUrl: string = import.meta.url): string {
-  return path.resolve(path.dirname(fileURLToPath(moduleUrl)), '..', '..', '..', 'bin', 'crm.js');
+  const start = path.dirname(fileURLToPath(moduleUrl));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const bin = path.join(dir, 'bin', 'crm.js');
+    if (fs.existsSync(bin)) return bin;
+    if (path.dirname(dir) === dir) return path.resolve(start, '..', '..', 'bin', 'crm.js');
+  }
 }
 
 /** Cron runs jobs with a minimal PATH, so flock is named by its absolute path when we can find it. */
