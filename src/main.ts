@@ -1,8 +1,7 @@
 // Composition root: the only module that touches `process`. Builds IO, clock and context, runs the
 // command tree, and turns every outcome into one exit code and at most one line on stderr.
-import { CommanderError } from '@commander-js/extra-typings';
-import { createCtx, type Ctx } from './cli/context.js';
-import { buildProgram, checkHelpTopic, helpArgv } from './cli/program.js';
+import type { Ctx } from './cli/context.js';
+import { VERSION, buildProgram, checkHelpTopic, helpArgv } from './cli/program.js';
 import { decideColor, terminalColumns, type IO } from './io/io.js';
 import { styleFor } from './render/style.js';
 import { EXIT, UsageError, CrmError, CancelledError } from './domain/errors.js';
@@ -53,10 +52,15 @@ export async function main(deps: MainDeps): Promise<number> {
     color,
     columns: terminalColumns(deps.columns, deps.env.COLUMNS),
   };
+  // `crm --version` alone is answered before the context, the database driver and commander load.
+  if (deps.argv.length === 1 && (deps.argv[0] === '--version' || deps.argv[0] === '-V')) return (io.out(`${VERSION}\n`), EXIT.ok);
   let ctx: Ctx | undefined;
   let commanderMessage = '';
+  let CommanderError: typeof import('@commander-js/extra-typings').CommanderError | undefined;
   try {
     let globalOpts = (): { db?: string | undefined } => ({});
+    const [{ createCtx }, commander] = await Promise.all([import('./cli/context.js'), import('@commander-js/extra-typings')]);
+    CommanderError = commander.CommanderError;
     ctx = createCtx({
       io, env: deps.env, execPath: deps.execPath, style: await styleFor(color), globalOpts: () => globalOpts(),
       ...(deps.systemNow ? { systemNow: deps.systemNow } : {}),
@@ -91,7 +95,7 @@ export async function main(deps: MainDeps): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (e) {
-    if (e instanceof CommanderError) {
+    if (CommanderError && e instanceof CommanderError) {
       if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
       if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return EXIT.usage;
       const line = (commanderMessage || e.message).replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();

@@ -1,5 +1,5 @@
 // The command tree. Each command group lives in its own folder and is registered here, loaded on use.
-import { Command, Option } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import { initNeed } from './init-need.js';
 import type { AnyCommand } from './shared.js';
@@ -90,10 +90,12 @@ export function checkHelpTopic(program: { commands: readonly AnyCommand[] }, top
   }
 }
 
+/** package.json's version (test/e2e/files.test.ts checks they agree); main.ts answers `crm --version` with it before loading commander. */
 export const VERSION = '0.1.0';
 
 /** The program, with the command `argv` names loaded (every command when argv names none it knows). */
 export async function buildProgram(ctx: Ctx, argv: readonly string[] = []): Promise<Command<[], { db?: string; color: boolean }>> {
+  const { Command, Option } = await import('@commander-js/extra-typings');
   const program = new Command('crm')
     .description('A client CRM for freelancers: record what happens with each client, and decide whether to keep them.')
     .version(VERSION, '-V, --version', 'print the version')
