@@ -1,113 +1,132 @@
 #!/usr/bin/env node
-// Benchmark: seeds a large database through crm's own repositories, then times common commands
-// by spawning the built binary, interleaved round-robin so machine noise hits every command alike.
-// Reports medians and the ratio to `crm --version` (pure start-up cost). Usage: npm run bench [-- --runs N]
-// [--keep] leaves the seeded database for profiling. [--against DIR]: also time the crm built in DIR (another checkout, e.g. a `git worktree` of the
-// previous commit) on the same database, each run paired with this one, and report the median of
-// the per-pair ratios (this ÷ that).
-import { spawnSync } from 'node:child_process';
+// crm's benchmark (issue #13). Builds (or reuses, from node_modules/.cache/crm-bench/) seeded,
+// reproducible databases with bench/generate.ts — typical (200 clients, ~20k rows) and stress
+// (10,000 clients, ~1.1M rows) — and times the built crm (`node bin/crm.js`) side by side with bare
+// `node -e 0` in a clean environment (NODE_EXTRA_CA_CERTS removed), each round in alternating
+// order, reporting the median of per-round ratios; the SQL behind `due` and `review --all` in the
+// sqlite3 shell; peak RSS; a cold-cache run; taskwarrior as a peer. No assertions on time: the
+// only failure (exit 1) is a crm command that fails.
+//
+// Usage: npm run bench [-- options]   (or: node scripts/bench.mjs [options] after a build)
+//   --runs N          rounds per case (default 15; the stress database: --stress-runs, default 5)
+//   --quick           CI smoke test: tiny databases, 2 rounds, 1 on stress
+//   --markdown        tables as Markdown, for docs/BENCHMARKS.md
+//   --seed S          generator seed (default 13)
+//   --no-stress       only the typical database
+//   --against DIR     also time the crm built in DIR (e.g. a worktree of the previous commit) on
+//                     the typical database, paired run by run: this ÷ that
+//   --keep            keep the database copies and captured SQL for profiling
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { CACHE, ROOT, cachedDatabase, copyDatabase } from '../bench/cache.mjs';
+import { evictor } from '../bench/cold.mjs';
+import { CommandFailed, timeOnce } from '../bench/measure.mjs';
+import { sqliteShellVersion, which } from '../bench/peers.mjs';
+import { printSection } from '../bench/report.mjs';
+import {
+  caCertsSection, coldSection, sqlSection, stressSection, taskwarriorSection, typicalSection, wizardSection, KNOWN,
+} from '../bench/sections.mjs';
+import { ttyAvailable } from '../bench/tty.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin', 'crm.js');
-const { openStore } = await import(path.join(root, 'dist/db/store.js'));
-const { insertClient } = await import(path.join(root, 'dist/db/clients.js'));
-const { insertInvoice, insertPayment } = await import(path.join(root, 'dist/db/invoices.js'));
-const { insertInteraction, insertIncident, insertChange } = await import(path.join(root, 'dist/db/events.js'));
-const { insertReminder } = await import(path.join(root, 'dist/db/reminders.js'));
-const { addDays } = await import(path.join(root, 'dist/domain/dates.js'));
-
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
-const againstArg = process.argv.indexOf('--against');
-const againstBin = againstArg > 0 ? path.join(path.resolve(process.argv[againstArg + 1]), 'bin', 'crm.js') : null;
-const CLIENTS = 200;
-const PER_CLIENT = { interactions: 100, invoices: 25, incidents: 3, changes: 5, reminders: 3 };
-const NOW = '2026-11-22';
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-'));
-const dbFile = path.join(dir, 'crm.db');
-const store = openStore(dbFile, { write: true });
-let seq = 0;
-const t0 = performance.now();
-store.write((db) => {
-  for (let c = 0; c < CLIENTS; c++) {
-    const name = `Client ${String(c).padStart(4, '0')}`;
-    const client = insertClient(db, { name, nameKey: name.toLowerCase(), email: null, phone: null, company: null, channel: 'email', cadenceDays: 14, timezone: null, note: null }, '2023-01-01');
-    for (let i = 0; i < PER_CLIENT.interactions; i++) {
-      const at = `${addDays('2024-01-01', (i * 7 + c) % 1050)}T10:00:00.000Z`;
-      insertInteraction(db, { clientId: client.id, at, channel: 'phone', direction: i % 3 ? 'out' : 'in', summary: 'call', mood: 'neutral', nextStep: null, nextOwner: null, followUpOn: null, recordedAt: at });
-    }
-    for (let i = 0; i < PER_CLIENT.invoices; i++) {
-      const issuedOn = addDays('2024-01-01', i * 40 + (c % 30));
-      const inv = insertInvoice(db, { number: `B-${++seq}`, clientId: client.id, project: null, amount: 100000, currency: c % 4 ? 'EUR' : 'USD', issuedOn, dueOn: addDays(issuedOn, 30) });
-      const paidOn = addDays(issuedOn, 20 + ((c + i) % 5) * 10);
-      if (paidOn < NOW) insertPayment(db, inv.id, 100000, paidOn);
-    }
-    for (let i = 0; i < PER_CLIENT.incidents; i++) insertIncident(db, { clientId: client.id, interactionId: null, kind: i % 2 ? 'unreasonable-demand' : 'missed-deadline', at: '2026-06-01T10:00:00.000Z', severity: 'medium', note: null, warned: false });
-    for (let i = 0; i < PER_CLIENT.changes; i++) insertChange(db, { clientId: client.id, interactionId: null, summary: 'change', project: 'p', on: addDays('2026-01-01', i * 30), hours: 2, unbilled: i % 2 === 0 });
-    for (let i = 0; i < PER_CLIENT.reminders; i++) insertReminder(db, { clientId: client.id, on: addDays('2026-11-01', i * 15), kind: 'follow-up', text: 'follow up' });
-  }
+const { values: opt } = parseArgs({
+  options: {
+    runs: { type: 'string' }, 'stress-runs': { type: 'string' }, quick: { type: 'boolean' }, markdown: { type: 'boolean' },
+    seed: { type: 'string' }, 'no-stress': { type: 'boolean' }, against: { type: 'string' }, keep: { type: 'boolean' },
+  },
 });
-store.close();
-const seedMs = performance.now() - t0;
+const quick = opt.quick ?? false;
+const seed = opt.seed !== undefined ? (/^\d+$/.test(opt.seed) ? Number(opt.seed) : opt.seed) : 13;
+const log = (s = '') => console.log(s);
+const say = (s) => console.error(`bench: ${s}`);
 
-const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }).stdout;
-const has = (cmd) => new RegExp(`^\\s+${cmd}\\b`, 'm').test(help);
-const cases = [
-  ['--version', ['--version']],
-  ['client list', ['client', 'list']],
-  ['client show', ['client', 'show', 'Client 0100']],
-  ['invoice list --open', ['invoice', 'list', '--open', '--json']],
-  ['remind list', ['remind', 'list']],
-  ...(has('due') ? [['due', ['due']], ['due --cron', ['due', '--cron']]] : []),
-  ...(has('review') ? [['review <client>', ['review', 'Client 0100']], ['review --all', ['review', '--all']]] : []),
-  ['log (write)', ['log', 'Client 0001', '--summary', 'bench', '--no-recap']],
-  ...(has('report') ? [['report aging', ['report', 'aging']], ['report income', ['report', 'income']]] : []),
-  ...(has('export') ? [['export (jsonl)', ['export', '-o', path.join(dir, 'export.jsonl')]],
-    ['export --format csv', ['export', '--format', 'csv', '--type', 'invoices', '-o', path.join(dir, 'invoices.csv')]],
-    ['import (nothing new)', ['import', path.join(dir, 'dump.jsonl')]]] : []),
-  ...(has('completion') ? [['__complete clients', ['__complete', 'clients', 'Client 01']]] : []),
-];
-const env = { ...process.env, CRM_DB: dbFile, CRM_NOW: NOW, NO_COLOR: '1', TZ: 'UTC' };
-// What `import (nothing new)` reads: this database's own export, so every record is already there.
-if (has('export')) spawnSync(process.execPath, [bin, 'export', '-o', path.join(dir, 'dump.jsonl')], { env });
-const times = new Map(cases.map(([label]) => [label, []]));
-const other = new Map(cases.map(([label]) => [label, []]));
-const timeOne = (which, args) => {
-  const t = performance.now();
-  const res = spawnSync(process.execPath, [which, ...args], { env, encoding: 'utf8' });
-  const ms = performance.now() - t;
-  if (res.status !== 0) throw new Error(`crm ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
-  return ms;
+const bin = path.join(ROOT, 'bin', 'crm.js');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-'));
+const home = path.join(dir, 'home');
+fs.mkdirSync(home);
+const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
+// The clean environment every measurement runs in unless a section says otherwise.
+const env = { PATH: process.env.PATH, HOME: home, CRM_CONFIG: path.join(home, 'config.json'), CRM_NOW: KNOWN.now, NO_COLOR: '1', TZ: 'UTC', LANG: 'C.UTF-8' };
+const ctx = {
+  bin, dir, env, failures: [], extraCaCerts,
+  runs: Number(opt.runs ?? (quick ? 2 : 15)),
+  stressRuns: Number(opt['stress-runs'] ?? (quick ? 1 : 5)),
+  againstBin: opt.against ? path.join(path.resolve(opt.against), 'bin', 'crm.js') : null,
 };
-for (let r = 0; r < RUNS; r++) {
-  for (const [label, args] of cases) {
-    // Alternate which goes first, so neither always meets a warm or a cold cache.
-    if (againstBin && r % 2) other.get(label).push(timeOne(againstBin, args));
-    times.get(label).push(timeOne(bin, args));
-    if (againstBin && !(r % 2)) other.get(label).push(timeOne(againstBin, args));
+const sections = [];
+const show = (s) => {
+  sections.push(s);
+  printSection(s, { markdown: opt.markdown, log });
+};
+
+async function database(name) {
+  const scale = quick ? `${name}-quick` : name;
+  const { file, generatedMs } = await cachedDatabase(scale, seed, say);
+  const copy = copyDatabase(file, dir, `${name}.db`);
+  // crm migrates on open: let it, once, before anything is timed.
+  timeOnce({ cmd: process.execPath, args: [bin, 'due'], env: { ...env, CRM_DB: copy }, label: 'crm due (first open)' });
+  const db = new Database(copy, { readonly: true });
+  const rows = db.prepare(`SELECT (SELECT count(*) FROM clients) + (SELECT count(*) FROM interactions) + (SELECT count(*) FROM invoices)
+    + (SELECT count(*) FROM payments) + (SELECT count(*) FROM disputes) + (SELECT count(*) FROM change_requests) + (SELECT count(*) FROM incidents)
+    + (SELECT count(*) FROM referrals) + (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM reminders)`).pluck().get();
+  const clients = db.prepare('SELECT count(*) FROM clients').pluck().get();
+  db.close();
+  const mib = (fs.statSync(copy).size / 1048576).toFixed(1);
+  const made = generatedMs === null ? 'cached' : `generated in ${(generatedMs / 1000).toFixed(1)} s`;
+  return { copy, info: `${scale}, seed ${seed}: ${clients} clients, ${rows} record rows, ${mib} MiB, ${made}` };
+}
+
+function header() {
+  const sqlite = new Database(':memory:');
+  const bundled = sqlite.prepare('SELECT sqlite_version()').pluck().get();
+  sqlite.close();
+  const cpus = os.cpus();
+  log(`crm bench — ${new Date().toISOString().slice(0, 16)}Z, node ${process.version}, ${os.type()} ${os.release()}`);
+  log(`machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(`command: node scripts/bench.mjs ${process.argv.slice(2).join(' ')}`.trimEnd());
+  log(`SQLite: better-sqlite3 bundles ${bundled}; the sqlite3 shell is ${sqliteShellVersion() ?? 'not installed'} (Debian's, older)`);
+  log(`environment: clean (NODE_EXTRA_CA_CERTS ${extraCaCerts ? 'removed; measured separately below' : 'not set'}), CRM_NOW=${KNOWN.now}, TZ=UTC, NO_COLOR=1`);
+  log(`rounds: ${ctx.runs} per case on typical, ${ctx.stressRuns} on stress; each round alternates the order`);
+}
+
+try {
+  if (!fs.existsSync(bin)) throw new Error('bin/crm.js is missing');
+  timeOnce({ cmd: process.execPath, args: [bin, '--version'], env, label: 'crm --version' });
+  header();
+  const typical = await database('typical');
+  ctx.typicalDb = typical.copy;
+  ctx.typicalInfo = typical.info;
+  for (const s of typicalSection(ctx)) show(s);
+  ctx.tty = ttyAvailable();
+  if (ctx.tty) show(await wizardSection(ctx));
+  else log('\n(wizard first prompt: skipped, `script -qfc` does not work here)');
+  if (extraCaCerts) show(caCertsSection(ctx));
+  if (which('sqlite3')) show(await sqlSection(ctx, 'typical', ctx.typicalDb, ctx.runs));
+  if (!opt['no-stress']) {
+    const stress = await database('stress');
+    ctx.stressDb = stress.copy;
+    ctx.stressInfo = stress.info;
+    show(stressSection(ctx));
+    if (which('sqlite3')) show(await sqlSection(ctx, 'stress', ctx.stressDb, ctx.stressRuns));
+    else log('\n(sqlite3 shell not installed: the SQL comparison is skipped)');
+    const evict = evictor(ROOT, [ctx.stressDb], { dropAll: !quick });
+    if (evict) show(coldSection(ctx, evict, quick ? 1 : 3));
+    else log('\n(cold cache: skipped, neither drop_caches nor posix_fadvise works here)');
+    if (which('task')) show(taskwarriorSection(ctx));
+    else log('\n(taskwarrior: skipped, `task` is not installed)');
   }
+  log(`\ncache: ${CACHE}`);
+} catch (e) {
+  if (!(e instanceof CommandFailed)) throw e;
+  ctx.failures.push(e.message);
+} finally {
+  if (opt.keep) log(`kept: ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const base = median(times.get('--version'));
-const size = fs.statSync(dbFile).size;
-console.log(`crm bench: ${CLIENTS} clients, ${CLIENTS * PER_CLIENT.interactions} interactions, ${CLIENTS * PER_CLIENT.invoices} invoices; database ${(size / 1048576).toFixed(1)} MiB, seeded in ${seedMs.toFixed(0)} ms`);
-console.log(`${RUNS} runs each, interleaved; node ${process.version}\n`);
-const vs = againstBin ? `${'vs ms'.padStart(9)}${'this ÷ vs'.padStart(11)}` : '';
-console.log(`${'command'.padEnd(22)}${'median ms'.padStart(10)}${'min ms'.padStart(9)}${'× start-up'.padStart(12)}${vs}`);
-for (const [label] of cases) {
-  const xs = times.get(label);
-  const ys = other.get(label);
-  const pair = againstBin ? `${median(ys).toFixed(1).padStart(9)}${median(xs.map((x, i) => x / ys[i])).toFixed(2).padStart(11)}` : '';
-  console.log(`${label.padEnd(22)}${median(xs).toFixed(1).padStart(10)}${Math.min(...xs).toFixed(1).padStart(9)}${(median(xs) / base).toFixed(2).padStart(12)}${pair}`);
+if (ctx.failures.length) {
+  console.error(`\nbench: ${ctx.failures.length} crm command(s) failed:`);
+  for (const f of [...new Set(ctx.failures)]) console.error(`  ${f}`);
+  process.exitCode = 1;
 }
-if (againstBin) console.log(`\nvs = ${againstBin}`);
-if (process.argv.includes('--keep')) console.log(`\ndatabase kept: ${dbFile}`);
-else fs.rmSync(dir, { recursive: true, force: true });
