@@ -5,12 +5,15 @@
 // process (no process start-up in those numbers): imported into a bare node; imported after crm's
 // start-up modules (what a static import in src/domain/dates.ts would add to every command); and
 // the lazy path src/domain/dates.ts takes, paid only by the first month step (`+1m`, review).
+// The dates module is bundled from src by bench/cache.mjs (dist/ is one bundle, with no module per
+// file), so "after crm start-up" means after dist/main.js, and the lazy path is that of src/domain/dates.ts.
 // Usage: node scripts/bench-startup.mjs [--runs N]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleCode } from '../bench/cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'crm.js');
@@ -20,7 +23,8 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 20;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-startup-'));
-const env = { ...process.env, CRM_DB: path.join(dir, 'crm.db'), CRM_NOW: '2026-11-22T10:00:00Z', NO_COLOR: '1', TZ: 'UTC' };
+// A clean environment: NODE_EXTRA_CA_CERTS, when set, slows every node start.
+const env = { PATH: process.env.PATH, HOME: dir, CRM_CONFIG: path.join(dir, 'config.json'), CRM_DB: path.join(dir, 'crm.db'), CRM_NOW: '2026-11-22T10:00:00Z', NO_COLOR: '1', TZ: 'UTC' };
 
 const DAYJS = [
   "const [{ default: dayjs }, { default: utc }, { default: cpf }] = await Promise.all(",
@@ -36,8 +40,8 @@ const cases = [
 ];
 
 // Timed inside one process; each prints its milliseconds.
-const main = JSON.stringify(path.join(root, 'dist', 'main.js'));
-const dates = JSON.stringify(path.join(root, 'dist', 'domain', 'dates.js'));
+const main = JSON.stringify(pathToFileURL(path.join(root, 'dist', 'main.js')).href);
+const dates = JSON.stringify(pathToFileURL(await bundleCode("export * from './src/domain/dates.ts';", 'bench-startup-dates')).href);
 const timed = (before, code) => esm(`${before} const t = performance.now(); ${code} process.stdout.write(String(performance.now() - t));`);
 const probes = [
   ['dayjs + plugins imported into a bare node', timed('', DAYJS)],

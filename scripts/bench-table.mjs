@@ -1,15 +1,14 @@
 #!/usr/bin/env node
-// Benchmark: the table renderer (dist/render/table.js) against the cli-table3 0.6 version it
+// Benchmark: the table renderer (src/render/table.ts, bundled on the fly by bench/cache.mjs) against the cli-table3 0.6 version it
 // replaced, on client-list-shaped rows (some CJK names). cli-table3 is quadratic and overflows
 // the stack past ~125k rows, so it only runs up to 10k. Prints medians and the ratio.
-// Usage: npm run build && node scripts/bench-table.mjs [--runs N]
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Usage: node scripts/bench-table.mjs [--runs N]
+import { pathToFileURL } from 'node:url';
 import Table from 'cli-table3';
+import { bundleCode } from '../bench/cache.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { table } = await import(path.join(root, 'dist/render/table.js'));
-const { safeText } = await import(path.join(root, 'dist/domain/text.js'));
+const entry = "export { table } from './src/render/table.ts'; export { safeText } from './src/domain/text.ts';";
+const { table, safeText } = await import(pathToFileURL(await bundleCode(entry, 'bench-table')).href);
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
