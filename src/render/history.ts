@@ -99,7 +99,8 @@ export function renderHistory(style: Style, v: HistoryView): string {
     const why = v.filters.length > 0 ? `Nothing in ${name}'s history matches (${v.filters.join(', ')}).` : `Nothing recorded with ${name} yet.`;
     return `${head}\n${why}\n`;
   }
-  const refWidth = Math.min(24, Math.max(...v.entries.map((e) => displayWidth(e.ref))));
+  // A loop, not Math.max(...): spreading 200k entries as arguments overflows the stack.
+  const refWidth = Math.min(24, v.entries.reduce((w, e) => Math.max(w, displayWidth(e.ref)), 0));
   const lines = [head];
   for (const e of v.entries) {
     const lead = `${e.on} ${e.time ?? '     '}  ${style.dim(padEndToWidth(text(e.ref), refWidth))}  `;

@@ -56,7 +56,9 @@ export function renderSearch(style: Style, hits: SearchHit[], view: SearchView):
   const mark = view.color ? (s: string) => style.bold(style.yellow(s)) : plainMark;
   const cells = hits.map((h) => [h.on, safeText(h.ref), clip(h.client.name, 24)]);
   // What the MATCH column will have, about: the terminal less the other columns and the gaps.
-  const others = [0, 1, 2].reduce((sum, x) => sum + Math.max(...cells.map((c) => displayWidth(c[x] ?? ''))) + 2, 0);
+  // Widest cell per column by a loop: Math.max(...cells) overflows the stack past ~125k hits.
+  const widest = (x: number): number => cells.reduce((w, c) => Math.max(w, displayWidth(c[x] ?? '')), 0);
+  const others = [0, 1, 2].reduce((sum, x) => sum + widest(x) + 2, 0);
   const rows = hits.map((h, k) => [...(cells[k] ?? []), snippetLine(h.snippet, safeText, mark, view.width - others)]);
   const out = table(style, ['ON', 'REF', 'CLIENT', 'MATCH'], rows, { styled: true, width: view.width, flex: [3, 2, 1], drop: [2] });
   const more = view.total - hits.length;

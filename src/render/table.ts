@@ -29,7 +29,7 @@ type Cell = string | number | null;
 
 /** Columns of a cell; a cell with newlines is as wide as its widest line. */
 function cellWidth(cell: string): number {
-  return cell.includes('\n') ? Math.max(...cell.split('\n').map(displayWidth)) : displayWidth(cell);
+  return cell.includes('\n') ? cell.split('\n').reduce((w, l) => Math.max(w, displayWidth(l)), 0) : displayWidth(cell);
 }
 
 /**
@@ -98,7 +98,7 @@ export function table(style: Style, head: string[], rows: Cell[][], options: boo
       continue;
     }
     const parts = row.map((c) => c.split('\n'));
-    const height = Math.max(...parts.map((p) => p.length));
+    const height = parts.reduce((h, p) => Math.max(h, p.length), 0);
     for (let k = 0; k < height; k++) lines.push(line(parts.map((p) => p[k] ?? ''), 0, false));
   }
   return lines.join('\n') + '\n';
