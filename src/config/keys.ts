@@ -2,7 +2,7 @@
 // workingHours.days, rules.thresholds.watch, rates.EUR), listed from the defaults so they never
 // drift from the schema, and values typed on the command line parsed by each key's type. Pure:
 // works on the raw JSON object handed in; reading and writing the file is edit.ts's job.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ConfigSchema, defaultConfig } from './schema.js';
 import { UsageError, quote } from '../domain/errors.js';
 import { canonicalZone } from '../domain/client-input.js';

@@ -1,7 +1,7 @@
 // Reading and validating config.json (zod). Loaded on first use, so commands that need no
 // configuration never load zod.
 import fs from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigSchema, defaultConfig, type Config } from './schema.js';
 import { CrmError, UsageError } from '../domain/errors.js';
 

@@ -1,5 +1,5 @@
 // crm's configuration: general defaults plus the rules' weights. zod-validated; defaults in code.
-import { z } from 'zod';
+import * as z from 'zod';
 import { RulesConfigSchema } from '../rules/config.js';
 import { canonicalZone } from '../domain/client-input.js';
 import { CURRENCIES, isCurrency } from '../domain/currencies.js';

@@ -1,7 +1,7 @@
 // The export format (docs/EXPORT-FORMAT.md), version 1: every record type, its fields in their fixed
 // order, the header and end lines, and the zod schema each line is checked with on import. Pure:
 // src/db/dump.ts reads and writes the rows these fields name; this module never sees SQL.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDate } from './dates.js';
 import { isCurrency } from './currencies.js';
 import { RECORD_TYPES } from './refs.js';

@@ -91,7 +91,7 @@ async function ask<T>(io: IO, run: (context: PromptContext) => Promise<T>): Prom
 
 /** The real prompter: @inquirer/prompts reading IO.stdin and drawing on IO.out. */
 export async function terminalPrompter(io: IO): Promise<Prompter> {
-  const p = await import('@inquirer/prompts');
+  const p = await import('./inquirer.js');
   return {
     select: (q) =>
       ask(io, (c) => p.select({ message: q.message, choices: q.choices.map((x) => ({ ...x })), default: q.default, loop: false, pageSize: 10 }, c)),

@@ -51,7 +51,7 @@ describe('start-up imports (source)', () => {
 });
 
 interface Meta {
-  outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[]; inputs: Record<string, unknown> }>;
+  outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[]; inputs: Record<string, { bytesInOutput: number }> }>;
 }
 
 describe('start-up chunks (the bundle)', () => {
@@ -99,6 +99,13 @@ describe('start-up chunks (the bundle)', () => {
     for (const name of ['due', 'log', 'history', 'search', 'client']) {
       expect({ name, heavy: heavy(closure(commandChunk(name)).inputs) }).toEqual({ name, heavy: [] });
     }
+  });
+
+  it('zod and the prompts are bundled by what crm uses: no locales, no editor prompt and its encodings', () => {
+    const used = Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs)
+      .filter(([, v]) => v.bytesInOutput > 0).map(([input]) => input));
+    expect(used.filter((f) => /^node_modules\/zod\/.*\/locales\/(?!index|en\.)/.test(f))).toEqual([]);
+    expect(used.filter((f) => /^node_modules\/(@inquirer\/(editor|external-editor|checkbox|expand|rawlist|password|number)|iconv-lite|chardet)\//.test(f))).toEqual([]);
   });
 
   it('dist/main.js exports run and main', () => {
