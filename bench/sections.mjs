@@ -39,8 +39,8 @@ function compare(ctx, cases, runs) {
       if (!(e instanceof CommandFailed)) throw e;
     }
   }
-  const skipped = cases.filter((c) => !ok.includes(c)).map((c) => ({ label: c.label, target: c.target, note: 'FAILED (see below)' }));
-  return [...sideBySide(ok, runs, { warmup: 0 }), ...skipped];
+  const timed = new Map(sideBySide(ok, runs, { warmup: 0 }).map((r) => [r.label, r]));
+  return cases.map((c) => timed.get(c.label) ?? { label: c.label, target: c.target, against: c.against, note: 'FAILED (see the end)' });
 }
 
 export function typicalSection(ctx) {

@@ -15,6 +15,8 @@
 //   --no-stress       only the typical database
 //   --against DIR     also time the crm built in DIR (e.g. a worktree of the previous commit) on
 //                     the typical database, paired run by run: this ÷ that
+//   --crm DIR         time the crm built in DIR instead of this checkout's (e.g. a copy of bin/ and
+//                     dist/ that a concurrent rebuild cannot swap out mid-run)
 //   --keep            keep the database copies and captured SQL for profiling
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,7 +36,7 @@ import { ttyAvailable } from '../bench/tty.mjs';
 const { values: opt } = parseArgs({
   options: {
     runs: { type: 'string' }, 'stress-runs': { type: 'string' }, quick: { type: 'boolean' }, markdown: { type: 'boolean' },
-    seed: { type: 'string' }, 'no-stress': { type: 'boolean' }, against: { type: 'string' }, keep: { type: 'boolean' },
+    seed: { type: 'string' }, 'no-stress': { type: 'boolean' }, against: { type: 'string' }, crm: { type: 'string' }, keep: { type: 'boolean' },
   },
 });
 const quick = opt.quick ?? false;
@@ -42,7 +44,7 @@ const seed = opt.seed !== undefined ? (/^\d+$/.test(opt.seed) ? Number(opt.seed)
 const log = (s = '') => console.log(s);
 const say = (s) => console.error(`bench: ${s}`);
 
-const bin = path.join(ROOT, 'bin', 'crm.js');
+const bin = path.join(opt.crm ? path.resolve(opt.crm) : ROOT, 'bin', 'crm.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-'));
 const home = path.join(dir, 'home');
 fs.mkdirSync(home);
@@ -85,6 +87,7 @@ function header() {
   const cpus = os.cpus();
   log(`crm bench — ${new Date().toISOString().slice(0, 16)}Z, node ${process.version}, ${os.type()} ${os.release()}`);
   log(`machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(`crm: ${bin}`);
   log(`command: node scripts/bench.mjs ${process.argv.slice(2).join(' ')}`.trimEnd());
   log(`SQLite: better-sqlite3 bundles ${bundled}; the sqlite3 shell is ${sqliteShellVersion() ?? 'not installed'} (Debian's, older)`);
   log(`environment: clean (NODE_EXTRA_CA_CERTS ${extraCaCerts ? 'removed; measured separately below' : 'not set'}), CRM_NOW=${KNOWN.now}, TZ=UTC, NO_COLOR=1`);
@@ -111,7 +114,7 @@ try {
     show(stressSection(ctx));
     if (which('sqlite3')) show(await sqlSection(ctx, 'stress', ctx.stressDb, ctx.stressRuns));
     else log('\n(sqlite3 shell not installed: the SQL comparison is skipped)');
-    const evict = evictor(ROOT, [ctx.stressDb], { dropAll: !quick });
+    const evict = evictor(path.dirname(path.dirname(bin)), [ctx.stressDb], { dropAll: !quick });
     if (evict) show(coldSection(ctx, evict, quick ? 1 : 3));
     else log('\n(cold cache: skipped, neither drop_caches nor posix_fadvise works here)');
     if (which('task')) show(taskwarriorSection(ctx));
@@ -121,6 +124,7 @@ try {
 } catch (e) {
   if (!(e instanceof CommandFailed)) throw e;
   ctx.failures.push(e.message);
+  console.error(`bench: stopped: ${e.message}`);
 } finally {
   if (opt.keep) log(`kept: ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });
