@@ -61,16 +61,22 @@ function clusterWidth(cluster: string): number {
 function simpleWidth(s: string): number {
   let w = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x300) w += c < 0x20 || (c >= 0x7f && c < 0xa0) ? 0 : 1;
-    else if ((c >= 0x370 && c <= 0x482) || (c >= 0x48a && c <= 0x52f) || (c >= 0x2010 && c <= 0x2027)
-      || (c >= 0x2030 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0) || (c >= 0xff61 && c <= 0xff9d)) w += 1;
-    else if ((c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303e) || (c >= 0x3041 && c <= 0x3096)
-      || (c >= 0x309b && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)
-      || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff01 && c <= 0xff60)) w += 2;
-    else return -1;
+    const u = unitWidth(s.charCodeAt(i));
+    if (u < 0) return -1;
+    w += u;
   }
   return w;
+}
+
+/** Columns of one UTF-16 code unit that is a cluster of its own (see simpleWidth), else -1. */
+function unitWidth(c: number): number {
+  if (c < 0x300) return c < 0x20 || (c >= 0x7f && c < 0xa0) ? 0 : 1;
+  if ((c >= 0x370 && c <= 0x482) || (c >= 0x48a && c <= 0x52f) || (c >= 0x2010 && c <= 0x2027)
+    || (c >= 0x2030 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0) || (c >= 0xff61 && c <= 0xff9d)) return 1;
+  if ((c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303e) || (c >= 0x3041 && c <= 0x3096)
+    || (c >= 0x309b && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)
+    || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff01 && c <= 0xff60)) return 2;
+  return -1;
 }
 
 function segmentedWidth(s: string): number {
@@ -104,6 +110,17 @@ export function splitAtWidth(text: string, max: number): { head: string; rest: s
   if (PRINTABLE_ASCII.test(text)) {
     const n = Math.max(0, Math.min(max, text.length));
     return { head: text.slice(0, n), rest: text.slice(n), width: n };
+  }
+  // Each code unit its own cluster (CJK, Hangul, Latin…, no escapes): cut without the segmenter,
+  // whose construction alone costs more than a table of a thousand rows.
+  if (!text.includes('\x1b') && simpleWidth(text) >= 0) {
+    let width = 0;
+    for (let i = 0; i < text.length; i++) {
+      const w = unitWidth(text.charCodeAt(i));
+      if (width + w > max) return { head: text.slice(0, i), rest: text.slice(i), width };
+      width += w;
+    }
+    return { head: text, rest: '', width };
   }
   let width = 0;
   let at = 0;

@@ -100,6 +100,30 @@ describe('splitAtWidth', () => {
     expect(splitAtWidth(`ab${RED('cd')}`, 3)).toEqual({ head: 'ab\x1b[31mc', rest: 'd\x1b[39m', width: 3 });
     expect(splitAtWidth('abc', 10)).toEqual({ head: 'abc', rest: '', width: 3 });
   });
+
+  // Text made only of code points that are clusters of their own is cut without the segmenter:
+  // the cut must be where cutting cluster by cluster puts it.
+  it('cuts text of single-unit clusters where the segmenter would', () => {
+    const ALPHABET = ['a', ' ', 'é', 'ß', 'Ω', 'Ж', '–', '€', '…', '日', '語', 'あ', 'ア', '한', 'Ａ', 'ｱ', '　', '\t', '\r', '\n', '\u0085', '\u00ad'];
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const reference = (text: string, max: number): { head: string; rest: string; width: number } => {
+      let width = 0;
+      let at = 0;
+      for (const { segment } of segmenter.segment(text)) {
+        const w = displayWidth(segment);
+        if (width + w > max) break;
+        width += w;
+        at += segment.length;
+      }
+      return { head: text.slice(0, at), rest: text.slice(at), width };
+    };
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let k = 0; k < 300; k++) {
+      const text = Array.from({ length: 1 + next(12) }, () => ALPHABET[next(ALPHABET.length)]).join('');
+      for (let max = -1; max <= displayWidth(text) + 1; max++) expect(splitAtWidth(text, max), `${JSON.stringify(text)} at ${max}`).toEqual(reference(text, max));
+    }
+  });
 });
 
 describe('padEndToWidth', () => {
