@@ -1,6 +1,6 @@
 // Rule weights, thresholds, grace days and windows: defaults in code, validated with zod.
 // Owns the *shape* of the rules' tuning knobs only; reading config.json is the config module's job.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const weight = (d: number) => z.number().min(0).max(1000).default(d);
 const days = (d: number) => z.number().int().min(0).max(36500).default(d);

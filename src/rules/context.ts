@@ -2,13 +2,18 @@
 // lateness computed as of that day, every list sorted so input order cannot change a result.
 import type { DateStr } from '../domain/types.js';
 import type {
-  ClientFacts, InvoiceFact, DisputeFact, IncidentFact, InteractionFact, ChangeFact, ReferralFact,
+  ClientFacts, InvoiceFact, DisputeFact, ChangeFact, ReferralFact,
   DeliveryFact, IncomeFact,
 } from './facts.js';
 import type { RulesConfig } from './config.js';
-import { addDays, daysBetween, localParts, minDate, type LocalParts } from '../domain/dates.js';
+import { addDays, daysBetween, minDate } from '../domain/dates.js';
 import { exponentOf } from '../domain/currencies.js';
 import { incomeYear } from '../domain/income-year.js';
+import {
+  byDateThenId, byDay, earliest, incidentsIn, interactionsIn, invoicesByIssue, upTo, type KnownIncident, type KnownInteraction,
+} from './timeline.js';
+
+export type { KnownIncident, KnownInteraction };
 
 export interface WorkingHours { start: string; end: string; days: number[] }
 
@@ -56,8 +61,6 @@ export interface InvoiceState {
   onTime: boolean;
 }
 
-export type KnownIncident = IncidentFact & { on: DateStr; local: LocalParts };
-export type KnownInteraction = InteractionFact & { local: LocalParts };
 
 export interface RuleContext {
   asOf: DateStr;
@@ -90,8 +93,6 @@ export interface RuleContext {
   rates: Record<string, number>;
 }
 
-const byDateThenId = <T extends { id: number }>(key: (x: T) => string) => (a: T, b: T) =>
-  key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id;
 
 /**
  * The largest remainder that counts as a residual on this invoice (minor units): `residual.share`
@@ -133,40 +134,44 @@ function invoiceState(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): Inv
   };
 }
 
-// review --all judges one facts object at 12 dates: convert and sort its timed records only once.
-const localisedCache = new WeakMap<object, Map<string, unknown>>();
-function localised<T extends { id: number; at: string }>(xs: T[], timeZone: string): (T & { local: LocalParts })[] {
-  const perZone = localisedCache.get(xs) ?? new Map<string, unknown>();
-  localisedCache.set(xs, perZone);
-  let out = perZone.get(timeZone) as (T & { local: LocalParts })[] | undefined;
-  if (!out) {
-    out = xs.map((x) => ({ ...x, local: localParts(x.at, timeZone) }))
-      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
-    perZone.set(timeZone, out);
+/**
+ * invoiceState, remembered once it can no longer change: settled, and judged on or after the last
+ * day anything happened to the invoice (issue, payment, dispute opened or resolved). review --all
+ * judges every invoice at 12 dates; most are long settled.
+ */
+const finalStates = new WeakMap<InvoiceFact, { config: RulesConfig; from: DateStr; state: InvoiceState }>();
+function stateOn(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): InvoiceState {
+  const known = finalStates.get(inv);
+  if (known && known.config === config && asOf >= known.from) return known.state;
+  const state = invoiceState(inv, asOf, config);
+  if (state.decided && !known) {
+    let from = inv.issuedOn;
+    for (const p of inv.payments) if (p.on > from) from = p.on;
+    for (const d of inv.disputes) for (const on of [d.openedOn, d.resolvedOn]) if (on !== null && on > from) from = on;
+    if (asOf >= from) finalStates.set(inv, { config, from, state });
   }
-  return out;
+  return state;
 }
 
 export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleContext {
   const { asOf, config, timeZone, workingHours } = opts;
-  const invoices = facts.invoices
-    .filter((i) => i.issuedOn <= asOf)
-    .map((i) => invoiceState(i, asOf, config))
-    .sort((a, b) => byDateThenId<InvoiceFact>((i) => i.issuedOn)(a.fact, b.fact));
-  const incidents = localised(facts.incidents, timeZone).filter((i) => i.local.date <= asOf)
-    .map((i) => ({ ...i, on: i.local.date }));
-  const interactions = localised(facts.interactions, timeZone).filter((i) => i.local.date <= asOf);
-  const upTo = <T extends { on: DateStr }>(xs: T[]) => xs.filter((x) => x.on <= asOf);
-  const sortOn = <T extends { on: DateStr; id: number }>(xs: T[]) => upTo(xs).sort(byDateThenId((x) => x.on));
-  const changes = sortOn(facts.changes);
-  const referrals = sortOn(facts.referrals);
-  const deliveries = sortOn(facts.deliveries);
-  const dates = [
-    ...invoices.map((i) => i.fact.issuedOn), ...incidents.map((i) => i.on),
-    ...interactions.map((i) => i.local.date), ...changes.map((c) => c.on),
-    ...referrals.map((r) => r.on), ...deliveries.map((d) => d.on),
+  // Each list sorted once per facts (timeline.ts); what is known on asOf is a prefix of it.
+  const lists = {
+    invoices: invoicesByIssue(facts.invoices), incidents: incidentsIn(facts.incidents, timeZone),
+    interactions: interactionsIn(facts.interactions, timeZone), changes: byDay(facts.changes),
+    referrals: byDay(facts.referrals), deliveries: byDay(facts.deliveries),
+  };
+  const known = {
+    invoices: upTo(lists.invoices, asOf), incidents: upTo(lists.incidents, asOf), interactions: upTo(lists.interactions, asOf),
+    changes: upTo(lists.changes, asOf), referrals: upTo(lists.referrals, asOf), deliveries: upTo(lists.deliveries, asOf),
+  };
+  const invoices = known.invoices.map((i) => stateOn(i, asOf, config));
+  const { incidents, interactions, changes, referrals, deliveries } = known;
+  const firsts = [
+    earliest(lists.invoices, known.invoices), earliest(lists.incidents, incidents), earliest(lists.interactions, interactions),
+    earliest(lists.changes, changes), earliest(lists.referrals, referrals), earliest(lists.deliveries, deliveries),
   ];
-  const since = dates.reduce(minDate, minDate(facts.client.createdOn, asOf));
+  const since = firsts.reduce<DateStr>((a, d) => (d === undefined ? a : minDate(d, a)), minDate(facts.client.createdOn, asOf));
   const age = (date: DateStr) => Math.max(0, daysBetween(date, asOf));
   // Age steps as cut-off dates, so weighing an event is a few string comparisons (review --all asks
   // about every record at 12 dates): `date > cutoff(n)` ⇔ the event is less than n days old.

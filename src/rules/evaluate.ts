@@ -66,11 +66,18 @@ const raise = (ctx: RuleContext): Raised => ALL_RULES.flatMap((rule) => {
 
 /** Only the score, for review --all's trend: the same rules and formula, without advice or stats. */
 export function scoreOf(facts: ClientFacts, opts: EvaluateOptions): number {
-  return weigh(raise(buildContext(facts, opts)), opts).score;
+  return scoreOfContext(buildContext(facts, opts), opts);
 }
 
+/** scoreOf for a context already built (the tests' oracle builds its own). */
+export const scoreOfContext = (ctx: RuleContext, opts: EvaluateOptions): number => weigh(raise(ctx), opts).score;
+
 export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
-  const ctx = buildContext(facts, opts);
+  return evaluateContext(buildContext(facts, opts), opts);
+}
+
+/** evaluate for a context already built. */
+export function evaluateContext(ctx: RuleContext, opts: EvaluateOptions): Verdict {
   const raised = raise(ctx);
   const { score, verdict, total } = weigh(raised, opts);
   const ordered = [...raised].sort((a, b) =>
