@@ -189,6 +189,29 @@ CREATE TABLE migrations (
     // for the records already there.
     sql: LEDGER_SQL,
   },
+  {
+    version: 5,
+    name: 'scale-indexes',
+    // Reads that stay fast at 10,000 clients and a million rows (issue #13), each for a query:
+    // - invoice numbers are compared COLLATE NOCASE (getInvoiceByNumber, references, edits, CSV
+    //   import), which the BINARY unique index cannot serve: every lookup scanned the invoices;
+    // - a client's last live contact (crm due, client list, review) is max(at) over live
+    //   interactions: the partial index holds exactly those, so the max is one index step instead
+    //   of reading each of the client's interactions to check its void mark;
+    // - live_payments / live_disputes asked "is the invoice live?" with IN (SELECT id FROM
+    //   invoices …), which builds the list of every live invoice for each statement, even to read
+    //   one invoice's payments; the same condition as EXISTS looks up the one invoice. Same rows.
+    sql: `
+CREATE INDEX invoices_number_nocase ON invoices(number COLLATE NOCASE);
+CREATE INDEX interactions_live_client_at ON interactions(client_id, at) WHERE voided_on IS NULL;
+DROP VIEW live_payments;
+CREATE VIEW live_payments AS SELECT p.* FROM payments p
+  WHERE p.voided_on IS NULL AND EXISTS (SELECT 1 FROM invoices i WHERE i.id = p.invoice_id AND i.voided_on IS NULL);
+DROP VIEW live_disputes;
+CREATE VIEW live_disputes AS SELECT d.* FROM disputes d
+  WHERE d.voided_on IS NULL AND EXISTS (SELECT 1 FROM invoices i WHERE i.id = d.invoice_id AND i.voided_on IS NULL);
+`,
+  },
 ];
 
 /** The schema version a list of migrations ends at (0 for none). */

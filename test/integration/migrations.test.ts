@@ -64,6 +64,7 @@ describe('migration names', () => {
 
   test('the released names', () => {
     expect(MIGRATIONS.slice(0, 3).map((m) => `${m.version} ${m.name}`)).toEqual(['1 initial-schema', '2 client-status-history', '3 record-migrations']);
+    expect(MIGRATIONS.slice(3, 5).map((m) => `${m.version} ${m.name}`)).toEqual(['4 ledger', '5 scale-indexes']);
   });
 });
 
@@ -82,7 +83,7 @@ describe('recorded migrations', () => {
     openAt(file, T1);
     withFile(file, (db) => {
       expect(userVersion(db)).toBe(LATEST_VERSION);
-      expect(records(db)).toEqual([record(1, null), record(2, T1), record(3, T1), record(4, T1)]);
+      expect(records(db)).toEqual([record(1, null), record(2, T1), record(3, T1), record(4, T1), record(5, T1)]);
     });
   });
 
@@ -91,7 +92,7 @@ describe('recorded migrations', () => {
     openAt(file, T1, MIGRATIONS.slice(0, 2));
     withFile(file, (db) => expect(tables(db)).not.toContain('migrations'));
     openAt(file, T2);
-    withFile(file, (db) => expect(records(db)).toEqual([record(1, null), record(2, null), record(3, T2), record(4, T2)]));
+    withFile(file, (db) => expect(records(db)).toEqual([record(1, null), record(2, null), record(3, T2), record(4, T2), record(5, T2)]));
   });
 
   test('a later migration is recorded at its own time; the records before it stay as they were', () => {
@@ -100,11 +101,11 @@ describe('recorded migrations', () => {
     openAt(file, T2, [...MIGRATIONS, NEXT]);
     withFile(file, (db) => {
       expect(userVersion(db)).toBe(NEXT.version);
-      expect(records(db)).toEqual([record(1, null), record(2, T1), record(3, T1), record(4, T1), { version: NEXT.version, name: 'test-tags', appliedAt: T2.toISOString() }]);
+      expect(records(db)).toEqual([record(1, null), record(2, T1), record(3, T1), record(4, T1), record(5, T1), { version: NEXT.version, name: 'test-tags', appliedAt: T2.toISOString() }]);
     });
     // Opening again applies nothing and records nothing.
     openAt(file, new Date('2030-01-01T00:00:00Z'), [...MIGRATIONS, NEXT]);
-    withFile(file, (db) => expect(records(db).map((r) => r.appliedAt)).toEqual([null, T1.toISOString(), T1.toISOString(), T1.toISOString(), T2.toISOString()]));
+    withFile(file, (db) => expect(records(db).map((r) => r.appliedAt)).toEqual([null, T1.toISOString(), T1.toISOString(), T1.toISOString(), T1.toISOString(), T2.toISOString()]));
   });
 
   test('the records are written by the system clock when no clock is given', () => {
@@ -132,7 +133,7 @@ describe('a failing migration leaves neither its schema change nor its record', 
     withFile(file, (db) => {
       expect(userVersion(db)).toBe(LATEST_VERSION);
       expect(tables(db)).not.toContain('half_done');
-      expect(records(db)).toEqual([record(1, null), record(2, T1), record(3, T1), record(4, T1)]);
+      expect(records(db)).toEqual([record(1, null), record(2, T1), record(3, T1), record(4, T1), record(5, T1)]);
     });
   });
 
@@ -160,7 +161,7 @@ describe('a failing migration leaves neither its schema change nor its record', 
     });
     // The real crm then migrates it: version 2 was applied by an earlier run, so its time is unknown.
     openAt(file, T2);
-    withFile(file, (db) => expect(records(db)).toEqual([record(1, null), record(2, null), record(3, T2), record(4, T2)]));
+    withFile(file, (db) => expect(records(db)).toEqual([record(1, null), record(2, null), record(3, T2), record(4, T2), record(5, T2)]));
   });
 });
 
@@ -175,6 +176,7 @@ describe('db status lists the migrations', () => {
         { version: 2, name: 'client-status-history', appliedAt: '2026-11-22T10:00:00.000Z' },
         { version: 3, name: 'record-migrations', appliedAt: '2026-11-22T10:00:00.000Z' },
         { version: 4, name: 'ledger', appliedAt: '2026-11-22T10:00:00.000Z' },
+        { version: 5, name: 'scale-indexes', appliedAt: '2026-11-22T10:00:00.000Z' },
       ]),
     );
   });
