@@ -81,12 +81,13 @@ export function nextInvoiceNumber(db: DB): string {
   return `INV-${String((row.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
+/** Insert an invoice and read it back by its rowid (not by number: that lookup is a search). */
 export function insertInvoice(db: DB, inv: NewInvoice): Invoice {
-  db.prepare(
+  const { lastInsertRowid } = db.prepare(
     `INSERT INTO invoices (number, client_id, project, amount, currency, issued_on, due_on)
      VALUES (@number, @clientId, @project, @amount, @currency, @issuedOn, @dueOn)`,
   ).run(inv);
-  return getInvoiceByNumber(db, inv.number) as Invoice;
+  return getInvoice(db, Number(lastInsertRowid)) as Invoice;
 }
 
 export function insertPayment(db: DB, invoiceId: number, amount: number, paidOn: DateStr): number {

@@ -78,5 +78,23 @@ describe('invoice numbers: found regardless of case through an index', () => {
     expect(status.migrations.map((m) => m.name)).toContain('scale-indexes');
     withDb(db, (d) => expect(d.prepare("SELECT name FROM sqlite_schema WHERE name = 'invoices_number_nocase'").get()).toBeDefined());
   });
+
+  it('an inserted invoice is read back by its rowid, not searched for by number', () => {
+    const store = openStore(tempDb(), { write: true });
+    try {
+      const inv = store.write((d) => {
+        const c = insertClient(d, { name: 'Acme', nameKey: 'acme', email: null, phone: null, company: null, channel: null, cadenceDays: 14, timezone: null, note: null }, '2026-01-01');
+        let made;
+        const sqls = prepared(d, () => {
+          made = insertInvoice(d, { number: 'INV-0001', clientId: c.id, project: null, amount: 100, currency: 'EUR', issuedOn: '2026-01-01', dueOn: '2026-01-31' });
+        });
+        expect(sqls.filter((s) => /number = @number|number = \?/.test(s))).toEqual([]);
+        return made;
+      });
+      expect(inv).toMatchObject({ id: 1, number: 'INV-0001', balance: 100, status: 'open' });
+    } finally {
+      store.close();
+    }
+  });
 });
 
