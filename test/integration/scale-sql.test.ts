@@ -58,6 +58,83 @@ function prepared(db: Database.Database, fn: () => void): string[] {
   return seen;
 }
 
+describe('invoice balances: aggregated once, the same numbers as before', () => {
+  let db: string;
+  beforeAll(async () => {
+    db = tempDb();
+    await seed(db, [
+      ['client', 'add', 'Acme Corp'],
+      ['client', 'add', 'Globex'],
+      // INV-0001: partial payments, one voided.
+      ['invoice', 'add', 'acme', '--amount', '1000', '--currency', 'EUR', '--issued', '2026-09-01', '--due', '2026-10-01'],
+      ['invoice', 'pay', 'INV-0001', '--amount', '200', '--on', '2026-09-10'],
+      ['invoice', 'pay', 'INV-0001', '--amount', '300', '--on', '2026-09-20'],
+      ['void', 'payment:2', '--reason', 'bounced'],
+      // INV-0002: disputed, resolved with a concession, then paid in part.
+      ['invoice', 'add', 'acme', '--amount', '800', '--currency', 'EUR', '--issued', '2026-09-05', '--due', '2026-10-05'],
+      ['invoice', 'dispute', 'INV-0002', '--reason', 'too much', '--on', '2026-10-01'],
+      ['invoice', 'resolve', 'INV-0002', '--outcome', 'discounted', '--conceded', '100', '--on', '2026-10-03'],
+      ['invoice', 'pay', 'INV-0002', '--amount', '50', '--on', '2026-10-04'],
+      // INV-0003: an open dispute.
+      ['invoice', 'add', 'globex', '--amount', '500', '--currency', 'USD', '--issued', '2026-10-01', '--due', '2026-10-31'],
+      ['invoice', 'dispute', 'INV-0003', '--reason', 'not delivered', '--on', '2026-11-01'],
+      // INV-0004: written off.
+      ['invoice', 'add', 'globex', '--amount', '700', '--currency', 'USD', '--issued', '2026-08-01', '--due', '2026-08-31'],
+      ['invoice', 'dispute', 'INV-0004', '--reason', 'gone', '--on', '2026-09-15'],
+      ['invoice', 'resolve', 'INV-0004', '--outcome', 'written-off', '--on', '2026-09-30'],
+      // INV-0005: paid in full and disputed, then voided below (its payment and dispute count nowhere).
+      ['invoice', 'add', 'acme', '--amount', '300', '--currency', 'EUR', '--issued', '2026-10-10', '--due', '2026-11-10'],
+      ['invoice', 'pay', 'INV-0005', '--amount', '100', '--on', '2026-10-20'],
+      ['invoice', 'dispute', 'INV-0005', '--reason', 'wrong client', '--on', '2026-10-21'],
+      // INV-0006: paid in full; INV-0007: untouched, due later; inv-0008 in lower case.
+      ['invoice', 'add', 'globex', '--amount', '400', '--currency', 'USD', '--issued', '2026-10-15', '--due', '2026-11-15'],
+      ['invoice', 'pay', 'INV-0006', '--on', '2026-11-01'],
+      ['invoice', 'add', 'acme', '--amount', '900', '--currency', 'EUR', '--issued', '2026-11-20', '--due', '2026-12-20'],
+      ['invoice', 'add', 'globex', '--amount', '100', '--currency', 'USD', '--number', 'inv-x8', '--issued', '2026-11-01', '--due', '2026-11-21'],
+    ]);
+    // What crm itself refuses to make, but the SQL must still count as the live_ views do: an
+    // invoice voided under its live payment and dispute, and a second open dispute.
+    withDb(db, (d) => {
+      d.prepare("UPDATE invoices SET voided_on = '2026-11-22', void_reason = 'sent twice' WHERE number = 'INV-0005'").run();
+      d.prepare("INSERT INTO disputes (invoice_id, reason, opened_on) VALUES (3, 'again', '2026-11-02')").run();
+      d.prepare("INSERT INTO disputes (invoice_id, reason, opened_on, voided_on) VALUES (6, 'voided', '2026-11-02', '2026-11-03')").run();
+    });
+  });
+
+  it('every list and lookup equals the per-invoice sub-queries', () => {
+    withDb(db, (d) => {
+      const live = 'i.voided_on IS NULL';
+      const owed = 'i.amount - t.paid - t.conceded > 0';
+      expect(listInvoices(d)).toEqual(oracle(d, live));
+      expect(listInvoices(d, { open: true })).toEqual(oracle(d, `${live} AND ${owed}`));
+      expect(listInvoices(d, { clientId: 1 })).toEqual(oracle(d, `${live} AND i.client_id = 1`));
+      expect(listInvoices(d, { clientId: 2, open: true })).toEqual(oracle(d, `${live} AND i.client_id = 2 AND ${owed}`));
+      for (const before of ['2026-10-02', '2026-11-22', '2026-12-31']) {
+        expect(listInvoices(d, { overdueBefore: before })).toEqual(oracle(d, `${live} AND ${owed} AND i.due_on < @before`, undefined, { before }));
+      }
+      expect(listInvoicesIssued(d, '2026-09-03', null)).toEqual(oracle(d, `${live} AND i.issued_on >= '2026-09-03'`, 'ORDER BY i.issued_on, i.number'));
+      expect(listInvoicesIssued(d, null, null)).toEqual(oracle(d, live, 'ORDER BY i.issued_on, i.number'));
+      expect(listAllInvoices(d)).toEqual(oracle(d, '1', 'ORDER BY i.id'));
+      for (let id = 1; id <= 9; id++) expect(getInvoice(d, id)).toEqual(oracle(d, `i.id = ${id}`)[0]);
+      expect(getInvoiceByNumber(d, 'INV-X8')).toEqual(oracle(d, "i.number = 'inv-x8'")[0]);
+      // The fixture covers what it claims to: every status, a voided payment, a voided invoice.
+      expect(new Set(listAllInvoices(d).map((i) => i.status))).toEqual(new Set(['open', 'paid', 'disputed', 'written-off']));
+      expect(getInvoice(d, 1)).toMatchObject({ paid: 20000, balance: 80000 });
+      expect(getInvoice(d, 2)).toMatchObject({ paid: 5000, conceded: 10000, balance: 65000 });
+      expect(getInvoice(d, 5)).toMatchObject({ paid: 0, disputeId: null, voidedOn: '2026-11-22' });
+      expect(getInvoice(d, 3)).toMatchObject({ disputeId: 2, status: 'disputed' });
+      expect(getInvoice(d, 6)).toMatchObject({ disputeId: null, status: 'paid' });
+    });
+  });
+
+  it('a lookup by id reads only that invoice’s payments and disputes, through their indexes', () => {
+    withDb(db, (d) => {
+      const steps = prepared(d, () => getInvoice(d, 1)).flatMap((sql) => plan(d, sql, { id: 1 }));
+      expect(steps.filter((s) => SCAN_INVOICES.test(s))).toEqual([]);
+    });
+  });
+});
+
 describe('invoice numbers: found regardless of case through an index', () => {
   it('getInvoiceByNumber and reference lookups search the case-insensitive index, never scan', async () => {
     const db = tempDb();
