@@ -4,15 +4,30 @@ import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { Ctx } from './context.js';
 import type { DB } from '../db/store.js';
 import type { PlanClock } from '../domain/log-plan.js';
-import { listClients } from '../db/clients.js';
-import { resolveClient } from '../domain/names.js';
+import { clientsWithKeyPrefix, findByNameKey, getClient, listClients } from '../db/clients.js';
+import { nameKey, resolveClient } from '../domain/names.js';
 import { UsageError } from '../domain/errors.js';
 import { parseCurrency } from '../domain/money.js';
 import { json } from '../render/json.js';
 import { safeText } from '../domain/text.js';
 
-/** Resolve a `<client>` argument against every client, archived and fired included. */
+/**
+ * Resolve a `<client>` argument against every client, archived and fired included: resolveClient's
+ * rules, answered through the name_key index when they can be — the exact key, then an id, then a
+ * unique key prefix (name_key is nameKey(name) on every row). Anything else (no match as typed,
+ * an ambiguous prefix, an accent-insensitive match) goes to resolveClient over every client, so
+ * its messages and candidates are the same.
+ */
 export function findClient(db: DB, ref: string): Client {
+  const key = nameKey(ref);
+  if (key !== '') {
+    const exact = findByNameKey(db, key);
+    if (exact) return exact;
+    const byId = /^\d+$/.test(key) ? getClient(db, Number(key)) : undefined;
+    if (byId) return byId;
+    const prefixed = clientsWithKeyPrefix(db, key, 2);
+    if (prefixed.length === 1 && prefixed[0]) return prefixed[0];
+  }
   return resolveClient(ref, listClients(db));
 }
 

@@ -19,6 +19,21 @@ export function findByNameKey(db: DB, key: string): Client | undefined {
   return db.prepare(`SELECT ${COLUMNS} FROM clients WHERE name_key = ?`).get(key) as Client | undefined;
 }
 
+/**
+ * Up to `limit` clients whose name_key starts with `key`, by name_key: a range read of the unique
+ * name_key index (strings sharing a prefix sort together byte by byte), stopped at the first that
+ * does not share it.
+ */
+export function clientsWithKeyPrefix(db: DB, key: string, limit: number): Client[] {
+  const found: Client[] = [];
+  const rows = db.prepare(`SELECT ${COLUMNS}, name_key AS nameKey FROM clients WHERE name_key >= ? ORDER BY name_key`).iterate(key);
+  for (const { nameKey, ...client } of rows as Iterable<Client & { nameKey: string }>) {
+    if (!nameKey.startsWith(key) || found.length === limit) break;
+    found.push(client);
+  }
+  return found;
+}
+
 export function insertClient(db: DB, f: ClientFields, createdOn: DateStr): Client {
   const { lastInsertRowid } = db
     .prepare(

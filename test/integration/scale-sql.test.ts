@@ -175,3 +175,55 @@ describe('invoice numbers: found regardless of case through an index', () => {
   });
 });
 
+describe('findClient: the name_key index, with resolveClient over every client as the oracle', () => {
+  const NAMES = ['Acme Corp', 'Acme Labs', 'Café Zoë', 'Zoe', 'Søren Kierkegaard', 'Globex', '42', 'Initech', 'initial D', 'Łódź Works'];
+  let db: string;
+  beforeAll(async () => {
+    db = tempDb();
+    await seed(db, NAMES.map((n) => ['client', 'add', n]));
+    await seed(db, [['client', 'fire', 'Globex', '--reason', 'rude'], ['client', 'archive', 'Initech']]);
+  });
+
+  const REFS = [
+    'Acme Corp', 'ACME CORP', '  acme   corp ', 'acme', 'acme c', 'Acme L', 'a', 'café', 'CAFÉ ZOË', 'cafe', 'cafe zoe', 'zoe', 'Zo',
+    'z', 'soren', 'Søren', 'lodz', 'łódź', 'globex', 'glob', 'Initech', 'init', 'initi', 'initial', '42', '4', '1', '3', '7', '11',
+    '007', '99999999999999999999', 'nobody', 'acme corpp', 'Globx', '', '   ', '\u0301', 'e\u0301', 'Cafe\u0301', 'caf', 'ſ',
+  ];
+
+  const outcome = (fn: () => { id: number }) => {
+    try {
+      return { client: fn() };
+    } catch (e) {
+      return { error: `${(e as Error).constructor.name}: ${(e as Error).message}` };
+    }
+  };
+
+  it.each(REFS)('%j resolves as resolveClient(listClients) does', (ref) => {
+    withDb(db, (d) => {
+      expect(outcome(() => findClient(d, ref))).toEqual(outcome(() => resolveClient(ref, listClients(d))));
+    });
+  });
+
+  it('an exact name, an id and a unique prefix are answered without reading every client', () => {
+    withDb(db, (d) => {
+      for (const ref of ['acme corp', '7', 'acme l', 'søren k']) {
+        const sqls = prepared(d, () => findClient(d, ref));
+        expect(sqls.some((s) => /FROM clients\s+ORDER BY/.test(s))).toBe(false);
+        const steps = sqls.flatMap((sql) => plan(d, sql, ...(sql.includes('?') ? [nameKey(ref)] : [])));
+        expect(steps.filter((s) => s.startsWith('SCAN'))).toEqual([]);
+      }
+    });
+  });
+
+  it('no clients at all: the same hint', () => {
+    const store = openStore(tempDb(), { write: true });
+    try {
+      for (const ref of ['zzz', '1', 'a']) {
+        expect(outcome(() => findClient(store.db, ref))).toEqual(outcome(() => resolveClient(ref, listClients(store.db))));
+      }
+      expect(outcome(() => findClient(store.db, 'zzz')).error).toMatch(/there are no clients yet/);
+    } finally {
+      store.close();
+    }
+  });
+});
