@@ -8,6 +8,7 @@ import { CommandFailed, median, peakRss, sideBySide, timeOnce } from './measure.
 import { taskwarriorData, overdueCount, timeShell } from './peers.mjs';
 import { timeToText } from './tty.mjs';
 
+/** What bench/plan.ts's KNOWN says (scripts/bench.mjs checks the client is there). */
 export const KNOWN = { client: 'Zoë Lefèvre Design', search: 'roadmap', now: '2026-11-22' };
 
 const x = (max) => ({ max, text: `≤ ${max}×` });

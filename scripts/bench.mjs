@@ -74,7 +74,9 @@ async function database(name) {
     + (SELECT count(*) FROM payments) + (SELECT count(*) FROM disputes) + (SELECT count(*) FROM change_requests) + (SELECT count(*) FROM incidents)
     + (SELECT count(*) FROM referrals) + (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM reminders)`).pluck().get();
   const clients = db.prepare('SELECT count(*) FROM clients').pluck().get();
+  const known = db.prepare('SELECT count(*) FROM clients WHERE name = ?').pluck().get(KNOWN.client);
   db.close();
+  if (known !== 1) throw new Error(`no client ${KNOWN.client} in ${scale}: bench/sections.mjs KNOWN is out of step with bench/plan.ts`);
   const mib = (fs.statSync(copy).size / 1048576).toFixed(1);
   const made = generatedMs === null ? 'cached' : `generated in ${(generatedMs / 1000).toFixed(1)} s`;
   return { copy, info: `${scale}, seed ${seed}: ${clients} clients, ${rows} record rows, ${mib} MiB, ${made}` };
