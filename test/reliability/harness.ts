@@ -65,6 +65,23 @@ export function crmBin(): string {
 }
 
 /**
+ * Source modules bundled into one ES module that a child process can import: dist/ is one bundle
+ * (scripts/build.mjs), so its modules cannot be imported one by one. `code` is an entry resolved
+ * from the repository root, e.g. "export { openStore } from './src/db/store.ts';". Written beside
+ * the binary snapshot, whose node_modules link resolves better-sqlite3 and dayjs.
+ */
+export async function bundledSource(code: string, name = 'entry'): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(path.dirname(path.dirname(crmBin())), 'test-bundles', `${name}.mjs`);
+  await build({
+    stdin: { contents: code, resolveDir: ROOT, sourcefile: `${name}.ts`, loader: 'ts' },
+    outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+    external: ['better-sqlite3', 'dayjs', 'dayjs/*'], logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/**
  * What follows `node` to run crm: the snapshot's bin/crm.js, or with faults its fault entry
  * (which runs the same dist/) and the faults as JSON.
  */
