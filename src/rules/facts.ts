@@ -34,7 +34,8 @@ export interface InteractionFact {
   at: InstantStr;
   direction: Direction;
   channel: Channel | null;
-  mood: Mood | null;
+  /** No rule reads it: the loader (src/db/facts.ts) leaves it out. */
+  mood?: Mood | null;
 }
 
 export interface ChangeFact {

@@ -4,6 +4,16 @@ import type { DateStr, Money } from '../domain/types.js';
 import type { IncomeFact } from './facts.js';
 import type { RuleContext } from './context.js';
 import { exponentOf } from '../domain/currencies.js';
+import { incomeYear } from '../domain/income-year.js';
+
+/**
+ * The days of income the rules read when judging on each of `dates` (each one's income year): the
+ * portfolio income outside them changes no verdict, so the loader reads only these.
+ */
+export function incomeRange(dates: DateStr[]): { from: DateStr; to: DateStr } {
+  const sorted = [...dates].sort();
+  return { from: incomeYear(sorted[0] as DateStr).from, to: sorted[sorted.length - 1] as DateStr };
+}
 
 interface Series { days: DateStr[]; prefix: number[] }
 const indexes = new WeakMap<IncomeFact[], Map<string, Series>>();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crm, crmJson, seed, tempDb, tempDir } from '../helpers/cli.js';
 import { openStore } from '../../src/db/store.js';
-import { loadFacts } from '../../src/db/facts.js';
+import { activeFacts, clientFacts, portfolioIncome } from '../../src/db/facts.js';
 
 /** Runs `fn` against the database, counting prepared statements. */
 function countingQueries<T>(db: string, fn: (store: ReturnType<typeof openStore>) => T): { result: T; queries: number } {
@@ -34,35 +34,109 @@ const clientWithHistory = (name: string, k: number): string[][] => [
   ['log', name, '--at', '2026-11-04 10:00', '--direction', 'in', '--summary', 'hi', '--no-recap'],
 ];
 
-describe('loadFacts', () => {
-  it('reads every active client in the same number of queries, whatever their number', async () => {
+const ALL_TIME = { from: '0001-01-01', to: '9999-12-31' };
+
+/** Counts the runs (`.all()`) of every statement the store prepares from here on whose SQL matches `match`. */
+function countRuns(store: ReturnType<typeof openStore>, match = /./): () => number {
+  const original = store.db.prepare.bind(store.db);
+  let runs = 0;
+  (store.db as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
+    const stmt = original(sql);
+    if (match.test(sql)) {
+      const all = stmt.all.bind(stmt);
+      (stmt as { all: (...args: unknown[]) => unknown }).all = (...args: unknown[]) => { runs++; return all(...(args as [])); };
+    }
+    return stmt;
+  };
+  return () => runs;
+}
+
+describe('facts loader', () => {
+  it('prepares the same statements whatever the number of clients, and runs them once per chunk of clients', async () => {
     const small = tempDb();
     const large = tempDb();
     await seed(small, [1, 2].flatMap((k) => clientWithHistory(`Client ${k}`, k)));
     await seed(large, Array.from({ length: 12 }, (_, k) => clientWithHistory(`Client ${k}`, k)).flat());
-    const a = countingQueries(small, (s) => loadFacts(s.db, 'active'));
-    const b = countingQueries(large, (s) => loadFacts(s.db, 'active'));
-    expect(a.result.size).toBe(2);
-    expect(b.result.size).toBe(12);
+    const a = countingQueries(small, (s) => [...activeFacts(s.db, [])]);
+    const b = countingQueries(large, (s) => [...activeFacts(s.db, [])]);
+    expect(a.result).toHaveLength(2);
+    expect(b.result).toHaveLength(12);
     expect(b.queries).toBe(a.queries);
     expect(a.queries).toBeLessThanOrEqual(10);
+    // Chunks of 5: 3 chunks of 9 statements each (+ the id list), and the same facts as one chunk.
+    const store = openStore(large, { write: false });
+    try {
+      const runs = countRuns(store);
+      expect([...activeFacts(store.db, [], 5)]).toEqual(b.result);
+      expect(runs()).toBe(1 + 3 * 9);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('holds one chunk of clients at a time: the next chunk is read only once the one before is consumed', async () => {
+    const db = tempDb();
+    await seed(db, Array.from({ length: 6 }, (_, k) => clientWithHistory(`Client ${k}`, k)).flat());
+    const store = openStore(db, { write: false });
+    try {
+      const reads = countRuns(store, /FROM live_interactions/);
+      const seen: number[] = [];
+      for (const f of activeFacts(store.db, [], 2)) {
+        seen.push(reads());
+        expect(f.interactions).toHaveLength(1);
+      }
+      expect(seen).toEqual([1, 1, 2, 2, 3, 3]);
+    } finally {
+      store.close();
+    }
   });
 
   it('maps rows to facts: payments, disputes, booleans, and income from every client', async () => {
     const db = tempDb();
     await seed(db, [...clientWithHistory('Acme', 1), ...clientWithHistory('Gone', 2), ['client', 'fire', 'Gone']]);
-    const { result } = countingQueries(db, (s) => loadFacts(s.db, 'active'));
-    expect([...result.values()].map((f) => f.client.name)).toEqual(['Acme']);
-    const acme = [...result.values()][0]!;
+    const { result } = countingQueries(db, (s) => [...activeFacts(s.db, portfolioIncome(s.db, ALL_TIME))]);
+    expect(result.map((f) => f.client.name)).toEqual(['Acme']);
+    const acme = result[0]!;
     expect(acme.invoices[0]).toMatchObject({
       number: 'N-1', amount: 10000, currency: 'USD', dueOn: '2026-10-01',
       payments: [{ on: '2026-10-20', amount: 4000 }], disputes: [{ openedOn: '2026-10-05', reason: 'too much', resolvedOn: null, conceded: 0 }],
     });
     expect(acme.incidents[0]).toMatchObject({ kind: 'verbal-abuse', warned: true });
     expect(acme.changes[0]).toMatchObject({ unbilled: true, on: '2026-11-02' });
+    expect(acme.interactions[0]).toEqual({ id: expect.any(Number), at: '2026-11-04T10:00:00.000Z', direction: 'in', channel: null });
     expect(acme.clientIncome).toEqual([{ on: '2026-10-20', currency: 'USD', amount: 4000 }]);
     // The fired client's payment still counts in the portfolio the share is measured against.
     expect(acme.portfolioIncome).toEqual([{ on: '2026-10-20', currency: 'USD', amount: 8000 }]);
+    // One client by id, whatever its status, with the same mapping.
+    const gone = countingQueries(db, (s) => clientFacts(s.db, 2, [])).result;
+    expect(gone?.client).toMatchObject({ name: 'Gone', status: 'fired' });
+    expect(gone?.invoices[0]?.payments).toEqual([{ id: expect.any(Number), on: '2026-10-20', amount: 4000 }]);
+    expect(countingQueries(db, (s) => clientFacts(s.db, 99, [])).result).toBeUndefined();
+  });
+
+  it('reads portfolio income only between the days asked, through the index on payment dates', async () => {
+    const db = tempDb();
+    await seed(db, [...clientWithHistory('Acme', 1), ['invoice', 'pay', 'N-1', '--on', '2026-11-10', '--amount', '10']]);
+    // Statistics of a database of many payments (PRAGMA optimize measured this tiny one: a scan is cheapest there).
+    const writer = openStore(db, { write: true });
+    writer.db.exec(`ANALYZE; DELETE FROM sqlite_stat1 WHERE tbl IN ('payments', 'invoices');
+      INSERT INTO sqlite_stat1 VALUES ('payments', 'payments_paid_on', '250000 5'), ('payments', 'payments_invoice', '250000 1'),
+        ('invoices', 'invoices_client', '250000 25'); ANALYZE sqlite_schema;`);
+    writer.close();
+    const store = openStore(db, { write: false });
+    try {
+      expect(portfolioIncome(store.db, { from: '2026-10-21', to: '2026-11-22' })).toEqual([{ on: '2026-11-10', currency: 'USD', amount: 1000 }]);
+      expect(portfolioIncome(store.db, { from: '2026-10-20', to: '2026-10-20' })).toEqual([{ on: '2026-10-20', currency: 'USD', amount: 4000 }]);
+      const original = store.db.prepare.bind(store.db);
+      let sql = '';
+      (store.db as { prepare: (sql: string) => unknown }).prepare = (s: string) => { sql = s; return original(s); };
+      portfolioIncome(store.db, ALL_TIME);
+      const plan = (original(`EXPLAIN QUERY PLAN ${sql}`).all(ALL_TIME) as { detail: string }[]).map((r) => r.detail);
+      expect(plan.some((d) => /SEARCH p USING INDEX payments_paid_on/.test(d)), plan.join('\n')).toBe(true);
+      expect(plan.some((d) => /SCAN (p|payments|i|invoices)\b/.test(d)), plan.join('\n')).toBe(false);
+    } finally {
+      store.close();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-// The work behind `crm review`: load facts (a fixed number of queries), evaluate (pure), render.
+// The work behind `crm review`: load facts (one statement per table, run once per chunk of clients
+// for --all, so memory holds one chunk's records and each client's small result row), evaluate (pure), render.
 // Loaded only when `crm review` runs (review.ts), so other commands never pay for the rules and zod.
 import type { Ctx } from '../context.js';
 import { findClient, printJson } from '../shared.js';
@@ -6,9 +7,9 @@ import { UsageError, quote } from '../../domain/errors.js';
 import { safeText } from '../../domain/text.js';
 import { parseDate } from '../../domain/dates.js';
 import type { DateStr } from '../../domain/types.js';
-import { loadFacts } from '../../db/facts.js';
+import { activeFacts, clientFacts, portfolioIncome } from '../../db/facts.js';
 import { monthEnd } from '../../domain/dates.js';
-import { evaluate, firstRecordOn, scoreOf, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
+import { evaluate, firstRecordOn, incomeRange, scoreOf, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
 import { renderReview, renderReviewAll } from '../../render/review.js';
 import { reviewAllDto, reviewDto, type ReviewRow } from '../../render/json.js';
 
@@ -26,11 +27,16 @@ async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions
   return { asOf, config: config.rules, workingHours: config.workingHours, timeZone: ctx.zone(), rates: config.rates };
 }
 
+/** The last 11 month ends before asOf: the trend's earlier points. */
+const monthEnds = (asOf: DateStr): DateStr[] => Array.from({ length: 11 }, (_, k) => monthEnd(asOf, k - 11));
+
 /** Scores at the last 11 month ends, then asOf's (`today`, already judged): the same facts, judged as of each day. */
 function trend(facts: ClientFacts, opts: EvaluateOptions, today: Verdict): { on: DateStr; score: number }[] {
-  const ends = Array.from({ length: 11 }, (_, k) => monthEnd(opts.asOf, k - 11));
-  return [...ends.map((on) => ({ on, score: scoreOf(facts, { ...opts, asOf: on }) })), { on: opts.asOf, score: today.score }];
+  return [...monthEnds(opts.asOf).map((on) => ({ on, score: scoreOf(facts, { ...opts, asOf: on }) })), { on: opts.asOf, score: today.score }];
 }
+
+/** What a --all row keeps of a verdict: everything but the findings' evidence and the advice, which it never shows. */
+const summary = (v: Verdict): Verdict => ({ ...v, findings: v.findings.map((f) => ({ ...f, evidence: [] })), advice: [] });
 
 /** Worst first: fire, watch, keep; then the higher score; then by name. */
 const byWorst = (a: ReviewRow, b: ReviewRow): number =>
@@ -47,16 +53,20 @@ export async function judge(ctx: Ctx, clientRef: string | undefined, o: ReviewFl
   const db = ctx.read().db;
 
   if (o.all) {
-    const rows: ReviewRow[] = [...loadFacts(db, 'active').values()].map((facts) => {
+    // Income only over the days the trend's 12 dates read; then one chunk of clients at a time.
+    const portfolio = portfolioIncome(db, incomeRange([...monthEnds(asOf), asOf]));
+    const rows: ReviewRow[] = [];
+    for (const facts of activeFacts(db, portfolio)) {
       const verdict = evaluate(facts, opts);
-      return { client: { id: facts.client.id, name: facts.client.name }, verdict, trend: trend(facts, opts, verdict) };
-    }).sort(byWorst);
+      rows.push({ client: { id: facts.client.id, name: facts.client.name }, verdict: summary(verdict), trend: trend(facts, opts, verdict) });
+    }
+    rows.sort(byWorst);
     if (o.json) return printJson(ctx, reviewAllDto(asOf, rows));
     return ctx.io.out(renderReviewAll(asOf, rows, ctx.style, ctx.io.columns));
   }
 
   const client = findClient(db, clientRef as string);
-  const facts = loadFacts(db, { clientId: client.id }).get(client.id);
+  const facts = clientFacts(db, client.id, portfolioIncome(db, incomeRange([asOf])));
   if (!facts) throw new UsageError(`client ${quote(client.name)} disappeared while reading; try again`);
   const verdict: Verdict = evaluate(facts, opts);
   const ref = { id: client.id, name: client.name };
