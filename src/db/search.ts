@@ -1,6 +1,8 @@
 // The full-text search's SQL: what `search_index` (kept by migration 4's triggers) finds for a
 // MATCH expression built by domain/search-query.ts, ranked by bm25, with each hit's client,
 // reference and highlighted snippet. The MATCH drives the query; the filters only thin its rows.
+// A hit's client name and invoice number are looked up by rowid, not joined: with the statistics
+// of a tiny database the planner chose to scan those tables for every hit.
 import type { DB } from './store.js';
 import { localDate } from '../domain/dates.js';
 import { refOf } from './refs.js';
@@ -42,11 +44,11 @@ const refOfRow = (r: Row): string => {
   return refOf(r.type, r.id, r.number);
 };
 
-const SELECT = `SELECT s.type, s.record_id AS id, s.client_id AS clientId, c.name AS clientName, s.at,
-         snippet(search_index, 0, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet, s.rank AS bm25, i.number
+const SELECT = `SELECT s.type, s.record_id AS id, s.client_id AS clientId,
+         (SELECT c.name FROM clients c WHERE c.id = s.client_id) AS clientName, s.at,
+         snippet(search_index, 0, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet, s.rank AS bm25,
+         CASE WHEN s.type = 'invoice' THEN (SELECT i.number FROM invoices i WHERE i.id = s.record_id) END AS number
   FROM search_index s
-  JOIN clients c ON c.id = s.client_id
-  LEFT JOIN invoices i ON s.type = 'invoice' AND i.id = s.record_id
   WHERE ${WHERE}
   ORDER BY s.rank, s.at DESC, s.rowid DESC
   LIMIT @limit`;
