@@ -71,23 +71,28 @@ export function table(style: Style, head: string[], rows: Cell[][], options: boo
   }
   const hidden = maxWidth === undefined ? NONE : fitWidths(widths, head, maxWidth, flex, drop);
 
-  // Pass 2: lines. Padding is sliced off one run of spaces instead of built per cell.
-  const spaces = ' '.repeat(Math.max(...widths));
+  // Pass 2: lines, the visible columns in order. Padding comes from one string per width, made
+  // once; the last column is not padded, as trimEnd() would take its padding off again.
+  const shown = widths.map((_, x) => x).filter((x) => !hidden.has(x));
+  const pads = Array.from({ length: widths.reduce((m, w) => Math.max(m, w), 0) + 1 }, (_, n) => ' '.repeat(n));
+  const lastShown = shown.length - 1;
   const line = (cells: string[], at: number, measured: boolean): string => {
     let out = '';
-    let first = true;
-    widths.forEach((w, x) => {
-      if (hidden.has(x)) return;
+    for (let k = 0; k <= lastShown; k++) {
+      const x = shown[k] ?? 0;
+      const w = widths[x] ?? 0;
       let text = cells[at + x] ?? '';
       let tw = measured ? (cellWidths[at + x] ?? 0) : displayWidth(text);
       if (tw > w) { // only when fitted to a width: cut the cell to its shrunk column
         text = truncateToWidth(text, w);
         tw = displayWidth(text);
       }
-      out += (first ? '' : GAP) + text + spaces.slice(0, w - tw);
-      first = false;
-    });
-    return out.trimEnd();
+      out += k === 0 ? text : GAP + text;
+      if (k < lastShown) out += pads[w - tw] ?? '';
+    }
+    // Most lines end in a visible ASCII character: nothing to trim.
+    const end = out.charCodeAt(out.length - 1);
+    return end > 0x20 && end < 0x7f ? out : out.trimEnd();
   };
   const lines: string[] = [];
   for (let y = 0; y < nRows; y++) {
