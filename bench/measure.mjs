@@ -46,7 +46,7 @@ export function sideBySide(cases, runs, { warmup = 1 } = {}) {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const RSS_PRELOAD = path.join(here, 'rss-preload.mjs');
 
-/** Peak RSS (MiB) of one run of node with `args`, measured by a preload that reports maxRSS at exit. */
+/** Peak RSS (MiB) of one run of node with `args`, measured by a preload that reports its peak (VmHWM) at exit. */
 export function peakRss({ args, env, label }) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-rss-')), 'rss');
   try {

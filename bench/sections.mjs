@@ -138,7 +138,7 @@ export function stressSection(ctx) {
   for (const [label, args, max] of [['peak RSS: crm due', ['due'], 64], ['peak RSS: crm review --all', ['review', '--all'], 160], ['peak RSS: node -e 0', null, null]]) {
     try {
       const mib = peakRss({ args: args ? [ctx.bin, ...args] : ['-e', '0'], env, label });
-      extra.push({ label, value: mib, unit: 'MiB', ...(max ? { target: { max, text: `≤ ${max} MiB` } } : {}), note: 'maxRSS at exit' });
+      extra.push({ label, value: mib, unit: 'MiB', ...(max ? { target: { max, text: `≤ ${max} MiB` } } : {}), note: 'VmHWM at exit' });
     } catch (e) {
       if (!(e instanceof CommandFailed)) throw e;
       ctx.failures.push(e.message);
