@@ -44,14 +44,19 @@ const refOfRow = (r: Row): string => {
   return refOf(r.type, r.id, r.number);
 };
 
-const SELECT = `SELECT s.type, s.record_id AS id, s.client_id AS clientId,
+const select = (cut: boolean): string => `SELECT s.type, s.record_id AS id, s.client_id AS clientId,
          (SELECT c.name FROM clients c WHERE c.id = s.client_id) AS clientName, s.at,
          snippet(search_index, 0, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet, s.rank AS bm25,
          CASE WHEN s.type = 'invoice' THEN (SELECT i.number FROM invoices i WHERE i.id = s.record_id) END AS number
   FROM search_index s
-  WHERE ${WHERE}
+  WHERE ${WHERE}${cut ? ' AND s.rank <= @cut' : ''}
   ORDER BY s.rank, s.at DESC, s.rowid DESC
   LIMIT @limit`;
+const SELECT = select(false);
+const SELECT_CUT = select(true);
+// The limit-th best rank: FTS5 ranks every match without reading its record's columns, which
+// ordering them all by date too (for ties) did, at ~10 µs a match (27k matches: 300 ms → 150 ms).
+const CUT = `SELECT s.rank AS cut FROM search_index s WHERE ${WHERE} ORDER BY s.rank LIMIT 1 OFFSET @offset`;
 
 const paramsOf = (f: SearchFilter) => ({
   match: f.match, clientId: f.clientId, types: f.types === null ? null : JSON.stringify(f.types),
@@ -60,7 +65,12 @@ const paramsOf = (f: SearchFilter) => ({
 /** The best hits first (bm25), ties newest first; and how many there are in all. */
 export function searchIndex(db: DB, f: SearchFilter): { hits: SearchHit[]; total: number } {
   const params = paramsOf(f);
-  const rows = db.prepare(SELECT).all({ ...params, open: MARK_OPEN, close: MARK_CLOSE, limit: f.limit ?? -1 }) as Row[];
+  // With a limit, only matches ranked at least as well as the limit-th are read and ordered: ties
+  // with it are all kept, so the order and the hits are those of ordering every match.
+  const cut = f.limit !== null && f.limit > 0
+    ? (db.prepare(CUT).get({ ...params, offset: f.limit - 1 }) as { cut: number } | undefined)?.cut : undefined;
+  const marks = { open: MARK_OPEN, close: MARK_CLOSE, limit: f.limit ?? -1 };
+  const rows = (cut === undefined ? db.prepare(SELECT).all({ ...params, ...marks }) : db.prepare(SELECT_CUT).all({ ...params, ...marks, cut })) as Row[];
   const total = f.limit !== null && rows.length === f.limit
     ? (db.prepare(`SELECT count(*) AS n FROM search_index s WHERE ${WHERE}`).get(params) as { n: number }).n
     : rows.length;

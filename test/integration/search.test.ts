@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crm, crmJson, seed, tempDb } from '../helpers/cli.js';
 import { openStore } from '../../src/db/store.js';
-import { explainSearch } from '../../src/db/search.js';
+import { explainSearch, searchIndex } from '../../src/db/search.js';
 import { parseSearch } from '../../src/domain/search-query.js';
 
 interface Hit {
@@ -348,6 +348,39 @@ describe('speed', () => {
     const started = performance.now();
     expect(await refs(['zeppelin'], { db, flags: ['--client', 'Globex'] })).toEqual(['interaction:12346']);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('a limit', () => {
+  // With a limit, the limit-th best rank is found first and only hits ranked that well are read:
+  // the hits must be exactly the first of all of them, ties (same rank, by date) included.
+  it('gives the first hits of the whole ordered list, ties with the last one kept in date order', async () => {
+    const db = tempDb();
+    await seed(db, [['client', 'add', 'Acme'], ['client', 'add', 'Globex']]);
+    const w = new Database(db);
+    const insert = w.prepare("INSERT INTO interactions (client_id, at, channel, direction, summary, recorded_at) VALUES (?, ?, 'email', 'out', ?, ?)");
+    w.transaction(() => {
+      for (let k = 0; k < 300; k++) {
+        const at = new Date(Date.UTC(2020, 0, 1) + ((k * 7919) % 300) * 86_400_000).toISOString();
+        // Three texts, so three ranks, each shared by a hundred hits on shuffled dates.
+        insert.run(1 + (k % 2), at, ['logo', 'the logo again', 'a long note about many things and the logo'][k % 3], at);
+      }
+    })();
+    w.close();
+    const store = openStore(db, { write: false });
+    try {
+      for (const [clientId, types] of [[null, null], [2, null], [null, ['interaction' as const]]] as const) {
+        const hits = (limit: number | null) => searchIndex(store.db, { match: parseSearch('logo').match, clientId, types, limit, zone: 'UTC' });
+        const all = hits(null);
+        for (const limit of [1, 20, 99, 100, 101, 150, 299, 300, 301, 1000]) {
+          const some = hits(limit);
+          expect(some.hits).toEqual(all.hits.slice(0, limit));
+          expect(some.total).toBe(all.total);
+        }
+      }
+    } finally {
+      store.close();
+    }
   });
 });
 
