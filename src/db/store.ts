@@ -62,9 +62,29 @@ function slowPoint(faults: Faults | undefined, where: string): void {
   sleepSync(faults.slowWriteMs);
 }
 
+/**
+ * Before closing a connection that wrote: let SQLite refresh the statistics its query planner reads
+ * (sqlite_stat1), which it does only for tables this connection queried whose statistics are
+ * missing or no longer match their size (10× off), within a bounded analysis; otherwise it is a
+ * no-op. `mask` 0x10002 looks at every table (after a migration). Never waits for another
+ * writer and never fails the run: statistics are an optimisation, and the next write tries again.
+ */
+function optimize(db: DB, mask?: number): void {
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma(mask === undefined ? 'optimize' : `optimize = ${mask}`);
+  } catch {
+    // Busy or read-only: nothing lost but the statistics.
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
 function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'faults' | 'journal'> = {}): Store {
   const faults = opts.faults;
   const journal = opts.journal;
+  let wrote = false;
   return {
     db,
     path: file,
@@ -82,10 +102,15 @@ function makeStore(db: DB, file: string | null, opts: Pick<OpenOptions, 'faults'
         return result;
       });
       const result = faults?.deferred ? tx.deferred() : tx.immediate();
+      wrote = true;
       slowPoint(faults, 'write committed');
       return result;
     },
-    close: () => db.close(),
+    close: () => {
+      // A run that only read leaves the file as it found it (and pays nothing for it).
+      if (wrote) optimize(db);
+      db.close();
+    },
   };
 }
 
@@ -133,9 +158,9 @@ function recordMigrations(db: DB, applied: readonly Migration[], appliedAt: Read
  * Apply pending migrations, each in one transaction together with its version bump and, once the
  * migrations table exists, its record there.
  */
-export function migrate(db: DB, opts: MigrateOptions = {}): void {
+export function migrate(db: DB, opts: MigrateOptions = {}): boolean {
   const migrations = [...(opts.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version);
-  if (userVersion(db) >= latestVersion(migrations)) return;
+  if (userVersion(db) >= latestVersion(migrations)) return false;
   const now = opts.now ?? (() => new Date());
   /** version -> when this call applied it, for the records written when the table appears. */
   const appliedAt = new Map<number, string>();
@@ -156,6 +181,7 @@ export function migrate(db: DB, opts: MigrateOptions = {}): void {
       slowPoint(opts.faults, `migrating to ${m.version}`);
     }).immediate();
   }
+  return changed;
 }
 
 /** An empty, migrated, in-memory database: what a read sees before any file exists. */
@@ -185,7 +211,7 @@ export function openStore(file: string, opts: OpenOptions): Store {
     // Only after it proved to be ours: never advise chmod on another program's file.
     if (loose) opts.warn?.(`warning: ${file} is readable by other users; protect it with: chmod 600 '${file}'`);
     if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
-    migrate(db, {
+    const migrated = migrate(db, {
       migrations,
       now: opts.now,
       faults: opts.faults,
@@ -194,6 +220,8 @@ export function openStore(file: string, opts: OpenOptions): Store {
         if (from > 0) backupVersion(file, from);
       },
     });
+    // New indexes are best used with statistics: gather those missing, for every table, once.
+    if (migrated) optimize(db, 0x10002);
     if (opts.faults?.maxPageCount) db.pragma(`max_page_count = ${Math.floor(opts.faults.maxPageCount)}`);
     return makeStore(db, file, opts);
   } catch (e) {

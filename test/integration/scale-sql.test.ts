@@ -3,9 +3,11 @@
 // case-insensitive index; an inserted invoice is read back by rowid; a `<client>` is found through
 // the name_key index with resolveClient's answers and messages. No timings here (the bench measures
 // them): these check results and query plans.
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { crmJson, seed, tempDb } from '../helpers/cli.js';
+import { ROOT, crmJson, seed, snapshot, tempDb } from '../helpers/cli.js';
 import { withDb } from '../reliability/harness.js';
 import { getInvoice, getInvoiceByNumber, insertInvoice, listAllInvoices, listInvoices, listInvoicesIssued } from '../../src/db/invoices.js';
 import { insertClient, listClients } from '../../src/db/clients.js';
@@ -35,6 +37,13 @@ const ORACLE = `
 const oracle = (db: Database.Database, where: string, order = 'ORDER BY i.due_on, i.number', params: Record<string, unknown> = {}) =>
   db.prepare(`${ORACLE} WHERE ${where} ${order}`).all(params);
 
+/**
+ * Forget the statistics crm gathered on this tiny database, so the planner plans as for a large
+ * one (with statistics of ten rows it rightly prefers to scan them).
+ */
+const noStats = (file: string): void =>
+  withDb(file, (d) => void (d.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get() && d.prepare('DELETE FROM sqlite_stat1').run()));
+
 /** Every step of a statement's query plan. */
 const plan = (db: Database.Database, sql: string, ...params: unknown[]): string[] =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
@@ -46,14 +55,15 @@ const SCAN_INVOICES = /^SCAN (i|p|d|invoices|payments|disputes)( |$)/;
 function prepared(db: Database.Database, fn: () => void): string[] {
   const seen: string[] = [];
   const original = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
+  const spy: typeof db.prepare = (sql) => {
     seen.push(sql);
     return original(sql);
-  }) as typeof db.prepare;
+  };
+  db.prepare = spy;
   try {
     fn();
   } finally {
-    db.prepare = original as typeof db.prepare;
+    db.prepare = original;
   }
   return seen;
 }
@@ -128,6 +138,7 @@ describe('invoice balances: aggregated once, the same numbers as before', () => 
   });
 
   it('a lookup by id reads only that invoice’s payments and disputes, through their indexes', () => {
+    noStats(db);
     withDb(db, (d) => {
       const steps = prepared(d, () => getInvoice(d, 1)).flatMap((sql) => plan(d, sql, { id: 1 }));
       expect(steps.filter((s) => SCAN_INVOICES.test(s))).toEqual([]);
@@ -139,6 +150,7 @@ describe('invoice numbers: found regardless of case through an index', () => {
   it('getInvoiceByNumber and reference lookups search the case-insensitive index, never scan', async () => {
     const db = tempDb();
     await seed(db, [['client', 'add', 'Acme'], ['invoice', 'add', 'acme', '--amount', '10']]);
+    noStats(db);
     withDb(db, (d) => {
       const steps = prepared(d, () => getInvoiceByNumber(d, 'inv-0001')).flatMap((sql) => plan(d, sql, { number: 'inv-0001' }));
       expect(steps).toContain('SEARCH i USING INDEX invoices_number_nocase (number=?)');
@@ -205,6 +217,7 @@ describe('findClient: the name_key index, with resolveClient over every client a
   });
 
   it('an exact name, an id and a unique prefix are answered without reading every client', () => {
+    noStats(db);
     withDb(db, (d) => {
       for (const ref of ['acme corp', '7', 'acme l', 'søren k']) {
         const sqls = prepared(d, () => findClient(d, ref));
@@ -224,6 +237,59 @@ describe('findClient: the name_key index, with resolveClient over every client a
       expect(outcome(() => findClient(store.db, 'zzz')).error).toMatch(/there are no clients yet/);
     } finally {
       store.close();
+    }
+  });
+});
+
+describe('statistics for the query planner (PRAGMA optimize)', () => {
+  const stats = (file: string): { tbl: string }[] =>
+    withDb(file, (d) => (d.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get() ? d.prepare('SELECT tbl FROM sqlite_stat1 ORDER BY tbl, idx').all() as { tbl: string }[] : []));
+
+  it('a run that wrote leaves statistics for the tables it queried; a run that only read writes nothing', async () => {
+    const db = tempDb();
+    await seed(db, [['client', 'add', 'Acme']]);
+    expect(stats(db).map((s) => s.tbl)).not.toContain('interactions');
+    await seed(db, [['client', 'add', 'Globex'], ['log', 'acme', '--summary', 'call', '--no-recap']]);
+    expect(stats(db).map((s) => s.tbl)).toContain('interactions');
+    withDb(db, (d) => d.prepare('DELETE FROM sqlite_stat1').run());
+    const before = snapshot(db);
+    const reader = openStore(db, { write: false });
+    findClient(reader.db, 'acme');
+    listInvoices(reader.db);
+    reader.close();
+    expect(stats(db)).toEqual([]);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('a migrated database gets statistics for every table with rows, once', () => {
+    const file = tempDb();
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'v1.db'), file);
+    fs.chmodSync(file, 0o600);
+    openStore(file, { write: true }).close();
+    const tables = new Set(stats(file).map((s) => s.tbl));
+    expect(tables.has('clients') && tables.has('interactions') && tables.has('invoices')).toBe(true);
+  });
+
+  it('never waits for, nor fails because of, another writer; the lock wait is kept for later statements', () => {
+    const db = tempDb();
+    const store = openStore(db, { write: true, busyTimeoutMs: 4321 });
+    store.write((d) => insertClient(d, { name: 'Acme', nameKey: 'acme', email: null, phone: null, company: null, channel: null, cadenceDays: 14, timezone: null, note: null }, '2026-01-01'));
+    const other = new Database(db);
+    try {
+      other.prepare('BEGIN IMMEDIATE').run();
+      const d = store.db;
+      expect(() => store.close()).not.toThrow();
+      expect(d.open).toBe(false);
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    const again = openStore(db, { write: true, busyTimeoutMs: 4321 });
+    try {
+      again.write((d) => findClient(d, 'acme'));
+      expect(again.db.pragma('busy_timeout', { simple: true })).toBe(4321);
+    } finally {
+      again.close();
     }
   });
 });
