@@ -12,7 +12,7 @@ import { ROOT, tempDb, tempDir } from '../helpers/cli.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/db/migrations.js';
 import { APPLICATION_ID, openEmpty, openStore } from '../../src/db/store.js';
 import {
-  STRESS, count, crmBin, dump, errLines, integrity, pool, report, requireBuilt, schemaOf, spawnAsync, tables, withDb,
+  STRESS, bundledSource, count, crmBin, dump, errLines, integrity, pool, report, requireBuilt, schemaOf, spawnAsync, tables, withDb,
 } from './harness.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -199,10 +199,9 @@ describe('migrations', () => {
     const ROUNDS = STRESS ? 10 : 2;
     const K = 4;
     // The built store with an injected v2, in K separate processes.
-    const dist = path.join(path.dirname(path.dirname(crmBin())), 'dist');
+    const entry = await bundledSource("export { openStore } from './src/db/store.ts'; export { MIGRATIONS } from './src/db/migrations.ts';", 'store');
     const script = `
-      const { openStore } = await import(${JSON.stringify(path.join(dist, 'db/store.js'))});
-      const { MIGRATIONS } = await import(${JSON.stringify(path.join(dist, 'db/migrations.js'))});
+      const { openStore, MIGRATIONS } = await import(${JSON.stringify(entry)});
       openStore(process.env.FILE, { write: true, migrations: [...MIGRATIONS, JSON.parse(process.env.V2)] }).close();`;
     for (let round = 0; round < ROUNDS; round++) {
       const file = fixtureAtLatest();
