@@ -7,14 +7,14 @@ import { describe, expect, test, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import { crm, crmJson, seed, tempDb, testEnv } from '../helpers/cli.js';
 import { main } from '../../src/main.js';
-import { listClients, updateClient } from '../../src/db/clients.js';
+import { findByNameKey, listClients, updateClient } from '../../src/db/clients.js';
 import { openStore } from '../../src/db/store.js';
 import { count, dump, report, spawnAsync, STRESS, pool, withDb } from './harness.js';
 
-// The stale-edit test hands `client edit` a list of clients read before another writer's edit.
+// The stale-edit test hands `client edit` the client as read before another writer's edit.
 vi.mock('../../src/db/clients.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/db/clients.js')>();
-  return { ...real, listClients: vi.fn(real.listClients) };
+  return { ...real, listClients: vi.fn(real.listClients), findByNameKey: vi.fn(real.findByNameKey) };
 });
 
 /** Start crm in-process with a stdin the test feeds later; resolves with its outcome. */
@@ -90,7 +90,8 @@ describe('lost updates', () => {
     expect(other.code, other.stderr).toBe(0);
     const afterOther = dump(db);
     // ... then this session saves what it read plus its own change.
-    vi.mocked(listClients).mockImplementationOnce(() => staleRead);
+    // findClient finds `acme` by its name key (and would list every client only when that fails).
+    vi.mocked(findByNameKey).mockImplementationOnce(() => staleRead[0]);
     const stale = await crm(['client', 'edit', 'acme', '--phone', '+47 555 0101'], { db });
     expect(stale.code).toBe(1);
     expect(stale.stdout).toBe('');
