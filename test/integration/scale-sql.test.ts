@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { ROOT, crmJson, seed, snapshot, tempDb } from '../helpers/cli.js';
 import { withDb } from '../reliability/harness.js';
 import { getInvoice, getInvoiceByNumber, insertInvoice, listAllInvoices, listInvoices, listInvoicesIssued } from '../../src/db/invoices.js';
-import { insertClient, listClients } from '../../src/db/clients.js';
+import { insertClient, lastContacts, listClients } from '../../src/db/clients.js';
 import { openStore } from '../../src/db/store.js';
 import { findClient } from '../../src/cli/shared.js';
 import { nameKey, resolveClient } from '../../src/domain/names.js';
@@ -291,5 +291,32 @@ describe('statistics for the query planner (PRAGMA optimize)', () => {
     } finally {
       again.close();
     }
+  });
+});
+
+describe('last contacts (client list): one index step per client, not every interaction', () => {
+  it('gives what grouping every live interaction gives, and never scans the interactions', async () => {
+    const db = tempDb();
+    await seed(db, [
+      ['client', 'add', 'Acme'], ['client', 'add', 'Beta'], ['client', 'add', 'Quiet'],
+      ['log', 'acme', '--summary', 'first', '--at', '2026-11-01', '--no-recap'],
+      ['log', 'acme', '--summary', 'latest', '--at', '2026-11-10', '--no-recap'],
+      ['log', 'beta', '--summary', 'call', '--at', '2026-11-05', '--no-recap'],
+      ['log', 'beta', '--summary', 'voided later', '--at', '2026-11-20', '--no-recap'],
+    ]);
+    withDb(db, (d) => {
+      const latest = d.prepare("SELECT id FROM interactions WHERE summary = 'voided later'").get() as { id: number };
+      d.prepare("UPDATE interactions SET voided_on = '2026-11-21', void_reason = 'wrong client' WHERE id = ?").run(latest.id);
+    });
+    noStats(db);
+    withDb(db, (d) => {
+      const grouped = d.prepare('SELECT client_id AS id, max(at) AS at FROM live_interactions GROUP BY client_id').all() as { id: number; at: string }[];
+      const got = lastContacts(d);
+      expect(new Map(grouped.map((r) => [r.id, r.at]))).toEqual(got);
+      expect(got.size).toBe(2);
+      const steps = prepared(d, () => lastContacts(d)).flatMap((sql) => plan(d, sql));
+      expect(steps.filter((s) => /^SCAN (i|interactions)( |$)/.test(s))).toEqual([]);
+      expect(steps.some((s) => /SEARCH (i|interactions) USING .*INDEX interactions_live_client_at \(client_id=\?\)/.test(s))).toBe(true);
+    });
   });
 });
