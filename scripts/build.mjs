@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The build (`npm run build`): one esbuild bundle of src/main.ts into dist/, type-checked separately
-// (`npm run typecheck`; tsc emits nothing). ESM, minified, split into chunks at every `await import()`,
-// so a run loads the start-up chunk and the chunks of the one command it names: the other commands,
-// the rules, zod, @inquirer/prompts, csv-parse and chalk each stay out of start-up.
+// (`npm run typecheck`; tsc emits nothing). ESM, minified, split into chunks at every `await import()`:
+// a run loads the start-up chunk (all `crm --version` reads), then one chunk holding the context,
+// commander and the everyday commands (src/cli/everyday.ts), then what the command it names loads
+// lazily; the rules, zod, @inquirer/prompts, csv-parse and chalk each stay out of the everyday path.
 //
 // npm dependencies are bundled (their code is parsed once, from one file, instead of resolved module
 // by module from node_modules) except better-sqlite3, a native addon loaded from node_modules, and
@@ -23,7 +24,21 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 
-function options(outdir) {
+// The chunk nearly every run loads (src/cli/everyday.ts: the context, commander, the everyday
+// commands). esbuild puts each module in a chunk by the set of entry points and `await import()`
+// targets that reach it, so a module shared by the everyday commands and one lazily loaded module
+// (the rules for `review`, the wizard, the config loader…) would get a chunk of its own, loaded by
+// every run: `crm due` read 28 files. So in the bundle (see lazyImports), every lazily loaded source
+// module also imports everyday.ts, and everything everyday.ts reaches lands in one chunk. Likewise
+// the lazy modules that reach zod import the config loader (zod, the schema and the loader: one
+// chunk), and the two that `crm rules` loads import review's judge (the rules engine: one chunk).
+// Harmless at run time: each is loaded after everyday.ts, and the modules they add have no effects.
+const EVERYDAY = path.join(root, 'src', 'cli', 'everyday.ts');
+const CONFIG_LOADER = path.join(root, 'src', 'config', 'load.ts');
+const JUDGE = path.join(root, 'src', 'cli', 'review', 'judge.ts');
+const WITH_JUDGE = ['src/rules/index.ts', 'src/render/review.ts'].map((f) => path.join(root, f));
+
+function options(outdir, plugins = []) {
   return {
     absWorkingDir: root,
     entryPoints: { main: 'src/main.ts' },
@@ -44,6 +59,42 @@ function options(outdir) {
     banner: { js: "import{createRequire as __crmRequire}from'node:module';const require=__crmRequire(import.meta.url);" },
     logLevel: 'warning',
     metafile: true,
+    plugins,
+  };
+}
+
+/** What each lazily loaded source module imports besides its own imports, from an unwritten build's metafile. */
+async function lazyImports(outdir) {
+  const { metafile } = await build({ ...options(outdir), write: false });
+  const inputs = metafile.inputs;
+  const reachesZod = (file, seen = new Set()) => !seen.has(file) && (seen.add(file), file.startsWith('node_modules/zod/')
+    || (inputs[file]?.imports ?? []).some((i) => i.kind === 'import-statement' && reachesZod(i.path, seen)));
+  const lazy = new Set(Object.values(inputs).flatMap((input) => input.imports)
+    .filter((i) => i.kind === 'dynamic-import' && i.path.startsWith('src/')).map((i) => i.path));
+  for (const f of [CONFIG_LOADER, JUDGE, ...WITH_JUDGE]) {
+    if (!lazy.has(path.relative(root, f).split(path.sep).join('/'))) throw new Error(`build.mjs: ${path.relative(root, f)} is no longer loaded lazily`);
+  }
+  const extra = new Map();
+  for (const file of lazy) {
+    const abs = path.resolve(root, file);
+    if (abs === EVERYDAY) continue;
+    const add = [EVERYDAY];
+    if (abs !== CONFIG_LOADER && reachesZod(file)) add.push(CONFIG_LOADER);
+    if (WITH_JUDGE.includes(abs)) add.push(JUDGE);
+    extra.set(abs, add);
+  }
+  return extra;
+}
+
+/** Appends the imports lazyImports chose to each lazily loaded source module as esbuild reads it. */
+function lazyImportsPlugin(extra) {
+  return {
+    name: 'lazy-imports',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async (args) => extra.has(args.path)
+        ? { contents: `${await fs.promises.readFile(args.path, 'utf8')}\n${extra.get(args.path).map((f) => `import ${JSON.stringify(f)};`).join('\n')}\n`, loader: 'ts' }
+        : undefined);
+    },
   };
 }
 
@@ -66,7 +117,7 @@ const metafile = arg('--metafile');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 const tmp = fs.mkdtempSync(path.join(path.dirname(out), '.dist-build-'));
 try {
-  const result = await build(options(tmp));
+  const result = await build(options(tmp, [lazyImportsPlugin(await lazyImports(tmp))]));
   if (metafile) fs.writeFileSync(metafile, JSON.stringify(relativeOutputs(result.metafile, tmp)));
   fs.rmSync(out, { recursive: true, force: true });
   fs.renameSync(tmp, out);

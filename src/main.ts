@@ -59,7 +59,7 @@ export async function main(deps: MainDeps): Promise<number> {
   let CommanderError: typeof import('@commander-js/extra-typings').CommanderError | undefined;
   try {
     let globalOpts = (): { db?: string | undefined } => ({});
-    const [{ createCtx }, commander] = await Promise.all([import('./cli/context.js'), import('@commander-js/extra-typings')]);
+    const { createCtx, commander } = await import('./cli/everyday.js');
     CommanderError = commander.CommanderError;
     ctx = createCtx({
       io, env: deps.env, execPath: deps.execPath, style: await styleFor(color), globalOpts: () => globalOpts(),

@@ -5,28 +5,32 @@ import { initNeed } from './init-need.js';
 import type { AnyCommand } from './shared.js';
 import { UsageError, quote } from '../domain/errors.js';
 
+/** The everyday commands, the context and commander: one chunk of the bundle (everyday.ts). */
+const everyday = () => import('./everyday.js');
+
 type Loader = () => Promise<{ command(ctx: Ctx): AnyCommand }>;
 /** `hidden`: runs, but is not listed in --help (the completion scripts' helper). */
 type Entry = [string, Loader] | [string, Loader, { hidden: true }];
 
 /**
- * The top-level commands, in help order, each loaded on demand: a run loads only the group it
- * names (a few modules), not all fifty command files; help, a typo or no command load them all.
+ * The top-level commands, in help order, each loaded on demand: the everyday ones come in one chunk
+ * with the context and commander, which every run loads anyway; any other is loaded only when argv
+ * names it. Help, a typo or no command load them all.
  */
 const COMMANDS: Entry[] = [
-  ['client', () => import('./client/index.js')],
-  ['log', () => import('./log/log.js')],
-  ['recap', () => import('./recap/recap.js')],
-  ['history', () => import('./history/history.js')],
-  ['search', () => import('./search/search.js')],
-  ['invoice', () => import('./invoice/index.js')],
+  ['client', () => everyday().then((m) => m.client)],
+  ['log', () => everyday().then((m) => m.log)],
+  ['recap', () => everyday().then((m) => m.recap)],
+  ['history', () => everyday().then((m) => m.history)],
+  ['search', () => everyday().then((m) => m.search)],
+  ['invoice', () => everyday().then((m) => m.invoice)],
   ['change', () => import('./change/index.js')],
   ['incident', () => import('./incident/index.js')],
   ['referral', () => import('./referral/index.js')],
   ['deliver', () => import('./deliver/deliver.js')],
-  ['remind', () => import('./remind/index.js')],
-  ['due', () => import('./due/due.js')],
-  ['review', () => import('./review/review.js')],
+  ['remind', () => everyday().then((m) => m.remind)],
+  ['due', () => everyday().then((m) => m.due)],
+  ['review', () => everyday().then((m) => m.review)],
   ['rules', () => import('./rules/rules.js')],
   ['void', () => import('./void/void.js')],
   ['unvoid', () => import('./unvoid/unvoid.js')],
@@ -95,7 +99,7 @@ export const VERSION = '0.1.0';
 
 /** The program, with the command `argv` names loaded (every command when argv names none it knows). */
 export async function buildProgram(ctx: Ctx, argv: readonly string[] = []): Promise<Command<[], { db?: string; color: boolean }>> {
-  const { Command, Option } = await import('@commander-js/extra-typings');
+  const { Command, Option } = (await everyday()).commander;
   const program = new Command('crm')
     .description('A client CRM for freelancers: record what happens with each client, and decide whether to keep them.')
     .version(VERSION, '-V, --version', 'print the version')
