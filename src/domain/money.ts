@@ -56,8 +56,15 @@ export function formatMoney(a: number | Money, c?: string): string {
   const [amount, currency] = typeof a === 'number' ? [a, c ?? ''] : [a.amount, a.currency];
   const [whole = '0', frac] = toDecimal(amount, currency).split('.');
   const sign = whole.startsWith('-') ? '-' : '';
-  const grouped = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${frac === undefined ? '' : '.' + frac} ${currency}`;
+  return `${sign}${grouped(whole.replace('-', ''))}${frac === undefined ? '' : '.' + frac} ${currency}`;
+}
+
+/** "1234567" -> "1,234,567": slices, not a look-ahead regex (a list of 16k invoices spent 150 ms there). */
+function grouped(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += ',' + digits.slice(i, i + 3);
+  return out;
 }
 
 export const money = (amount: number, currency: string): Money => ({ amount, currency });

@@ -36,11 +36,12 @@ const INDENT = '  ';
  * One group of the list: the one table renderer, borderless and indented, cells coloured after
  * they were measured; to fit `width` its last (free-text) column is cut first.
  */
-function layout(style: Style, rows: { text: string; paint?: (s: string) => string }[][], width: number): string[] {
+function layout(out: string[], style: Style, rows: { text: string; paint?: (s: string) => string }[][], width: number): void {
   const cells = rows.map((row) => row.map((c) => (c.paint ? c.paint(c.text) : c.text)));
   const last = (rows[0]?.length ?? 1) - 1;
   const fit = Number.isFinite(width) ? { width: width - INDENT.length, flex: [last] } : {};
-  return table(style, [], cells, { styled: true, ...fit }).trimEnd().split('\n').map((line) => INDENT + line);
+  // Appended one by one: out.push(...lines) overflows the stack past ~125k lines.
+  for (const line of table(style, [], cells, { styled: true, ...fit }).trimEnd().split('\n')) out.push(INDENT + line);
 }
 
 function urgency(style: Style, daysOverdue: number): (s: string) => string {
@@ -60,52 +61,49 @@ export function renderDue(report: DueReport, { style, within, width = Infinity }
 
   if (checkIns.length > 0) {
     out.push('', style.bold(`Check-ins (${checkIns.length})`));
-    out.push(
-      ...layout(
-        style,
-        checkIns.map((c) => [
-          { text: oneLine(c.client.name) },
-          { text: lateness(c.daysOverdue), paint: urgency(style, c.daysOverdue) },
-          {
-            text: `${c.lastContact ? `last contact ${c.lastContact}` : 'never contacted'}, ${cadence(c.cadenceDays)}`,
-            paint: style.dim,
-          },
-        ]),
-        width,
-      ),
+    layout(
+      out,
+      style,
+      checkIns.map((c) => [
+        { text: oneLine(c.client.name) },
+        { text: lateness(c.daysOverdue), paint: urgency(style, c.daysOverdue) },
+        {
+          text: `${c.lastContact ? `last contact ${c.lastContact}` : 'never contacted'}, ${cadence(c.cadenceDays)}`,
+          paint: style.dim,
+        },
+      ]),
+      width,
     );
   }
 
   if (invoices.length > 0) {
     out.push('', style.bold(`Invoices to chase (${invoices.length})`));
-    out.push(
-      ...layout(
-        style,
-        invoices.map((inv) => [
-          { text: oneLine(inv.number) },
-          { text: oneLine(inv.client.name) },
-          { text: formatMoney(inv.balance) },
-          { text: lateness(inv.daysOverdue), paint: urgency(style, inv.daysOverdue) },
-          { text: `due ${inv.dueOn}`, paint: style.dim },
-        ]),
-        width,
-      ),
+    layout(
+      out,
+      style,
+      invoices.map((inv) => [
+        { text: oneLine(inv.number) },
+        { text: oneLine(inv.client.name) },
+        { text: formatMoney(inv.balance) },
+        { text: lateness(inv.daysOverdue), paint: urgency(style, inv.daysOverdue) },
+        { text: `due ${inv.dueOn}`, paint: style.dim },
+      ]),
+      width,
     );
   }
 
   if (reminders.length > 0) {
     out.push('', style.bold(`Reminders (${reminders.length})`));
-    out.push(
-      ...layout(
-        style,
-        reminders.map((r) => [
-          { text: formatRef('reminder', r.id), paint: style.dim },
-          { text: oneLine(r.client.name) },
-          { text: lateness(r.daysOverdue), paint: urgency(style, r.daysOverdue) },
-          { text: `${oneLine(r.text)} (${r.kind})` },
-        ]),
-        width,
-      ),
+    layout(
+      out,
+      style,
+      reminders.map((r) => [
+        { text: formatRef('reminder', r.id), paint: style.dim },
+        { text: oneLine(r.client.name) },
+        { text: lateness(r.daysOverdue), paint: urgency(style, r.daysOverdue) },
+        { text: `${oneLine(r.text)} (${r.kind})` },
+      ]),
+      width,
     );
   }
 

@@ -129,6 +129,19 @@ describe('parseMoney properties', () => {
 });
 
 describe('toDecimal and formatMoney', () => {
+  it('groups the whole part by thousands exactly as the look-ahead regex it replaced', () => {
+    const regex = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), anyCurrency, (amount, currency) => {
+        const [whole = '', frac] = toDecimal(amount, currency).split('.');
+        const sign = whole.startsWith('-') ? '-' : '';
+        const expected = `${sign}${regex(whole.replace('-', ''))}${frac === undefined ? '' : '.' + frac} ${currency}`;
+        expect(formatMoney(amount, currency)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it.each([
     [120050, 'EUR', '1200.50', '1,200.50 EUR'],
     [5, 'EUR', '0.05', '0.05 EUR'],
