@@ -123,6 +123,8 @@ export function stressSection(ctx) {
     c('crm review --all', ['review', '--all']),
     c('crm review <client>', ['review', KNOWN.client]),
     c(`crm search ${KNOWN.search}`, ['search', KNOWN.search], x(3)),
+    // What a terminal shows (the 20 best hits); piped, as above, every hit is printed.
+    c(`crm search ${KNOWN.search} --limit 20`, ['search', KNOWN.search, '--limit', '20'], x(3)),
     c('crm client list', ['client', 'list']),
     c('crm invoice list', ['invoice', 'list']),
   ];
