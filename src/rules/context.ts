@@ -71,6 +71,8 @@ export interface RuleContext {
   invoices: InvoiceState[];
   incidents: KnownIncident[];
   interactions: KnownInteraction[];
+  /** The interactions' local dates never go down in their order (false only where a zone's clocks go back over midnight). */
+  interactionsByDate: boolean;
   changes: ChangeFact[];
   referrals: ReferralFact[];
   deliveries: DeliveryFact[];
@@ -189,6 +191,7 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
   };
   return {
     asOf, config, timeZone, workingHours, client: facts.client, invoices, incidents, interactions,
+    interactionsByDate: lists.interactions.monotone,
     // Income lists stay whole (and shared): read them through incomeBetween(…, from, asOf).
     changes, referrals, deliveries, clientIncome: facts.clientIncome, portfolioIncome: facts.portfolioIncome,
     since, age, recency, fresh: (date: DateStr) => date > cutoff(config.halfLifeDays), yearStart: incomeYear(asOf).from,

@@ -49,13 +49,28 @@ export function isAfterHoursDemand(ctx: RuleContext, i: KnownInteraction): boole
   return value;
 }
 
+/** The interactions in the window (age weight above 0), in order: a suffix when their dates never go down. */
+function inWindow(ctx: RuleContext): KnownInteraction[] {
+  const xs = ctx.interactions;
+  const counts = (i: KnownInteraction) => ctx.recency(i.local.date) > 0;
+  if (!ctx.interactionsByDate) return xs.filter(counts);
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (counts(xs[mid] as KnownInteraction)) hi = mid;
+    else lo = mid + 1;
+  }
+  return xs.slice(lo);
+}
+
 /**
  * After-hours demands not already counted as an unreasonable-demand incident. Each such incident
  * stands for one contact: the one it was recorded with, else the nearest after-hours demand of the
  * same day — so the call and the incident about it count once, and other calls still count.
  */
 function afterHoursDemands(ctx: RuleContext, incidents: KnownIncident[]): KnownInteraction[] {
-  const candidates = ctx.interactions.filter((i) => isAfterHoursDemand(ctx, i) && ctx.recency(i.local.date) > 0);
+  const candidates = inWindow(ctx).filter((i) => isAfterHoursDemand(ctx, i));
   const taken = new Set<number>();
   for (const inc of incidents) {
     // Same day only, so the incident always weighs at least what the contact did (same age step).

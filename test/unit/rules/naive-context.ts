@@ -103,6 +103,7 @@ export function naiveBuildContext(facts: ClientFacts, opts: EvaluateOptions): Ru
   };
   return {
     asOf, config, timeZone, workingHours, client: facts.client, invoices, incidents, interactions,
+    interactionsByDate: interactions.every((x, k) => k === 0 || (interactions[k - 1] as typeof x).local.date <= x.local.date),
     // Income lists stay whole (and shared): read them through incomeBetween(…, from, asOf).
     changes, referrals, deliveries, clientIncome: facts.clientIncome, portfolioIncome: facts.portfolioIncome,
     since, age, recency, fresh: (date: DateStr) => date > cutoff(config.halfLifeDays), yearStart: incomeYear(asOf).from,
