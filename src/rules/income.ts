@@ -66,9 +66,21 @@ export interface IncomeView {
   combined: number | null;
 }
 
+// Everyone's income over a year is the same for every client judged that day: review --all asks it
+// of each client at 12 dates, so it is summed once per list and dates (read only, never handed out).
+const totalsMemo = new WeakMap<IncomeFact[], Map<string, Money[]>>();
+function portfolioTotals(xs: IncomeFact[], from: DateStr, to: DateStr): Money[] {
+  let perDates = totalsMemo.get(xs);
+  if (!perDates) totalsMemo.set(xs, (perDates = new Map<string, Money[]>()));
+  const key = `${from} ${to}`;
+  let totals = perDates.get(key);
+  if (!totals) perDates.set(key, (totals = incomeBetween(xs, from, to)));
+  return totals;
+}
+
 export function incomeView(ctx: Pick<RuleContext, 'clientIncome' | 'portfolioIncome' | 'yearStart' | 'asOf' | 'rates'>): IncomeView {
   const { rates } = ctx;
-  const totals = incomeBetween(ctx.portfolioIncome, ctx.yearStart, ctx.asOf);
+  const totals = portfolioTotals(ctx.portfolioIncome, ctx.yearStart, ctx.asOf);
   const all = new Map(totals.map((m) => [m.currency, m.amount]));
   const shares = incomeBetween(ctx.clientIncome, ctx.yearStart, ctx.asOf).map((client) => {
     const total = Math.max(all.get(client.currency) ?? 0, client.amount); // never above 100%, even on odd data
