@@ -79,7 +79,7 @@ const requireNative = {
 async function lazyImports(outdir) {
   const { metafile } = await build({ ...options(outdir), write: false });
   const inputs = metafile.inputs;
-  const reachesZod = (file, seen = new Set()) => !seen.has(file) && (seen.add(file), file.startsWith('node_modules/zod/')
+  const reachesZod = (file, seen = new Set()) => !seen.has(file) && (seen.add(file), /(^|\/)node_modules\/zod\//.test(file)
     || (inputs[file]?.imports ?? []).some((i) => i.kind === 'import-statement' && reachesZod(i.path, seen)));
   const lazy = new Set(Object.values(inputs).flatMap((input) => input.imports)
     .filter((i) => i.kind === 'dynamic-import' && i.path.startsWith('src/')).map((i) => i.path));
