@@ -12,7 +12,7 @@ import { ROOT, tempDb, tempDir } from '../helpers/cli.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/db/migrations.js';
 import { APPLICATION_ID, openEmpty, openStore } from '../../src/db/store.js';
 import {
-  STRESS, bundledSource, count, crmBin, dump, errLines, integrity, pool, report, requireBuilt, schemaOf, spawnAsync, tables, withDb,
+  STRESS, bundledSource, count, dump, errLines, integrity, pool, report, requireBuilt, schemaOf, spawnAsync, tables, withDb,
 } from './harness.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
