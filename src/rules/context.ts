@@ -93,6 +93,11 @@ export interface RuleContext {
   /** The event on `date` is in its first `halfLifeDays` (counts in full): the period a sign can fire on its own. */
   fresh(date: DateStr): boolean;
   rates: Record<string, number>;
+  /**
+   * Only the score is wanted (review --all's trend points): findings carry their points, severity and
+   * whether they fire on their own, without detail or evidence; rules that never score are skipped.
+   */
+  brief?: boolean;
 }
 
 
@@ -155,7 +160,7 @@ function stateOn(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): InvoiceS
   return state;
 }
 
-export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleContext {
+export function buildContext(facts: ClientFacts, opts: EvaluateOptions, brief = false): RuleContext {
   const { asOf, config, timeZone, workingHours } = opts;
   // Each list sorted once per facts (timeline.ts); what is known on asOf is a prefix of it.
   const lists = {
@@ -195,7 +200,7 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions): RuleCon
     // Income lists stay whole (and shared): read them through incomeBetween(…, from, asOf).
     changes, referrals, deliveries, clientIncome: facts.clientIncome, portfolioIncome: facts.portfolioIncome,
     since, age, recency, fresh: (date: DateStr) => date > cutoff(config.halfLifeDays), yearStart: incomeYear(asOf).from,
-    rates: opts.rates ?? {},
+    rates: opts.rates ?? {}, brief,
   };
 }
 

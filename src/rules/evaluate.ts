@@ -59,14 +59,21 @@ function weigh(raised: Raised, opts: EvaluateOptions): { score: number; verdict:
   return { score, verdict, total: { signs, relief: good, reliefCapped: relief, floor, floorReason, shared } };
 }
 
-const raise = (ctx: RuleContext): Raised => ALL_RULES.flatMap((rule) => {
-  const finding = rule.check(ctx);
-  return finding ? [{ rule, finding }] : [];
-});
+/** The rules that can move a score: info findings (context, 0 points) never do. */
+const SCORING = ALL_RULES.filter((rule) => rule.meta.severity !== 'info');
+
+function raise(ctx: RuleContext): Raised {
+  const raised: Raised = [];
+  for (const rule of ctx.brief ? SCORING : ALL_RULES) {
+    const finding = rule.check(ctx);
+    if (finding) raised.push({ rule, finding });
+  }
+  return raised;
+}
 
 /** Only the score, for review --all's trend: the same rules and formula, without advice or stats. */
 export function scoreOf(facts: ClientFacts, opts: EvaluateOptions): number {
-  return scoreOfContext(buildContext(facts, opts), opts);
+  return scoreOfContext(buildContext(facts, opts, true), opts);
 }
 
 /** scoreOf for a context already built (the tests' oracle builds its own). */

@@ -12,8 +12,9 @@ export const round1 = (x: number): number => Math.round(x * 10) / 10;
 export interface FindingParts {
   severity?: FindingSeverity;
   title?: string;
-  detail: string;
-  evidence: Evidence[];
+  /** Built only when the finding is shown: a trend point (ctx.brief) needs only its points. */
+  detail: string | (() => string);
+  evidence: Evidence[] | (() => Evidence[]);
   measure: number;
   weight: number;
   /** Most points (default: the warning cap for warnings, 100 for dealbreakers, none for the rest). */
@@ -22,7 +23,7 @@ export interface FindingParts {
   firesAlone?: string | null;
 }
 
-export function makeFinding(meta: RuleMeta, ctx: Pick<RuleContext, 'config'>, p: FindingParts): Finding {
+export function makeFinding(meta: RuleMeta, ctx: Pick<RuleContext, 'config' | 'brief'>, p: FindingParts): Finding {
   const measure = round3(p.measure);
   const severity = p.severity ?? meta.severity;
   const cap = p.cap !== undefined ? p.cap
@@ -31,7 +32,9 @@ export function makeFinding(meta: RuleMeta, ctx: Pick<RuleContext, 'config'>, p:
   const capped = cap === null ? raw : Math.min(cap, raw);
   const firesAlone = p.firesAlone ?? null;
   return {
-    rule: meta.id, severity, title: p.title ?? meta.title, detail: p.detail, evidence: p.evidence, measure, weight: p.weight,
+    rule: meta.id, severity, title: p.title ?? meta.title, measure, weight: p.weight,
+    detail: ctx.brief ? '' : typeof p.detail === 'function' ? p.detail() : p.detail,
+    evidence: ctx.brief ? [] : typeof p.evidence === 'function' ? p.evidence() : p.evidence,
     cap, firesAlone, points: round1(firesAlone === null ? capped : Math.max(capped, ctx.config.thresholds.fire)),
   };
 }
@@ -53,8 +56,8 @@ export function dealbreakerIncidents(meta: RuleMeta, kind: IncidentKind, ctx: Ru
   const found = incidentsOf(ctx, kind);
   if (found.length === 0) return null;
   return makeFinding(meta, ctx, {
-    detail: `${plural(found.length, `${meta.title.toLowerCase()} incident`)} on record (${dates(found)}). This ends trust whatever came before.`,
-    evidence: [...found].reverse().map(incidentEvidence), measure: found.length, weight: ctx.config.dealbreakerWeight,
+    detail: () => `${plural(found.length, `${meta.title.toLowerCase()} incident`)} on record (${dates(found)}). This ends trust whatever came before.`,
+    evidence: () => [...found].reverse().map(incidentEvidence), measure: found.length, weight: ctx.config.dealbreakerWeight,
   });
 }
 
@@ -84,9 +87,9 @@ export function warningIncidents(
   const firesAlone = warned && freshRepeat.length > 0
     ? `it happened again on ${dates(freshRepeat)} after you raised it with them on ${warned.on}` : null;
   return makeFinding(meta, ctx, {
-    detail: `${times(found.length)} ${when(ctx, found.map((i) => i.on))}: ${dates(found)}`
+    detail: () => `${times(found.length)} ${when(ctx, found.map((i) => i.on))}: ${dates(found)}`
       + (warned && !firesAlone ? `; you raised it with them on ${warned.on}` : '') + '.',
-    evidence: [...found].reverse().map(incidentEvidence), measure: incidentWeight(ctx, found), weight: setting.weight,
+    evidence: () => [...found].reverse().map(incidentEvidence), measure: incidentWeight(ctx, found), weight: setting.weight,
     firesAlone,
   });
 }

@@ -24,7 +24,7 @@ export const incomeConcentration: Rule = {
     const perCurrency = view.shares.map((x) => `${pct(x.share)} of your ${x.client.currency} income (${formatMoney(x.client)} of ${formatMoney(x.total)})`).join('; ');
     const n = view.currencies.length;
     return makeFinding(this.meta, ctx, {
-      detail: view.combined !== null
+      detail: () => view.combined !== null
         ? `${pct(view.combined)} of everything you were paid in the last 12 months, converted with your rates: ${perCurrency}.`
         : `${perCurrency} in the last 12 months`
           + (n > 1 ? `; you were paid in ${plural(n, 'currency', 'currencies')} (${view.currencies.join(', ')}), and without exchange rates (config \`rates\`) crm cannot add them up.` : '.'),

@@ -38,11 +38,11 @@ export const invoiceDisputes: Rule = {
     const worst = big.reduce<Seen | null>((a, x) => (a === null || share(x) > share(a) ? x : a), null);
     return makeFinding(this.meta, ctx, {
       title: big.length ? 'Paid less than agreed' : undefined,
-      detail: `${plural(all.length, 'dispute')} on ${disputed} of ${plural(issued, 'invoice')} (${pct(disputed / issued)}) `
+      detail: () => `${plural(all.length, 'dispute')} on ${disputed} of ${plural(issued, 'invoice')} (${pct(disputed / issued)}) `
         + `${when(ctx, all.map(({ d }) => d.openedOn))}`
         + (stale.length ? `; ${stale.length} still open after ${plural(Math.max(...stale.map(openDays)), 'day')}` : '')
         + (lost.length ? `; you gave up ${lost.map((m) => formatMoney(m)).join(' + ')}.` : '; you gave up nothing.'),
-      evidence: [...all].sort((a, b) => b.d.openedOn.localeCompare(a.d.openedOn) || b.d.id - a.d.id)
+      evidence: () => [...all].sort((a, b) => b.d.openedOn.localeCompare(a.d.openedOn) || b.d.id - a.d.id)
         .map(({ s, d }) => disputeEvidence(s, d)), // most recent first: what the card shows
       measure: all.reduce((a, x) => a + ctx.recency(x.d.openedOn), 0),
       weight: cfg.weight,

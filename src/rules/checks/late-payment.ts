@@ -70,13 +70,13 @@ export const latePayment: Rule = {
     const span = inWords(cfg.windowDays);
     return makeFinding(this.meta, ctx, {
       title: habit ? 'Pays late, as a habit' : emerging ? 'Pays late, lately' : undefined,
-      detail: (settled.length ? `${late.length} of the ${plural(settled.length, 'invoice')} due in the last ${span} and paid came more than `
+      detail: () => (settled.length ? `${late.length} of the ${plural(settled.length, 'invoice')} due in the last ${span} and paid came more than `
         + `${plural(cfg.graceDays, 'day')} late (${pct(share)}, recent ones counting more)`
         + (worst ? `; worst ${worst.fact.number}, ${plural(worst.daysLate ?? 0, 'day')} late.` : '.') : 'Nothing paid yet.')
         + (unpaid.length ? ` ${plural(unpaid.length, 'more is', 'more are')} still unpaid past due (see Money overdue).` : '')
         + (emerging ? ` The latest ${cfg.streak} were all late.` : '')
         + (stopped ? ` The latest ${cfg.streak} were paid on time: it may have stopped.` : ''),
-      evidence: late.map(invoiceEvidence).reverse(), // most recent first: what the card shows
+      evidence: () => late.map(invoiceEvidence).reverse(), // most recent first: what the card shows
       measure, weight: cfg.weight, firesAlone: habit,
     });
   },

@@ -94,9 +94,9 @@ export const longRelationship: Rule = {
     if (active === 0 || active < cfg.minActiveMonths) return null;
     const years = Math.min(cfg.maxYears, Math.floor(days / 365.25));
     return makeFinding(this.meta, ctx, {
-      detail: `Working together since ${firstOn} (${plural(Math.floor(days / 365.25), 'year')}); in touch or paid on time in `
+      detail: () => `Working together since ${firstOn} (${plural(Math.floor(days / 365.25), 'year')}); in touch or paid on time in `
         + `${plural(Math.min(active, 12), 'month')} of the last 12.`,
-      evidence: lastX === firstX ? [citeFirst(firstX)] : [citeLast(lastX), citeFirst(firstX)],
+      evidence: () => lastX === firstX ? [citeFirst(firstX)] : [citeLast(lastX), citeFirst(firstX)],
       measure: years * (Math.min(active, 12) / 12), weight: -cfg.weight,
     });
   },

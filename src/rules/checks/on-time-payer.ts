@@ -28,9 +28,9 @@ export const onTimePayer: Rule = {
     const share = onTime.reduce((a, s) => a + w(s), 0) / settled.reduce((a, s) => a + w(s), 0);
     if (share < cfg.minShare) return null;
     return makeFinding(this.meta, ctx, {
-      detail: `${onTime.length} of ${settled.length} invoices due in the last ${inWords(window)} were paid in full within `
+      detail: () => `${onTime.length} of ${settled.length} invoices due in the last ${inWords(window)} were paid in full within `
         + `${ctx.config.latePayment.graceDays} days of their due date (${pct(share)}, recent ones counting more).`,
-      evidence: onTime.map(invoiceEvidence).reverse(), // most recent first
+      evidence: () => onTime.map(invoiceEvidence).reverse(), // most recent first
       measure: share, weight: -cfg.weight,
     });
   },

@@ -38,13 +38,13 @@ export const overdueBalance: Rule = {
     const paused = owed.filter((s) => s.inDispute).length;
     return makeFinding(this.meta, ctx, {
       title: owed.length === 0 ? 'Money never paid' : undefined,
-      detail: [
+      detail: () => [
         oldest ? `${owedTotal.map((m) => formatMoney(m)).join(' + ')} overdue on ${plural(owed.length, 'invoice')}; `
           + `oldest ${oldest.fact.number}, ${plural(days(oldest), 'day')} past due`
           + (paused ? ` (${paused === owed.length ? 'all' : paused} under an open dispute)` : '') : '',
         lost.length ? `${lost.map((m) => formatMoney(m)).join(' + ')} you gave up counts as money they never paid` : '',
       ].filter(Boolean).join('; ') + '.',
-      evidence: overdue.map(invoiceEvidence),
+      evidence: () => overdue.map(invoiceEvidence),
       measure: overdue.reduce((a, s) => a + (s.unpaid / s.fact.amount) * agingStep(days(s) - cfg.graceDays) * ctx.recency(s.fact.dueOn), 0),
       weight: cfg.weight,
     });

@@ -18,8 +18,8 @@ export const referrals: Rule = {
     if (recent.length === 0) return null;
     const cfg = ctx.config.referrals;
     return makeFinding(this.meta, ctx, {
-      detail: `${plural(recent.length, 'referral')} ${when(ctx, recent.map((r) => r.on))} (${recent.map((r) => r.on).join(', ')}).`,
-      evidence: recent.map(referralEvidence).reverse(),
+      detail: () => `${plural(recent.length, 'referral')} ${when(ctx, recent.map((r) => r.on))} (${recent.map((r) => r.on).join(', ')}).`,
+      evidence: () => recent.map(referralEvidence).reverse(),
       measure: Math.min(cfg.maxCount, recent.reduce((a, r) => a + ctx.recency(r.on), 0)), weight: -cfg.weight,
     });
   },

@@ -29,10 +29,10 @@ export const scopeChurn: Rule = {
     const fires = cfg.fireUnbilled > 0 && unbilled.length >= cfg.fireUnbilled;
     const span = inWords(cfg.windowDays);
     return makeFinding(this.meta, ctx, {
-      detail: `${plural(unbilled.length, 'unbilled change request')} in the last ${span}`
+      detail: () => `${plural(unbilled.length, 'unbilled change request')} in the last ${span}`
         + `${hours ? ` (${hours} h of work)` : ''} (${projects.map(([p, n]) => `${p}: ${n}`).join(', ')})`
         + (billed ? `; ${billed} more were billed, which is paid work.` : '.'),
-      evidence: counted.map(changeEvidence).reverse(), // most recent first
+      evidence: () => counted.map(changeEvidence).reverse(), // most recent first
       measure: unbilled.length + (cfg.weight > 0 ? (billed * cfg.billedWeight) / cfg.weight : 0), weight: cfg.weight,
       firesAlone: fires ? `${unbilled.length} unbilled changes in ${span}, at or past your cut-off of ${cfg.fireUnbilled}` : null,
     });

@@ -21,8 +21,8 @@ export const shortPayment: Rule = {
     if (short.length === 0) return null;
     const totals = sumByCurrency(short.map((s) => ({ currency: s.fact.currency, amount: s.residual })));
     return makeFinding(this.meta, ctx, {
-      detail: `${plural(short.length, 'invoice')} paid all but ${totals.map((m) => formatMoney(m)).join(' + ')}: counted as paid, not as late.`,
-      evidence: short.map(invoiceEvidence).reverse(), measure: short.length, weight: 0, cap: null,
+      detail: () => `${plural(short.length, 'invoice')} paid all but ${totals.map((m) => formatMoney(m)).join(' + ')}: counted as paid, not as late.`,
+      evidence: () => short.map(invoiceEvidence).reverse(), measure: short.length, weight: 0, cap: null,
     });
   },
   advise(f) {

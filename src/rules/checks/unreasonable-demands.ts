@@ -102,12 +102,12 @@ export const unreasonableDemands: Rule = {
     const dates = [...incidents.map((i) => i.on), ...after.map((i) => i.local.date)];
     const afterPart = Math.min(cfg.afterHoursCap, cfg.afterHoursFactor * after.reduce((a, i) => a + ctx.recency(i.local.date), 0));
     return makeFinding(this.meta, ctx, {
-      detail: [
+      detail: () => [
         incidents.length ? `${plural(incidents.length, 'unreasonable demand')} recorded (${incidents.map((i) => i.on).join(', ')})` : '',
         after.length ? `${plural(after.length, 'call or message', 'calls or messages')} wanting an answer outside your hours (${start}–${end}, ${dayList(ctx.workingHours.days)}`
           + `${ctx.client.timezone && ctx.client.timezone !== ctx.timeZone ? `, and outside theirs in ${ctx.client.timezone}` : ''})` : '',
       ].filter(Boolean).join('; ') + ` ${when(ctx, dates)}.`,
-      evidence: [...incidents.map(incidentEvidence), ...after.map(interactionEvidence)].reverse(),
+      evidence: () => [...incidents.map(incidentEvidence), ...after.map(interactionEvidence)].reverse(),
       measure: incidentWeight(ctx, incidents) + afterPart,
       weight: cfg.weight,
     });

@@ -20,18 +20,18 @@ export const verbalAbuse: Rule = {
     if (warned && repeats.length > 0) {
       return makeFinding(this.meta, ctx, {
         severity: 'dealbreaker', title: 'Verbal abuse after a warning',
-        detail: `You told them on ${warned.on} it is not acceptable; it happened again on `
+        detail: () => `You told them on ${warned.on} it is not acceptable; it happened again on `
           + `${repeats.map((i) => i.on).join(', ')} (${plural(all.length, 'incident')} in all).`,
-        evidence: [...repeats].reverse().concat(warned).map(incidentEvidence), measure: all.length,
+        evidence: () => [...repeats].reverse().concat(warned).map(incidentEvidence), measure: all.length,
         weight: ctx.config.dealbreakerWeight,
       });
     }
     const recent = all.filter((i) => ctx.recency(i.on) > 0);
     if (recent.length === 0) return null;
     return makeFinding(this.meta, ctx, {
-      detail: `${times(recent.length)} ${when(ctx, recent.map((i) => i.on))} (${recent.map((i) => i.on).join(', ')})`
+      detail: () => `${times(recent.length)} ${when(ctx, recent.map((i) => i.on))} (${recent.map((i) => i.on).join(', ')})`
         + (warned ? `; you told them on ${warned.on} it is not acceptable, and it has not happened since.` : '; you have not told them yet that it is not acceptable.'),
-      evidence: [...recent].reverse().map(incidentEvidence), measure: incidentWeight(ctx, recent), weight: ctx.config.verbalAbuse.weight,
+      evidence: () => [...recent].reverse().map(incidentEvidence), measure: incidentWeight(ctx, recent), weight: ctx.config.verbalAbuse.weight,
     });
   },
   advise(f, _ctx, verdict) {

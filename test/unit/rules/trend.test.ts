@@ -10,7 +10,8 @@ import { upTo } from '../../../src/rules/timeline.js';
 import { monthEnd } from '../../../src/domain/dates.js';
 import type { ClientFacts } from '../../../src/rules/facts.js';
 import { options } from './builders.js';
-import { WORKING_HOURS, build, day, historyArb } from './arbitraries.js';
+import { USER_ZONES, WORKING_HOURS, build, day, historyArb } from './arbitraries.js';
+import { buildContext } from '../../../src/rules/context.js';
 import { naiveBuildContext } from './naive-context.js';
 
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 150) };
@@ -54,6 +55,32 @@ describe('trend and verdicts through the timeline equal the naive judgement', ()
         const strict = options({ asOf, timeZone: zone, workingHours: WORKING_HOURS, tune: (cfg) => { cfg.latePayment.graceDays = 0; cfg.residual.share = 0; } });
         expect(evaluate(c.facts, strict)).toEqual(naiveVerdict(c.facts, strict));
       }
+    }), RUNS);
+  });
+});
+
+describe('the trend’s brief judgement (score only: no detail, evidence, advice nor info rules)', () => {
+  /** Settings that move the thresholds, caps, windows and weights the score reads. */
+  const tuneArb = fc.record({
+    watch: fc.integer({ min: 10, max: 50 }), fire: fc.integer({ min: 51, max: 90 }), signCap: fc.integer({ min: 20, max: 80 }),
+    reliefCap: fc.integer({ min: 0, max: 40 }), halfLifeDays: fc.constantFrom(90, 182, 365), grace: fc.integer({ min: 0, max: 30 }),
+    residual: fc.constantFrom(0, 0.01, 0.05), minActiveMonths: fc.integer({ min: 1, max: 6 }),
+  });
+  it('scores exactly what the full verdict scores, on random facts, dates, zones and settings', () => {
+    fc.assert(fc.property(historyArb, day(), fc.constantFrom(...USER_ZONES), tuneArb, fc.boolean(), (h, asOf, zone, t, rates) => {
+      const c = build(h);
+      const o = options({
+        asOf, timeZone: zone, workingHours: WORKING_HOURS, rates: rates ? { EUR: 1, USD: 0.9, JPY: 0.006 } : undefined,
+        tune: (cfg) => {
+          cfg.thresholds.watch = t.watch; cfg.thresholds.fire = t.fire; cfg.signCap = t.signCap; cfg.reliefCap = t.reliefCap;
+          cfg.halfLifeDays = t.halfLifeDays; cfg.latePayment.graceDays = t.grace; cfg.residual.share = t.residual;
+          cfg.longRelationship.minActiveMonths = t.minActiveMonths;
+        },
+      });
+      const brief = buildContext(c.facts, o, true);
+      expect(brief.brief).toBe(true);
+      expect(scoreOf(c.facts, o)).toBe(evaluate(copy(c.facts), o).score);
+      expect(scoreOfContext(brief, o)).toBe(naiveScore(c.facts, o));
     }), RUNS);
   });
 });
