@@ -25,15 +25,18 @@ type Raised = { rule: Rule; finding: Finding }[];
 
 /** The score and verdict from the findings: the formula at the top of this file, and nothing else. */
 function weigh(raised: Raised, opts: EvaluateOptions): { score: number; verdict: VerdictKind; total: Verdict['total'] } {
-  const signOf = new Map(raised.map(({ rule, finding }) => [finding, rule.meta.sign ?? rule.meta.id]));
   const { watch, fire } = opts.config.thresholds;
   // Summed in catalogue order, before sorting for display, so the total is reproducible to the bit.
-  const trouble = raised.filter(({ finding: f }) => f.severity === 'warning' || f.severity === 'dealbreaker').map(({ finding }) => finding);
+  const trouble: Finding[] = [];
   // Each sign counts at most signCap, also when two rules read it (paying late + money overdue).
   const groups = new Map<string, Finding[]>();
-  for (const f of trouble) {
-    const sign = signOf.get(f) ?? f.rule;
-    groups.set(sign, [...(groups.get(sign) ?? []), f]);
+  for (const { rule, finding: f } of raised) {
+    if (f.severity !== 'warning' && f.severity !== 'dealbreaker') continue;
+    trouble.push(f);
+    const sign = rule.meta.sign ?? rule.meta.id;
+    const group = groups.get(sign);
+    if (group) group.push(f);
+    else groups.set(sign, [f]);
   }
   const signList = [...groups].map(([sign, fs]) => {
     const points = round1(fs.reduce((p, f) => p + f.points, 0));

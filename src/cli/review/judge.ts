@@ -30,9 +30,12 @@ async function evaluateOptions(ctx: Ctx, asOf: DateStr): Promise<EvaluateOptions
 /** The last 11 month ends before asOf: the trend's earlier points. */
 const monthEnds = (asOf: DateStr): DateStr[] => Array.from({ length: 11 }, (_, k) => monthEnd(asOf, k - 11));
 
-/** Scores at the last 11 month ends, then asOf's (`today`, already judged): the same facts, judged as of each day. */
-function trend(facts: ClientFacts, opts: EvaluateOptions, today: Verdict): { on: DateStr; score: number }[] {
-  return [...monthEnds(opts.asOf).map((on) => ({ on, score: scoreOf(facts, { ...opts, asOf: on }) })), { on: opts.asOf, score: today.score }];
+/**
+ * Scores at the last 11 month ends (`points`: one set of options per month end, made once for every
+ * client), then asOf's (`today`, already judged): the same facts, judged as of each day.
+ */
+function trend(facts: ClientFacts, points: EvaluateOptions[], today: Verdict): { on: DateStr; score: number }[] {
+  return [...points.map((at) => ({ on: at.asOf, score: scoreOf(facts, at) })), { on: today.asOf, score: today.score }];
 }
 
 /** What a --all row keeps of a verdict: everything but the findings' evidence and the advice, which it never shows. */
@@ -55,10 +58,11 @@ export async function judge(ctx: Ctx, clientRef: string | undefined, o: ReviewFl
   if (o.all) {
     // Income only over the days the trend's 12 dates read; then one chunk of clients at a time.
     const portfolio = portfolioIncome(db, incomeRange([...monthEnds(asOf), asOf]));
+    const points = monthEnds(asOf).map((on) => ({ ...opts, asOf: on }));
     const rows: ReviewRow[] = [];
     for (const facts of activeFacts(db, portfolio)) {
       const verdict = evaluate(facts, opts);
-      rows.push({ client: { id: facts.client.id, name: facts.client.name }, verdict: summary(verdict), trend: trend(facts, opts, verdict) });
+      rows.push({ client: { id: facts.client.id, name: facts.client.name }, verdict: summary(verdict), trend: trend(facts, points, verdict) });
     }
     rows.sort(byWorst);
     if (o.json) return printJson(ctx, reviewAllDto(asOf, rows));
