@@ -29,8 +29,26 @@ export function isDate(s: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-/** Days since 1970-01-01 (UTC-based, so no DST surprises). */
+/**
+ * Days since 1970-01-01 (UTC-based, so no DST surprises). A plain YYYY-MM-DD of a year from 100 on
+ * (Date reads 0–99 as 1900–1999 first), a month of 1–12 and a day of 1–31 is counted directly: days
+ * from the civil date, proleptic Gregorian as Date is, a day past the month's end running on into the
+ * next as Date.UTC does (review --all asks this hundreds of thousands of times). Anything else goes
+ * through Date, remembered.
+ */
 function dayNumber(date: DateStr): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+      return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+    }
+  }
   let n = dayNumbers.get(date);
   if (n === undefined) {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -43,6 +61,17 @@ function dayNumber(date: DateStr): number {
   return n;
 }
 const dayNumbers = new Map<string, number>();
+
+/** The decimal number in date[from, to), or -1 if any of it is not a digit. */
+function digits(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = date.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
 
 /** The calendar date a Date shows in UTC, with a four-digit year. */
 const utcDate = (d: Date): DateStr => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
