@@ -98,7 +98,12 @@ export interface RuleContext {
    * whether they fire on their own, without detail or evidence; rules that never score are skipped.
    */
   brief?: boolean;
+  /** The verdict is shown as a row of review --all: findings without evidence, and no advice. */
+  bare?: boolean;
 }
+
+/** How much of a verdict is wanted: all of it, review --all's row, or only the score (a trend point). */
+export type Judging = 'full' | 'row' | 'score';
 
 
 /**
@@ -160,7 +165,7 @@ function stateOn(inv: InvoiceFact, asOf: DateStr, config: RulesConfig): InvoiceS
   return state;
 }
 
-export function buildContext(facts: ClientFacts, opts: EvaluateOptions, brief = false): RuleContext {
+export function buildContext(facts: ClientFacts, opts: EvaluateOptions, judging: Judging = 'full'): RuleContext {
   const { asOf, config, timeZone, workingHours } = opts;
   // Each list sorted once per facts (timeline.ts); what is known on asOf is a prefix of it.
   const lists = {
@@ -200,7 +205,7 @@ export function buildContext(facts: ClientFacts, opts: EvaluateOptions, brief = 
     // Income lists stay whole (and shared): read them through incomeBetween(…, from, asOf).
     changes, referrals, deliveries, clientIncome: facts.clientIncome, portfolioIncome: facts.portfolioIncome,
     since, age, recency, fresh: (date: DateStr) => date > cutoff(config.halfLifeDays), yearStart: incomeYear(asOf).from,
-    rates: opts.rates ?? {}, brief,
+    rates: opts.rates ?? {}, brief: judging === 'score', bare: judging !== 'full',
   };
 }
 

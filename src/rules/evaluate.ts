@@ -76,7 +76,7 @@ function raise(ctx: RuleContext): Raised {
 
 /** Only the score, for review --all's trend: the same rules and formula, without advice or stats. */
 export function scoreOf(facts: ClientFacts, opts: EvaluateOptions): number {
-  return scoreOfContext(buildContext(facts, opts, true), opts);
+  return scoreOfContext(buildContext(facts, opts, 'score'), opts);
 }
 
 /** scoreOf for a context already built (the tests' oracle builds its own). */
@@ -84,6 +84,11 @@ export const scoreOfContext = (ctx: RuleContext, opts: EvaluateOptions): number 
 
 export function evaluate(facts: ClientFacts, opts: EvaluateOptions): Verdict {
   return evaluateContext(buildContext(facts, opts), opts);
+}
+
+/** The verdict as a row of review --all shows it: the same, but findings without evidence, and no advice. */
+export function evaluateRow(facts: ClientFacts, opts: EvaluateOptions): Verdict {
+  return evaluateContext(buildContext(facts, opts, 'row'), opts);
 }
 
 /** evaluate for a context already built. */
@@ -97,13 +102,13 @@ export function evaluateContext(ctx: RuleContext, opts: EvaluateOptions): Verdic
   const days = daysBetween(ctx.since, ctx.asOf);
   const { minInvoices, minDays } = opts.config.lowConfidence;
   const basis = { invoices: ctx.invoices.length, days, low: ctx.invoices.length < minInvoices && days < minDays };
-  const advice = [
+  const advice = ctx.bare ? [] : [
     ...statusAdvice(ctx),
     ...ordered.filter(({ rule }) => ctx.client.status === 'active' || MONEY_RULES.has(rule.meta.id))
       .flatMap(({ rule, finding }) => rule.advise?.(finding, ctx, verdict) ?? []),
     ...confidenceAdvice(basis),
   ];
-  if (advice.length === 0) advice.push(closing(verdict));
+  if (advice.length === 0 && !ctx.bare) advice.push(closing(verdict));
   return {
     asOf: ctx.asOf, verdict, score, confidence: basis.low ? 'low' : 'normal', basis,
     total,

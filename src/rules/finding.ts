@@ -23,7 +23,7 @@ export interface FindingParts {
   firesAlone?: string | null;
 }
 
-export function makeFinding(meta: RuleMeta, ctx: Pick<RuleContext, 'config' | 'brief'>, p: FindingParts): Finding {
+export function makeFinding(meta: RuleMeta, ctx: Pick<RuleContext, 'config' | 'brief' | 'bare'>, p: FindingParts): Finding {
   const measure = round3(p.measure);
   const severity = p.severity ?? meta.severity;
   const cap = p.cap !== undefined ? p.cap
@@ -34,7 +34,7 @@ export function makeFinding(meta: RuleMeta, ctx: Pick<RuleContext, 'config' | 'b
   return {
     rule: meta.id, severity, title: p.title ?? meta.title, measure, weight: p.weight,
     detail: ctx.brief ? '' : typeof p.detail === 'function' ? p.detail() : p.detail,
-    evidence: ctx.brief ? [] : typeof p.evidence === 'function' ? p.evidence() : p.evidence,
+    evidence: ctx.brief || ctx.bare ? [] : typeof p.evidence === 'function' ? p.evidence() : p.evidence,
     cap, firesAlone, points: round1(firesAlone === null ? capped : Math.max(capped, ctx.config.thresholds.fire)),
   };
 }

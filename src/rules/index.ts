@@ -1,6 +1,6 @@
 // Public face of the pure rules module: evaluate(), the RULES catalogue, config and types.
 // Nothing here touches SQL, I/O, colour or the clock.
-export { evaluate, scoreOf } from './evaluate.js';
+export { evaluate, evaluateRow, scoreOf } from './evaluate.js';
 export { incomeRange } from './income.js';
 export { firstRecordOn, type EvaluateOptions, type WorkingHours } from './context.js';
 export { RULES, ALL_RULES, describeRules, type RuleDescription } from './catalogue.js';

@@ -9,7 +9,7 @@ import { parseDate } from '../../domain/dates.js';
 import type { DateStr } from '../../domain/types.js';
 import { activeFacts, clientFacts, portfolioIncome } from '../../db/facts.js';
 import { monthEnd } from '../../domain/dates.js';
-import { evaluate, firstRecordOn, incomeRange, scoreOf, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
+import { evaluate, evaluateRow, firstRecordOn, incomeRange, scoreOf, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
 import { renderReview, renderReviewAll } from '../../render/review.js';
 import { reviewAllDto, reviewDto, type ReviewRow } from '../../render/json.js';
 
@@ -38,8 +38,6 @@ function trend(facts: ClientFacts, points: EvaluateOptions[], today: Verdict): {
   return [...points.map((at) => ({ on: at.asOf, score: scoreOf(facts, at) })), { on: today.asOf, score: today.score }];
 }
 
-/** What a --all row keeps of a verdict: everything but the findings' evidence and the advice, which it never shows. */
-const summary = (v: Verdict): Verdict => ({ ...v, findings: v.findings.map((f) => ({ ...f, evidence: [] })), advice: [] });
 
 /** Worst first: fire, watch, keep; then the higher score; then by name. */
 const byWorst = (a: ReviewRow, b: ReviewRow): number =>
@@ -61,8 +59,9 @@ export async function judge(ctx: Ctx, clientRef: string | undefined, o: ReviewFl
     const points = monthEnds(asOf).map((on) => ({ ...opts, asOf: on }));
     const rows: ReviewRow[] = [];
     for (const facts of activeFacts(db, portfolio)) {
-      const verdict = evaluate(facts, opts);
-      rows.push({ client: { id: facts.client.id, name: facts.client.name }, verdict: summary(verdict), trend: trend(facts, points, verdict) });
+      // A row keeps all of a verdict but the findings' evidence and the advice, which it never shows.
+      const verdict = evaluateRow(facts, opts);
+      rows.push({ client: { id: facts.client.id, name: facts.client.name }, verdict, trend: trend(facts, points, verdict) });
     }
     rows.sort(byWorst);
     if (o.json) return printJson(ctx, reviewAllDto(asOf, rows));

@@ -4,7 +4,7 @@
 // and every trend score must be exactly what it gives, on random histories, at any dates, in any order.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evaluate, scoreOf, type EvaluateOptions } from '../../../src/rules/index.js';
+import { evaluate, evaluateRow, scoreOf, type EvaluateOptions } from '../../../src/rules/index.js';
 import { evaluateContext, scoreOfContext } from '../../../src/rules/evaluate.js';
 import { upTo } from '../../../src/rules/timeline.js';
 import { monthEnd } from '../../../src/domain/dates.js';
@@ -77,10 +77,21 @@ describe('the trend’s brief judgement (score only: no detail, evidence, advice
           cfg.longRelationship.minActiveMonths = t.minActiveMonths;
         },
       });
-      const brief = buildContext(c.facts, o, true);
+      const brief = buildContext(c.facts, o, 'score');
       expect(brief.brief).toBe(true);
       expect(scoreOf(c.facts, o)).toBe(evaluate(copy(c.facts), o).score);
       expect(scoreOfContext(brief, o)).toBe(naiveScore(c.facts, o));
+    }), RUNS);
+  });
+});
+
+describe('review --all’s row (findings without evidence, no advice)', () => {
+  it('is the full verdict without evidence and advice, at any date, in any zone', () => {
+    fc.assert(fc.property(historyArb, day(), fc.constantFrom(...USER_ZONES), (h, asOf, zone) => {
+      const c = build(h);
+      const o = opts(zone, asOf);
+      const full = evaluate(copy(c.facts), o);
+      expect(evaluateRow(c.facts, o)).toEqual({ ...full, findings: full.findings.map((f) => ({ ...f, evidence: [] })), advice: [] });
     }), RUNS);
   });
 });
