@@ -31,7 +31,7 @@ const clientWithHistory = (name: string, k: number): string[][] => [
   ['incident', 'add', name, '--kind', 'verbal-abuse', '--on', '2026-11-01', '--warned'],
   ['change', 'add', name, '--summary', 'more pages', '--unbilled', '--on', '2026-11-02'],
   ['referral', 'add', name, '--on', '2026-11-03'],
-  ['log', name, '--at', '2026-11-04 10:00', '--direction', 'in', '--summary', 'hi', '--no-recap'],
+  ['log', name, '--at', '2026-11-04T10:00:00Z', '--direction', 'in', '--summary', 'hi', '--no-recap'],
 ];
 
 const ALL_TIME = { from: '0001-01-01', to: '9999-12-31' };
