@@ -5,10 +5,9 @@ import type { Ctx } from '../context.js';
 import { findClient, printJson } from '../shared.js';
 import { UsageError, quote } from '../../domain/errors.js';
 import { safeText } from '../../domain/text.js';
-import { parseDate } from '../../domain/dates.js';
+import { monthEnd, parseDate } from '../../domain/dates.js';
 import type { DateStr } from '../../domain/types.js';
 import { activeFacts, clientFacts, portfolioIncome } from '../../db/facts.js';
-import { monthEnd } from '../../domain/dates.js';
 import { evaluate, evaluateRow, firstRecordOn, incomeRange, scoreOf, type ClientFacts, type EvaluateOptions, type Verdict } from '../../rules/index.js';
 import { renderReview, renderReviewAll } from '../../render/review.js';
 import { reviewAllDto, reviewDto, type ReviewRow } from '../../render/json.js';
@@ -38,7 +37,6 @@ function trend(facts: ClientFacts, points: EvaluateOptions[], today: Verdict): {
   return [...points.map((at) => ({ on: at.asOf, score: scoreOf(facts, at) })), { on: today.asOf, score: today.score }];
 }
 
-
 /** Worst first: fire, watch, keep; then the higher score; then by name. */
 const byWorst = (a: ReviewRow, b: ReviewRow): number =>
   RANK[a.verdict.verdict] - RANK[b.verdict.verdict] || b.verdict.score - a.verdict.score
@@ -55,8 +53,9 @@ export async function judge(ctx: Ctx, clientRef: string | undefined, o: ReviewFl
 
   if (o.all) {
     // Income only over the days the trend's 12 dates read; then one chunk of clients at a time.
-    const portfolio = portfolioIncome(db, incomeRange([...monthEnds(asOf), asOf]));
-    const points = monthEnds(asOf).map((on) => ({ ...opts, asOf: on }));
+    const ends = monthEnds(asOf);
+    const portfolio = portfolioIncome(db, incomeRange([...ends, asOf]));
+    const points = ends.map((on) => ({ ...opts, asOf: on }));
     const rows: ReviewRow[] = [];
     for (const facts of activeFacts(db, portfolio)) {
       // A row keeps all of a verdict but the findings' evidence and the advice, which it never shows.
